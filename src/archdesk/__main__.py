@@ -1,0 +1,3 @@
+from archdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""Opening an archive: the one place that builds the engine (bootstrap)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from archdesk.services import migrate
+from archdesk.services.database import Database, default_database_path, make_engine, sqlite_file, to_url
+from archdesk.services.errors import DatabaseError
+from archdesk.services.seed import seed_code_tables
+from archdesk.services.uow import UnitOfWork
+
+
+def open_archive(
+    target: str | Path | None = None,
+    *,
+    actor: str | None = None,
+    create: bool = True,
+    fonds_code: str | None = None,
+    fonds_name: str | None = None,
+) -> Database:
+    """Open (and if needed create, upgrade and seed) the archive at a path or SQLAlchemy URL.
+
+    An older database is copied to a timestamped backup before it is upgraded.
+    Runs on the calling thread; the UI calls it before the main window exists.
+    """
+    url = to_url(target if target is not None else default_database_path())
+    path = sqlite_file(url)
+    if path is not None and not path.exists() and not create:
+        raise DatabaseError(f"{path}: no such archive file")
+    if path is not None and path.exists() and path.stat().st_size > 0:
+        _check_is_sqlite(path)
+    engine = make_engine(url)
+    try:
+        migrate.upgrade(engine, sqlite_path=path)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseError(f"{path or url}: cannot open the archive ({exc.__class__.__name__}: {exc.orig or exc})")
+    db = Database(url=url, engine=engine)
+    if actor:
+        db.actor = actor
+    with UnitOfWork(db) as uow:
+        if seed_code_tables(uow.session, fonds_code=fonds_code, fonds_name=fonds_name):
+            uow.audit("seed", "code_tables", None, "code tables seeded for a new archive")
+            uow.commit()
+    return db
+
+
+def _check_is_sqlite(path: Path) -> None:
+    with path.open("rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise DatabaseError(f"{path}: not an ArchDesk archive (not an SQLite database)")
