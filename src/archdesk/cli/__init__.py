@@ -1,0 +1,75 @@
+"""The ``archdesk`` command. With no command it starts the GUI.
+
+Each command lives in its own module with ``register(subparsers)``; the parser sets
+``func(args) -> int``. Errors a user can cause print one line to stderr and exit non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from archdesk import __version__
+from archdesk.services.errors import ArchDeskError, Cancelled
+
+# Command modules, in the order `archdesk --help` lists them.
+COMMAND_MODULES = [
+    "archdesk.cli.demo",
+    "archdesk.cli.search",
+    "archdesk.cli.check",
+]
+
+EXIT_USAGE = 2
+
+
+def add_db_argument(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--db`` on the top parser and on every command (``archdesk --db X cmd`` or ``archdesk cmd --db X``)."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=None if top else argparse.SUPPRESS,
+        help="archive file or SQLAlchemy URL (default: archive.db in the user data folder)",
+    )
+
+
+def open_from_args(args: argparse.Namespace):  # noqa: ANN201
+    """Open the archive named by ``--db`` (the default file when absent)."""
+    from archdesk.services.archive import open_archive
+
+    return open_archive(args.db)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(prog="archdesk", description="ArchDesk records management for an archive office")
+    parser.add_argument("--version", action="version", version=f"ArchDesk {__version__}")
+    add_db_argument(parser, top=True)
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language (GUI only)")
+    parser.add_argument("--screenshot", metavar="FILE.png", help="save the main window to a PNG and exit")
+    parser.add_argument("--size", default="1400x900", help="window size for --screenshot (WIDTHxHEIGHT)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from archdesk.ui.app import run_gui  # Qt is imported only for the GUI
+
+        return run_gui(args)
+    try:
+        return int(args.func(args) or 0)
+    except Cancelled:
+        print("archdesk: cancelled; nothing was changed", file=sys.stderr)
+        return 1
+    except ArchDeskError as exc:
+        print(f"archdesk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("archdesk: interrupted", file=sys.stderr)
+        return 130
