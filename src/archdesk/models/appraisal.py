@@ -27,9 +27,7 @@ class DestructionList(Base):
     """销毁清册: kept permanently, with its approver and at least two witnesses (监销人)."""
 
     __tablename__ = "destruction_list"
-    __table_args__ = (
-        CheckConstraint("status IN ('draft', 'approved', 'executed', 'cancelled')", name="status"),
-    )
+    __table_args__ = (CheckConstraint("status IN ('draft', 'approved', 'executed', 'cancelled')", name="status"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
     status: Mapped[str] = mapped_column(String(12), default="draft")

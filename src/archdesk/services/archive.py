@@ -37,7 +37,9 @@ def open_archive(
         migrate.upgrade(engine, sqlite_path=path)
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise DatabaseError(f"{path or url}: cannot open the archive ({exc.__class__.__name__}: {exc.orig or exc})")
+        raise DatabaseError(
+            f"{path or url}: cannot open the archive ({exc.__class__.__name__}: {getattr(exc, 'orig', None) or exc})"
+        ) from exc
     db = Database(url=url, engine=engine)
     if actor:
         db.actor = actor
