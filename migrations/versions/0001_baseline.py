@@ -2,7 +2,7 @@
 
 Revision ID: 0001_baseline
 Revises: 
-Create Date: 2026-11-25 23:17:25.154345
+Create Date: 2026-11-25 23:20:17.312727
 """
 
 from collections.abc import Sequence
@@ -263,7 +263,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['transfer_batch_id'], ['transfer_batch.id'], name=op.f('fk_record_transfer_batch_id_transfer_batch')),
     sa.ForeignKeyConstraint(['volume_id'], ['volume.id'], name=op.f('fk_record_volume_id_volume')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_record')),
-    sa.UniqueConstraint('reference_code', name=op.f('uq_record_reference_code'))
+    sa.UniqueConstraint('reference_code', name=op.f('uq_record_reference_code')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('record', schema=None) as batch_op:
         batch_op.create_index('ix_record_batch', ['transfer_batch_id'], unique=False)

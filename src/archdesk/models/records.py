@@ -91,6 +91,8 @@ class Record(Base, Timestamps):
         Index("ix_record_box", "box_id"),
         Index("ix_record_batch", "transfer_batch_id"),
         Index("ix_record_volume", "volume_id"),
+        # Never reuse the id of a deleted record: the audit log refers to records by id.
+        {"sqlite_autoincrement": True},
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     reference_code: Mapped[str] = mapped_column(String(80), unique=True)  # 档号

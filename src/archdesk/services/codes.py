@@ -1,0 +1,107 @@
+"""Reading and editing the code tables (categories, retention periods, security levels, …)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from archdesk.models import Carrier, Category, Department, Fonds, RetentionPeriod, SecurityLevel
+from archdesk.services.database import Database
+from archdesk.services.errors import NotFound
+from archdesk.services.refcode import validate_pattern
+from archdesk.services.uow import UnitOfWork
+from archdesk.services.views import CodeItem
+
+
+@dataclass(frozen=True)
+class CategoryItem:
+    id: int
+    code: str
+    name: str
+    name_en: str
+    parent_id: int | None
+    arrangement: str
+    refcode_pattern: str
+    default_retention: str
+
+
+@dataclass(frozen=True)
+class CodeTables:
+    fonds: list[CodeItem]
+    categories: list[CategoryItem]
+    retention_periods: list[CodeItem]
+    security_levels: list[CodeItem]
+    carriers: list[CodeItem]
+    departments: list[CodeItem]
+
+
+def code_tables(db: Database) -> CodeTables:
+    """Everything a record form needs for its choice lists, in display order."""
+    with db.reading() as session:
+        retention_codes = {r.id: r.code for r in session.scalars(select(RetentionPeriod))}
+        return CodeTables(
+            fonds=[CodeItem(f.id, f.code, f.name) for f in session.scalars(select(Fonds).order_by(Fonds.code))],
+            categories=[
+                CategoryItem(
+                    c.id,
+                    c.code,
+                    c.name,
+                    c.name_en,
+                    c.parent_id,
+                    c.arrangement,
+                    c.refcode_pattern,
+                    retention_codes.get(c.default_retention_id or 0, ""),
+                )
+                for c in session.scalars(select(Category).where(Category.active).order_by(Category.id))
+            ],
+            retention_periods=[
+                CodeItem(r.id, r.code, r.label, r.label_en)
+                for r in session.scalars(
+                    select(RetentionPeriod).where(RetentionPeriod.active).order_by(RetentionPeriod.sort_order)
+                )
+            ],
+            security_levels=[
+                CodeItem(s.id, s.code, s.name, s.name_en)
+                for s in session.scalars(select(SecurityLevel).order_by(SecurityLevel.rank))
+            ],
+            carriers=[
+                CodeItem(c.id, c.code, c.name, c.name_en) for c in session.scalars(select(Carrier).order_by(Carrier.id))
+            ],
+            departments=[
+                CodeItem(d.id, d.code, d.name)
+                for d in session.scalars(select(Department).where(Department.active).order_by(Department.code))
+            ],
+        )
+
+
+def set_category_rules(db: Database, code: str, *, refcode_pattern: str, default_retention: str) -> None:
+    """Settings: the reference-code pattern and default retention of one category."""
+    validate_pattern(refcode_pattern)
+    with UnitOfWork(db) as uow:
+        category = uow.session.scalar(select(Category).where(Category.code == code))
+        if category is None:
+            raise NotFound("category", code)
+        retention = uow.session.scalar(select(RetentionPeriod).where(RetentionPeriod.code == default_retention))
+        if default_retention and retention is None:
+            raise NotFound("retention period", default_retention)
+        before = {"refcode_pattern": category.refcode_pattern, "default_retention_id": category.default_retention_id}
+        category.refcode_pattern = refcode_pattern
+        category.default_retention_id = retention.id if retention else None
+        after = {"refcode_pattern": category.refcode_pattern, "default_retention_id": category.default_retention_id}
+        if before != after:
+            uow.audit("update", "category", category.id, f"rules of category {code}", before=before, after=after)
+        uow.commit()
+
+
+def set_fonds(db: Database, code: str, name: str) -> None:
+    """Settings: the code and name of the archive's (first) fonds."""
+    with UnitOfWork(db) as uow:
+        fonds = uow.session.scalar(select(Fonds).order_by(Fonds.id))
+        if fonds is None:
+            raise NotFound("fonds", code)
+        before = {"code": fonds.code, "name": fonds.name}
+        fonds.code, fonds.name = code.strip(), name.strip()
+        if before != {"code": fonds.code, "name": fonds.name}:
+            uow.audit("update", "fonds", fonds.id, f"fonds {code}", before=before, after={"code": code, "name": name})
+        uow.commit()
