@@ -30,9 +30,12 @@ def open_archive(
     path = sqlite_file(url)
     if path is not None and not path.exists() and not create:
         raise DatabaseError(f"{path}: no such archive file")
-    if path is not None and path.exists() and path.stat().st_size > 0:
+    if path is not None:
         _check_is_sqlite(path)
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except OSError as exc:  # the folder for a new file cannot be made
+        raise DatabaseError(f"{path or url}: cannot create the archive ({exc.strerror or exc})") from exc
     try:
         migrate.upgrade(engine, sqlite_path=path)
     except SQLAlchemyError as exc:
@@ -40,6 +43,9 @@ def open_archive(
         raise DatabaseError(
             f"{path or url}: cannot open the archive ({exc.__class__.__name__}: {getattr(exc, 'orig', None) or exc})"
         ) from exc
+    except BaseException:
+        engine.dispose()
+        raise
     db = Database(url=url, engine=engine)
     if actor:
         db.actor = actor
@@ -51,6 +57,15 @@ def open_archive(
 
 
 def _check_is_sqlite(path: Path) -> None:
-    with path.open("rb") as handle:
-        if handle.read(16) != b"SQLite format 3\x00":
-            raise DatabaseError(f"{path}: not an ArchDesk archive (not an SQLite database)")
+    """An existing, non-empty file must be an SQLite database (an empty file becomes a new archive)."""
+    if not path.exists():
+        return
+    try:
+        if path.is_dir():
+            raise DatabaseError(f"{path}: is a folder, not an archive file")
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise DatabaseError(f"{path}: cannot read the archive file ({exc.strerror or exc})") from exc
+    if header and header != b"SQLite format 3\x00":
+        raise DatabaseError(f"{path}: not an ArchDesk archive (not an SQLite database)")

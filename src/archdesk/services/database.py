@@ -19,9 +19,11 @@ from platformdirs import user_data_path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 APP_NAME = "ArchDesk"
-_WRITE_OPTION = "archdesk_write"
+#: Execution option that makes SQLite begin with BEGIN IMMEDIATE (the write lock up front).
+WRITE_OPTION = "archdesk_write"
 
 
 def default_database_path() -> Path:
@@ -59,17 +61,20 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # noqa: ANN001
-        write = connection.get_execution_options().get(_WRITE_OPTION, False)
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
+    """An engine for the URL; SQLite files get WAL, foreign keys on and a busy timeout on every connection."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_file(url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        # An in-memory database exists once per connection: share one, or a worker thread sees an empty one.
+        pool = {} if path is not None else {"poolclass": StaticPool}
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **pool)
         _configure_sqlite(engine, wal=path is not None)
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -85,7 +90,7 @@ class Database:
 
     def __post_init__(self) -> None:
         self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
-        self._write = sessionmaker(bind=self.engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False)
+        self._write = sessionmaker(bind=self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:

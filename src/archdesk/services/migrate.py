@@ -2,12 +2,16 @@
 in one transaction with foreign-key enforcement off and a ``foreign_key_check`` before commit.
 
 Why foreign keys off: in batch mode SQLite re-creates a table; with ``foreign_keys=ON`` dropping
-the old parent table silently cascades deletes into its child rows.
+the old parent table silently cascades deletes into its child rows (or fails). The pragma is a
+no-op inside a transaction, so it is set on the driver connection before BEGIN and checked.
+Why one transaction: the driver's own transaction handling is off (see database.py), so every
+statement of every revision, DDL included, is rolled back together when one of them fails.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -15,23 +19,33 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from alembic.util import CommandError
+from sqlalchemy import Connection, Engine, inspect
 
 from archdesk.bundled import migrations_dir
+from archdesk.services.database import WRITE_OPTION
 from archdesk.services.errors import DatabaseError
 
+ScriptLocation = str | Path | None
 
-def alembic_config() -> Config:
+
+def alembic_config(script_location: ScriptLocation = None) -> Config:
+    """An Alembic config built in code; ``script_location`` defaults to the shipped migrations."""
     cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.set_main_option("script_location", str(script_location or migrations_dir()))
     return cfg
 
 
-def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+def script_directory(script_location: ScriptLocation = None) -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config(script_location))
+
+
+def head_revision(script_location: ScriptLocation = None) -> str:
+    return script_directory(script_location).get_current_head() or ""
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision stamped in ``alembic_version``; None for a database never migrated."""
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -40,51 +54,127 @@ def backup_sqlite_file(path: Path, *, suffix: str = "pre-upgrade") -> Path:
     """Copy a live SQLite file (WAL included) to ``<name>.<timestamp>.<suffix>.db`` beside it."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.stem}.{stamp}.{suffix}{path.suffix or '.db'}")
-    source = sqlite3.connect(path)
     try:
-        dest = sqlite3.connect(target)
+        source = sqlite3.connect(path)
         try:
-            source.backup(dest)
+            dest = sqlite3.connect(target)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        source.close()
+            source.close()
+    except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)
+        raise DatabaseError(f"{path}: cannot make a backup copy before upgrading ({exc}); nothing was changed") from exc
     return target
 
 
-def upgrade(engine: Engine, revision: str = "head", *, sqlite_path: Path | None = None) -> Path | None:
-    """Bring the database to ``revision``. Returns the backup file made first, if any."""
+def upgrade(
+    engine: Engine,
+    revision: str = "head",
+    *,
+    sqlite_path: Path | None = None,
+    script_location: ScriptLocation = None,
+) -> Path | None:
+    """Bring the database to ``revision`` (all of it or none of it). Returns the backup made first, if any.
+
+    A backup copy is made only when a revision is pending on a database that already has a
+    schema; a new (empty) file is not copied. Raises DatabaseError for a database this version
+    of ArchDesk cannot upgrade (newer schema, or tables without an ArchDesk schema version).
+    Runs on the calling thread.
+    """
+    script = script_directory(script_location)
     current = current_revision(engine)
-    target = head_revision() if revision == "head" else revision
+    where = sqlite_path or engine.url.render_as_string(hide_password=True)
+    if current is None:
+        _refuse_foreign_database(engine, where)
+    elif not _knows(script, current):
+        raise DatabaseError(
+            f"{where}: the archive's schema revision {current!r} is newer than this ArchDesk knows "
+            f"(latest {script.get_current_head()!r}); use a newer version of ArchDesk"
+        )
+    target = _resolve(script, revision, where)
     if current == target:
         return None
     backup = None
     if sqlite_path is not None and current is not None and sqlite_path.exists():
         backup = backup_sqlite_file(sqlite_path)
-    with engine.connect() as conn:
-        _run_in_one_transaction(conn, lambda cfg: command.upgrade(cfg, revision))
+    _run_in_one_transaction(engine, script_location, lambda cfg: command.upgrade(cfg, revision), where)
     return backup
 
 
-def downgrade(engine: Engine, revision: str) -> None:
-    with engine.connect() as conn:
-        _run_in_one_transaction(conn, lambda cfg: command.downgrade(cfg, revision))
+def downgrade(engine: Engine, revision: str, *, script_location: ScriptLocation = None) -> None:
+    """Step the schema back to ``revision`` (for tests and support; the app never downgrades)."""
+    where = engine.url.render_as_string(hide_password=True)
+    _run_in_one_transaction(engine, script_location, lambda cfg: command.downgrade(cfg, revision), where)
 
 
-def _run_in_one_transaction(conn: Connection, action) -> None:  # noqa: ANN001
-    sqlite = conn.dialect.name == "sqlite"
-    if sqlite:
-        # Must be set outside a transaction; the driver is in autocommit mode (see database.py).
-        conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+def _knows(script: ScriptDirectory, revision: str) -> bool:
     try:
-        with conn.begin():
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            action(cfg)
-            if sqlite:
-                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if problems:
-                    raise DatabaseError(f"migration would break {len(problems)} foreign key(s), first: {problems[0]}")
-    finally:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def _resolve(script: ScriptDirectory, revision: str, where: object) -> str | None:
+    if revision == "head":
+        return script.get_current_head()
+    try:
+        found = script.get_revision(revision)
+    except CommandError as exc:
+        raise DatabaseError(f"{where}: unknown schema revision {revision!r}") from exc
+    return found.revision if found is not None else None
+
+
+def _refuse_foreign_database(engine: Engine, where: object) -> None:
+    """A database with tables but no ``alembic_version`` is someone else's: never write into it."""
+    with engine.connect() as conn:
+        tables = [name for name in inspect(conn).get_table_names() if not name.startswith("sqlite_")]
+    if tables:
+        raise DatabaseError(
+            f"{where}: not an ArchDesk archive (it has {len(tables)} table(s), e.g. {tables[0]!r}, "
+            "but no ArchDesk schema version)"
+        )
+
+
+def _run_in_one_transaction(
+    engine: Engine, script_location: ScriptLocation, action: Callable[[Config], None], where: object
+) -> None:
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
         if sqlite:
-            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
+            _set_foreign_keys(conn, on=False)
+        try:
+            # BEGIN IMMEDIATE on SQLite: take the write lock before reading the schema.
+            with conn.execution_options(**{WRITE_OPTION: True}).begin():
+                cfg = alembic_config(script_location)
+                cfg.attributes["connection"] = conn
+                try:
+                    action(cfg)
+                except CommandError as exc:
+                    raise DatabaseError(f"{where}: cannot migrate the archive: {exc}") from exc
+                if sqlite:
+                    _check_foreign_keys(conn, where)
+        finally:
+            if sqlite:
+                _set_foreign_keys(conn, on=True)
+
+
+def _set_foreign_keys(conn: Connection, *, on: bool) -> None:
+    # On the driver connection, which is in autocommit mode between transactions (database.py):
+    # going through SQLAlchemy would open a transaction first and SQLite ignores the pragma there.
+    dbapi = conn.connection.dbapi_connection
+    dbapi.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    if not on and dbapi.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError("foreign keys could not be switched off before migrating (a transaction is open)")
+
+
+def _check_foreign_keys(conn: Connection, where: object) -> None:
+    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        table, rowid, parent, _fk = problems[0]
+        raise DatabaseError(
+            f"{where}: the upgrade would leave {len(problems)} broken reference(s), e.g. {table} row {rowid} "
+            f"refers to a missing {parent}; nothing was changed"
+        )
