@@ -15,3 +15,18 @@ def index_records(session: Session, record_ids: list[int]) -> None:
 
 def remove_records(session: Session, record_ids: list[int]) -> None:
     """Drop these records from the index (before they are deleted)."""
+
+
+def text_condition(query: str):  # noqa: ANN201
+    """A condition on Record matching the query text (placeholder: substring match, portable)."""
+    from sqlalchemy import or_
+
+    from archdesk.models import Record
+
+    pattern = f"%{query.strip()}%"
+    return or_(
+        Record.title.like(pattern),
+        Record.document_number.like(pattern),
+        Record.responsible_party.like(pattern),
+        Record.notes.like(pattern),
+    )
