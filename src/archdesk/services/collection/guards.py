@@ -1,0 +1,162 @@
+"""Checks made before a spreadsheet is handed to the reader, so that a hostile or broken file gives a
+clear error instead of a traceback or a memory blow-up.
+
+The reader (calamine) builds a dense grid from the top-left to the bottom-right cell that holds a
+value; one stray value in column XFD of row 1,000,000 would ask for 17 billion cells. For .xlsx the
+sheet XML is scanned as a stream first (cell references only, no parsing); for .ods the repeated
+rows and columns that carry a value are counted. Legacy .xls is bounded by its format (256 × 65,536).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from archdesk.services.errors import ArchDeskError
+
+#: Wider than any transfer list; keeps one stray cell far to the right from sizing the grid.
+MAX_COLUMNS = 256
+#: About ten times the 100,000 × 10 design size; each cell costs the reader a few dozen bytes.
+MAX_CELLS = 12_000_000
+#: Uncompressed sheet XML we are willing to scan (a 100,000-row sheet is about 30 MB).
+MAX_SHEET_XML = 1_500_000_000
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
+_CELL_REF = re.compile(rb'<c[^>]*?\sr="([A-Z]{1,3})(\d+)"')
+_WIDE_REF = re.compile(rb'<c[^>]*?\sr="([A-Z]{2,3})\d')
+_ROW_REF = re.compile(rb'<row[^>]*?\sr="(\d+)"')
+_SHEET_REL = re.compile(rb'<sheet\b[^>]*?r:id="([^"]+)"')
+
+
+class ImportFileError(ArchDeskError):
+    """The file cannot be read as a transfer spreadsheet at all (not a spreadsheet, encrypted, empty …)."""
+
+    def __init__(self, file: str | Path, reason: str) -> None:
+        self.file = str(file)
+        self.reason = reason
+        super().__init__(f"{Path(file).name}: {reason}")
+
+
+def column_number(letters: bytes | str) -> int:
+    """1-based column number of a column name: A → 1, Z → 26, AA → 27, XFD → 16384."""
+    number = 0
+    for char in letters.decode() if isinstance(letters, bytes) else letters:
+        number = number * 26 + (ord(char) - 64)
+    return number
+
+
+def check_container(path: Path) -> None:
+    """Refuse empty, encrypted and mislabelled files before any reader sees them."""
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportFileError(path, "the file is empty")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+        if head == _OLE_MAGIC:
+            # Password-protected .xlsx files are OLE containers holding an EncryptionInfo stream.
+            sample = handle.read(min(size, 1 << 20))
+            if _ENCRYPTED_STREAM in sample:
+                raise ImportFileError(
+                    path, "the workbook is encrypted (password-protected); save it without a password"
+                )
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".ods") and not zipfile.is_zipfile(path):
+        if head == _OLE_MAGIC:
+            raise ImportFileError(path, "the file is an old-format or encrypted workbook with an .xlsx name")
+        raise ImportFileError(path, f"not a {suffix} spreadsheet (the file is damaged, truncated or of another kind)")
+
+
+def check_xlsx_extent(path: Path) -> None:
+    """Stream the first sheet's XML and refuse it if its used range would be absurdly large."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sheet = _first_sheet_xml(archive)
+            if sheet is None:
+                raise ImportFileError(path, "the workbook has no worksheet")
+            info = archive.getinfo(sheet)
+            if info.file_size > MAX_SHEET_XML:
+                raise ImportFileError(path, "the worksheet is too large to import (split the file)")
+            max_row, max_col = _scan_extent(archive, sheet)
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
+        raise ImportFileError(path, f"the workbook is damaged or truncated ({exc.__class__.__name__})") from exc
+    _check_extent(path, max_row, max_col)
+
+
+def check_ods_extent(path: Path) -> None:
+    """Refuse an .ods whose repeated rows or columns holding a value span an absurd area."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("content.xml")
+            if info.file_size > MAX_SHEET_XML:
+                raise ImportFileError(path, "the worksheet is too large to import (split the file)")
+            content = archive.read("content.xml")
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
+        raise ImportFileError(path, f"the spreadsheet is damaged or truncated ({exc.__class__.__name__})") from exc
+    widest = 0
+    for match in re.finditer(rb'<table:table-cell[^>]*?number-columns-repeated="(\d+)"[^>]*?[^/]>', content):
+        widest = max(widest, int(match.group(1)))
+    if widest > MAX_COLUMNS:
+        raise ImportFileError(path, f"a row repeats a value across {widest:,} columns; at most {MAX_COLUMNS} are read")
+    rows = 0
+    for match in re.finditer(
+        rb'<table:table-row[^>]*?number-rows-repeated="(\d+)"[^>]*?>(.*?)</table:table-row>', content, re.S
+    ):
+        if b"value-type" in match.group(2) or b"<text:p" in match.group(2):
+            rows += int(match.group(1))
+    _check_extent(path, rows, min(widest, MAX_COLUMNS) or 1)
+
+
+def _check_extent(path: Path, max_row: int, max_col: int) -> None:
+    if max_col > MAX_COLUMNS:
+        raise ImportFileError(
+            path,
+            f"the sheet has values out to column {max_col:,}; at most {MAX_COLUMNS} columns are read "
+            "(delete the stray cells to the right of the table)",
+        )
+    if max_row * max(max_col, 1) > MAX_CELLS:
+        raise ImportFileError(
+            path, f"the sheet spans {max_row:,} rows × {max_col} columns, more than one import reads (split the file)"
+        )
+
+
+def _first_sheet_xml(archive: zipfile.ZipFile) -> str | None:
+    names = set(archive.namelist())
+    try:
+        workbook = archive.read("xl/workbook.xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return next((n for n in sorted(names) if n.startswith("xl/worksheets/sheet")), None)
+    first = _SHEET_REL.search(workbook)
+    if first is None:
+        return None
+    rel = re.search(rb'<Relationship\b[^>]*?Id="' + re.escape(first.group(1)) + rb'"[^>]*?Target="([^"]+)"', rels)
+    rel = rel or re.search(rb'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="' + re.escape(first.group(1)) + b'"', rels)
+    if rel is None:
+        return None
+    target = rel.group(1).decode()
+    target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return target if target in names else None
+
+
+def _scan_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
+    """(last row number, widest column) of the cells referenced in a sheet, read in 4 MB chunks."""
+    max_row = max_col = 0
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(4 << 20):
+            text = tail + chunk
+            # Keep the last partial tag for the next round so no reference is cut in two.
+            cut = text.rfind(b"<")
+            text, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
+            for match in _WIDE_REF.finditer(text):
+                max_col = max(max_col, column_number(match.group(1)))
+            rows = _ROW_REF.findall(text[-65536:]) or _ROW_REF.findall(text)
+            if rows:
+                max_row = max(max_row, int(rows[-1]))
+            if max_col == 0:
+                refs = _CELL_REF.findall(text[-65536:])
+                if refs:
+                    max_col = max(column_number(letters) for letters, _ in refs)
+    return max_row, max(max_col, 1)

@@ -1,0 +1,291 @@
+"""Reading a department's transfer spreadsheet (移交清单 / 归档文件目录) into plain rows.
+
+Formats: .xlsx/.xlsm, .xls and .ods through python-calamine; .csv/.txt with the encoding detected
+(UTF-8 with or without BOM, GB18030/GBK). The reader finds the header row itself (title and info
+rows above it are skipped), fills merged cells with their top-left value, and leaves out blank
+rows, total rows (合计, 总计, Total …) and signature lines below the table. Row numbers are the
+1-based rows of the sheet, as the archivist sees them in Excel.
+
+Every failure to read the file at all is an ``ImportFileError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from archdesk.services.collection.guards import (
+    MAX_COLUMNS,
+    ImportFileError,
+    check_container,
+    check_ods_extent,
+    check_xlsx_extent,
+)
+from archdesk.services.collection.mapping import heading_score
+
+CellValue = str | int | float | bool | date | datetime | time | timedelta | None
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+SUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
+#: Rows searched for the header; title blocks are a few rows deep.
+HEADER_SEARCH_ROWS = 30
+_TOTAL = re.compile(r"^(合计|总计|小计|共计|总共|累计|total|subtotal|grand\s*total|sum)\b", re.IGNORECASE)
+_TOTAL_ZH = re.compile(r"^(合计|总计|小计|共计|总共|累计)")
+_FOOTER = re.compile(r"^(制表|填表|移交人|接收人|交接人|审核|审批|经办人|负责人|检查人|立卷人)")
+_CSV_FIELD_LIMIT = 16 << 20  # a 5 MB cell is read and then rejected by validation, not by the CSV parser
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One data row: its 1-based row number in the sheet and one value per header column."""
+
+    sheet_row: int
+    cells: tuple[CellValue, ...]
+
+
+@dataclass(frozen=True)
+class SheetTable:
+    """The table found in a file: headings as written, the header's sheet row, and the data rows."""
+
+    file: str
+    sheet_name: str
+    headers: tuple[str, ...]
+    header_row: int
+    rows: tuple[SheetRow, ...]
+    skipped_rows: int  # total and footer rows left out (blank rows are not counted)
+
+
+def read_table(path: str | Path) -> SheetTable:
+    """Read the first sheet of a spreadsheet or CSV file and find its table.
+
+    Runs on the calling thread (a worker thread in the UI). Raises ``ImportFileError`` when the
+    file is empty, encrypted, damaged, of an unknown kind, too large, or has no recognisable header.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFileError(path, "no such file")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ImportFileError(path, f"unsupported file type {suffix or '(none)'}; use .xlsx, .xls, .ods or .csv")
+    check_container(path)
+    if suffix in TEXT_SUFFIXES:
+        return _table_from_grid(path, "", _read_csv(path), [])
+    if suffix in (".xlsx", ".xlsm"):
+        check_xlsx_extent(path)
+    elif suffix == ".ods":
+        check_ods_extent(path)
+    return _read_workbook(path)
+
+
+def _read_workbook(path: Path) -> SheetTable:
+    import python_calamine
+
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError as exc:
+        raise ImportFileError(
+            path, "the workbook is encrypted (password-protected); save it without a password"
+        ) from exc
+    except (python_calamine.CalamineError, OSError, ValueError) as exc:
+        raise ImportFileError(path, f"not a readable spreadsheet ({_short(exc)})") from exc
+    try:
+        names = workbook.sheet_names
+        if not names:
+            raise ImportFileError(path, "the workbook has no worksheet")
+        sheet = workbook.get_sheet_by_index(0)
+        start = sheet.start
+        if start is None:
+            raise ImportFileError(path, "the first worksheet is empty")
+        if sheet.width > MAX_COLUMNS:
+            raise ImportFileError(path, f"the sheet is {sheet.width:,} columns wide; at most {MAX_COLUMNS} are read")
+        merged = [
+            ((r0, c0 - start[1]), (r1, c1 - start[1]))
+            for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
+            if c1 >= start[1]
+        ]
+        return _table_from_grid(path, sheet.name, sheet.iter_rows(), merged)
+    except python_calamine.PasswordError as exc:
+        raise ImportFileError(path, "the workbook is encrypted (password-protected)") from exc
+    except python_calamine.CalamineError as exc:
+        raise ImportFileError(path, f"the sheet cannot be read ({_short(exc)})") from exc
+    finally:
+        workbook.close()
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+    return text[:200]
+
+
+def _read_csv(path: Path) -> Iterator[list[str]]:
+    raw = path.read_bytes()
+    text = decode_text(path, raw)
+    sample = text[:65536]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
+    csv.field_size_limit(_CSV_FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        for row in reader:
+            # A million separators on one line must not become a million cells.
+            yield row[:MAX_COLUMNS] if len(row) > MAX_COLUMNS else row
+    except csv.Error as exc:
+        raise ImportFileError(path, f"the CSV text is malformed near line {reader.line_num} ({exc})") from exc
+
+
+def decode_text(path: Path, raw: bytes) -> str:
+    """Decode CSV bytes: UTF-8 (BOM or not), then GB18030 (a superset of GBK), then a detector's guess."""
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFileError(path, "not a text (CSV) file: it contains binary data")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[: 1 << 20]).best()
+    if best is None:
+        raise ImportFileError(path, "cannot tell the text encoding of the CSV file; save it as UTF-8")
+    return raw.decode(best.encoding, errors="replace")
+
+
+def _clean(value: CellValue) -> CellValue:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _fill_merged(grid: list[list[CellValue]], merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """Give every cell of a merged range its top-left value (a merged 保管期限 covers many rows)."""
+    for (r0, c0), (r1, c1) in merged:
+        if r0 >= len(grid):
+            continue
+        first = grid[r0][c0] if 0 <= c0 < len(grid[r0]) else None
+        if first is None:
+            continue
+        for r in range(r0, min(r1, len(grid) - 1) + 1):
+            row = grid[r]
+            for c in range(max(c0, 0), c1 + 1):
+                if c < len(row) and row[c] is None:
+                    row[c] = first
+
+
+def _table_from_grid(
+    path: Path, sheet_name: str, rows: Iterable[list[CellValue]], merged: list[tuple[tuple[int, int], tuple[int, int]]]
+) -> SheetTable:
+    iterator = iter(rows)
+    head: list[list[CellValue]] = []
+    for row in iterator:
+        head.append([_clean(v) for v in row])
+        if len(head) >= HEADER_SEARCH_ROWS:
+            break
+    if not any(any(v is not None for v in row) for row in head):
+        raise ImportFileError(path, "the sheet is empty")
+    _fill_merged(head, merged)
+    header_index = _find_header(head)
+    if header_index is None:
+        raise ImportFileError(
+            path, "no header row found (expected headings such as 题名, 日期, 保管期限 or Title, Date)"
+        )
+    headers = _headings(head[header_index], head[header_index - 1] if header_index else None)
+    width = len(headers)
+    body_merged = [m for m in merged if m[1][0] > header_index]
+    data: list[SheetRow] = []
+    skipped = 0
+    pending = head[header_index + 1 :]
+    sheet_row = header_index + 1
+    for cells in _chain_rows(pending, iterator, body_merged, header_index + 1):
+        sheet_row += 1
+        if len(cells) < width:
+            cells = cells + [None] * (width - len(cells))
+        elif len(cells) > width:
+            cells = cells[:width]
+        if all(v is None for v in cells):
+            continue
+        if _is_total_or_footer(cells):
+            skipped += 1
+            continue
+        data.append(SheetRow(sheet_row, tuple(cells)))
+    return SheetTable(str(path), sheet_name, tuple(headers), header_index + 1, tuple(data), skipped)
+
+
+def _chain_rows(
+    first: list[list[CellValue]],
+    rest: Iterator[list[CellValue]],
+    merged: list[tuple[tuple[int, int], tuple[int, int]]],
+    index: int,
+) -> Iterator[list[CellValue]]:
+    """Cleaned rows after the header (``index`` is the 0-based row of the first one); merged ranges
+    in the body are filled from their top-left cell as the rows stream past."""
+    starts: dict[int, list[tuple[int, int, int]]] = {}
+    for (r0, c0), (r1, c1) in merged:
+        starts.setdefault(r0, []).append((r1, max(c0, 0), c1))
+    fill: dict[int, dict[int, CellValue]] = {}
+    for row in itertools.chain(first, ([_clean(v) for v in raw] for raw in rest)):
+        for r1, c0, c1 in starts.get(index, ()):
+            value = row[c0] if c0 < len(row) else None
+            if value is not None:
+                for r in range(index + 1, r1 + 1):
+                    fill.setdefault(r, {}).update(dict.fromkeys(range(c0, c1 + 1), value))
+        for c, value in fill.pop(index, {}).items():
+            if c < len(row) and row[c] is None:
+                row[c] = value
+        index += 1
+        yield row
+
+
+def _find_header(rows: list[list[CellValue]]) -> int | None:
+    """The row with the most cells that read like known headings (at least two of them)."""
+    best, best_score = None, 1
+    for index, row in enumerate(rows):
+        score = sum(heading_score(v) for v in row if isinstance(v, str))
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _headings(row: list[CellValue], above: list[CellValue] | None) -> list[str]:
+    """Header texts; an empty header cell under a merged group label takes that label."""
+    headers = []
+    for index, value in enumerate(row):
+        text = _text(value)
+        if not text and above is not None and index < len(above):
+            text = _text(above[index])
+        headers.append(text)
+    while headers and not headers[-1]:
+        headers.pop()
+    return headers
+
+
+def _text(value: CellValue) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _is_total_or_footer(cells: list[CellValue]) -> bool:
+    first = next((v for v in cells if v is not None), None)
+    if not isinstance(first, str):
+        return False
+    compact = re.sub(r"\s+", "", first)
+    if len(compact) > 40:
+        return False
+    if _TOTAL_ZH.match(compact) or _TOTAL.match(first):
+        return True
+    return bool(_FOOTER.match(compact)) and ("：" in compact or ":" in compact)

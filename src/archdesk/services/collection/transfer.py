@@ -1,0 +1,319 @@
+"""Importing a department's transfer spreadsheet as one transfer batch (移交批次).
+
+``preview_import`` reads and checks the file without writing anything; ``accept_import`` turns the
+valid rows of a preview into records in ONE unit of work (batch row, item numbers, records, audit
+event, search index): either the whole batch is in, or nothing is. ``import_transfer`` does both.
+
+Records are inserted with SQLAlchemy Core in chunks (not ORM objects) for speed. The audit trail
+gets one event for the batch, naming the id range of its records, instead of one event per record:
+100,000 per-record events with before/after values would cost more than the import itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+
+from archdesk.models import Fonds, Record, TransferBatch
+from archdesk.models.base import utcnow
+from archdesk.services.collection.mapping import ColumnMapping, guess_mapping, remember_mapping, remembered_mapping
+from archdesk.services.collection.reader import SheetTable, read_table
+from archdesk.services.collection.validation import (
+    CategoryInfo,
+    CodeTables,
+    RowIssue,
+    Validation,
+    load_code_tables,
+    validate_table,
+)
+from archdesk.services.database import Database
+from archdesk.services.errors import Cancelled, NotAllowed, ValidationError
+from archdesk.services.refcode import CodeParts, allocate_item_numbers, format_item, group_key, render_reference_code
+from archdesk.services.uow import UnitOfWork
+
+Progress = Callable[[int, int], bool]
+INSERT_CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """A file read and checked, nothing written. Pass it to ``accept_import`` to take the valid rows."""
+
+    file: str
+    sha256: str
+    table: SheetTable
+    mapping: ColumnMapping
+    validation: Validation
+    department_id: int | None
+    department_label: str
+    category_code: str
+    earlier_batches: tuple[int, ...]  # batches imported from a file with the same SHA-256
+
+    @property
+    def rows(self) -> int:
+        return len(self.table.rows)
+
+    @property
+    def valid(self) -> int:
+        return len(self.validation.candidates)
+
+    @property
+    def invalid(self) -> int:
+        return self.rows - self.valid
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did; ``as_json`` is the CLI's ``--json`` object."""
+
+    file: str
+    rows: int
+    valid: int
+    invalid: int
+    imported: int
+    review: int
+    issues: tuple[RowIssue, ...]
+    batch_id: int | None
+    first_record_id: int | None = None
+    last_record_id: int | None = None
+    dry_run: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "rows": self.rows,
+            "valid": self.valid,
+            "invalid": self.invalid,
+            "imported": self.imported,
+            "errors": [{"row": i.row, "column": i.column, "message": i.message} for i in self.issues],
+        }
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def preview_import(
+    db: Database,
+    path: str | Path,
+    *,
+    department: str | None = None,
+    category: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> ImportPreview:
+    """Read and check a transfer spreadsheet; writes nothing.
+
+    ``department`` and ``category`` are codes or names (the defaults for rows without their own);
+    ``mapping`` corrects the guessed columns (heading → field, '' to ignore) and otherwise the
+    department's remembered mapping applies. Raises ImportFileError (file unreadable),
+    ValidationError (unknown department/category, a required column not mapped) or Cancelled.
+    Runs on the calling thread; the UI calls it from its worker.
+    """
+    table = read_table(path)
+    sha = file_sha256(path)
+    with db.reading() as session:
+        tables = load_code_tables(session)
+        dept = _resolve_department(tables, department)
+        cat = _resolve_category(tables, category)
+        corrections = dict(remembered_mapping(session, dept[0] if dept else None))
+        corrections.update(mapping or {})
+        column_mapping = guess_mapping(table.headers, corrections)
+        validation = validate_table(
+            session, table, column_mapping, tables, department=dept, category=cat, progress=progress
+        )
+        earlier = tuple(session.scalars(select(TransferBatch.id).where(TransferBatch.file_sha256 == sha)))
+    return ImportPreview(
+        file=str(path),
+        sha256=sha,
+        table=table,
+        mapping=column_mapping,
+        validation=validation,
+        department_id=dept[0] if dept else None,
+        department_label=f"{dept[1]} {dept[2]}" if dept else "",
+        category_code=cat.code if cat else "",
+        earlier_batches=earlier,
+    )
+
+
+def accept_import(
+    db: Database,
+    preview: ImportPreview,
+    *,
+    force: bool = False,
+    received_on: date | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Create the transfer batch and one record (在档, accepted now) per valid row, in one transaction.
+
+    Refuses (NotAllowed) a file whose SHA-256 matches an earlier batch unless ``force``. A batch is
+    recorded even when every row is returned, so the batch list shows what came of each transfer.
+    ``progress(done, total)`` is called between chunks; returning False raises Cancelled and the
+    transaction is rolled back: nothing of the batch is kept, and neither is anything if the process
+    dies half-way (the transaction is never committed). Runs on the calling thread.
+    """
+    validation = preview.validation
+    total = len(validation.candidates)
+    with UnitOfWork(db) as uow:
+        session = uow.session
+        earlier = session.scalars(select(TransferBatch.id).where(TransferBatch.file_sha256 == preview.sha256)).all()
+        if earlier and not force:
+            raise NotAllowed(
+                f"{Path(preview.file).name} was already imported (batch {', '.join(map(str, earlier))}); "
+                "import it again only with --force"
+            )
+        now = utcnow()
+        batch = TransferBatch(
+            department_id=preview.department_id or _single_department(validation),
+            received_on=received_on or date.today(),
+            file_name=Path(preview.file).name,
+            file_sha256=preview.sha256,
+            row_count=preview.rows,
+            accepted_count=total,
+            returned_count=preview.invalid,
+            operator=uow.actor,
+            status="accepted" if preview.invalid == 0 else "returned" if total == 0 else "partly_returned",
+            notes=f"{validation.review_count} legacy retention values to review" if validation.review_count else "",
+        )
+        session.add(batch)
+        session.flush()
+        rows = _numbered_rows(session, validation.candidates, batch.id, now)
+        for start in range(0, total, INSERT_CHUNK):
+            if progress is not None and not progress(start, total):
+                raise Cancelled("import cancelled; nothing was kept")
+            session.execute(insert(Record.__table__), rows[start : start + INSERT_CHUNK])
+        if progress is not None and not progress(total, total):
+            raise Cancelled("import cancelled; nothing was kept")
+        first_id, last_id = session.execute(
+            select(func.min(Record.id), func.max(Record.id)).where(Record.transfer_batch_id == batch.id)
+        ).one()
+        uow.audit(
+            "accept",
+            "transfer_batch",
+            batch.id,
+            f"transfer batch {batch.id} from {batch.file_name}: {total} records accepted"
+            + (f" (record ids {first_id}–{last_id})" if total else "")
+            + f", {preview.invalid} rows returned",
+            after={
+                "file_name": batch.file_name,
+                "file_sha256": batch.file_sha256,
+                "rows": preview.rows,
+                "accepted": total,
+                "returned": preview.invalid,
+                "first_record_id": first_id,
+                "last_record_id": last_id,
+                "forced": bool(earlier),
+            },
+        )
+        _index_for_search(session, batch.id)
+        if preview.department_id is not None:
+            remember_mapping(session, preview.department_id, preview.mapping)
+        uow.commit()
+        batch_id = batch.id
+    return ImportResult(
+        preview.file, preview.rows, total, preview.invalid, total, validation.review_count,
+        validation.issues, batch_id, first_id, last_id,
+    )  # fmt: skip
+
+
+def import_transfer(
+    db: Database,
+    path: str | Path,
+    *,
+    department: str | None = None,
+    category: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    dry_run: bool = False,
+    force: bool = False,
+    received_on: date | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Read, check and (unless ``dry_run``) accept a transfer spreadsheet; see the two steps above."""
+    preview = preview_import(db, path, department=department, category=category, mapping=mapping, progress=progress)
+    if dry_run:
+        v = preview.validation
+        return ImportResult(
+            preview.file, preview.rows, preview.valid, preview.invalid, 0, v.review_count, v.issues, None, dry_run=True
+        )
+    return accept_import(db, preview, force=force, received_on=received_on, progress=progress)
+
+
+def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_id: int, now: Any) -> list[dict]:
+    """Item numbers in sheet order within each group, reserved one block per group, and the codes."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    parts_of: dict[tuple[str, str], tuple[str, CodeParts]] = {}
+    fonds_codes = dict(session.execute(select(Fonds.id, Fonds.code)).all())
+    for index, c in enumerate(candidates):
+        parts = CodeParts(
+            fonds=fonds_codes[c["fonds_id"]],
+            category=c["_category_code"],
+            year=c["year"],
+            retention=c["_retention_code"],
+            department=c["_department_code"],
+            department_name=c["_department_name"],
+        )
+        key = group_key(c["_pattern"], parts)
+        groups.setdefault((c["_pattern"], key), []).append(index)
+        parts_of[(c["_pattern"], key)] = (c["_pattern"], parts)
+    rows: list[dict[str, Any]] = [{}] * len(candidates)
+    for (pattern, key), members in groups.items():
+        first = allocate_item_numbers(session, key, len(members))
+        prefix, _, suffix = key.rpartition("#")
+        expected = render_reference_code(pattern, parts_of[(pattern, key)][1], first)
+        fast = prefix + format_item(first) + suffix == expected
+        for offset, index in enumerate(members):
+            number = first + offset
+            row = {k: v for k, v in candidates[index].items() if not k.startswith("_")}
+            row["item_number"] = number
+            row["reference_code"] = (
+                prefix + format_item(number) + suffix
+                if fast
+                else render_reference_code(pattern, parts_of[(pattern, key)][1], number)
+            )
+            row.update(status="in_custody", transfer_batch_id=batch_id, accepted_at=now, created_at=now, updated_at=now)
+            rows[index] = row
+    return rows
+
+
+def _index_for_search(session: Any, batch_id: int) -> None:
+    """Bring the search index up to date with the new records (one INSERT … SELECT in that module)."""
+    try:
+        search = importlib.import_module("archdesk.services.search")
+    except ImportError:
+        return
+    if hasattr(search, "index_records_of_batch"):
+        search.index_records_of_batch(session, batch_id)
+
+
+def _single_department(validation: Validation) -> int | None:
+    ids = {c["department_id"] for c in validation.candidates}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _resolve_department(tables: CodeTables, text: str | None) -> tuple[int, str, str] | None:
+    if not text:
+        return None
+    found = tables.department(text)
+    if found is None:
+        raise ValidationError("department", f"unknown department {text!r} (give its code or name)")
+    return found
+
+
+def _resolve_category(tables: CodeTables, text: str | None) -> CategoryInfo | None:
+    if not text:
+        return None
+    found = tables.category(text)
+    if found is None:
+        raise ValidationError("category", f"unknown category {text!r} (give its code, e.g. WS)")
+    return found
