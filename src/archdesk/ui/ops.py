@@ -1,0 +1,252 @@
+"""Background work for the GUI: one database worker thread, callbacks on the GUI thread.
+
+The idea is Anki's ``QueryOp`` / ``CollectionOp``: a widget never does storage work itself. It hands
+a function of the open archive to :class:`Ops`; the function runs on the single worker thread (SQLite
+has one writer and a Session is not thread-safe), and its result comes back to ``success`` on the GUI
+thread through a queued signal. A failure is shown in one error dialog, with the error's own text and
+never a traceback. A mutating op announces what it changed with a :class:`Changes` value on the one
+:class:`ChangeHub`; each dock refreshes itself only if the change is its business.
+
+    ops.query(self, lambda db: get_record(db, record_id), success=self.show_record)
+    ops.mutate(self, lambda db: accept_records(db, ids), changes=Changes(records=True))
+    ops.query(self, export, progress_label=self.tr("Exporting…"))   # export(db, progress)
+
+An op given a ``progress_label`` is called as ``op(db, progress)``; ``progress(done, total)`` updates a
+``QProgressDialog`` and returns False once the user pressed Cancel (the service then raises Cancelled).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from archdesk.services.database import Database
+from archdesk.services.errors import ArchDeskError, Cancelled, NotAllowed, ValidationError, ValidationErrors
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a mutating op changed; docks ask ``concerns`` before they reload."""
+
+    records: bool = False
+    boxes: bool = False
+    locations: bool = False
+    loans: bool = False
+    appraisal: bool = False
+    codes: bool = False
+    record_ids: tuple[int, ...] = ()  # the records touched, when known (the editor reloads only these)
+
+    def concerns(self, *kinds: str) -> bool:
+        return any(getattr(self, kind) for kind in kinds)
+
+    @classmethod
+    def everything(cls) -> Changes:
+        """After opening another archive or an import: every view reloads."""
+        return cls(records=True, boxes=True, locations=True, loans=True, appraisal=True, codes=True)
+
+
+class ChangeHub(QObject):
+    """The one place changes are announced (Anki's ``operation_did_execute``). Emitted on the GUI thread."""
+
+    changed = Signal(object)  # Changes
+
+    def announce(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+
+
+def error_text(exc: BaseException) -> str:
+    """What the user reads about a failure: our own errors as they are, anything else in one line."""
+    if isinstance(exc, ValidationErrors):
+        return "\n".join(str(error) for error in exc.errors)
+    if isinstance(exc, ValidationError | NotAllowed | ArchDeskError):
+        return str(exc)
+    return QCoreApplication.translate("Ops", "Unexpected error: {kind}: {message}").format(
+        kind=type(exc).__name__, message=exc
+    )
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """The one error dialog of the application."""
+    title = QCoreApplication.translate("Ops", "ArchDesk")
+    QMessageBox.warning(parent, title, error_text(exc))
+
+
+@dataclass
+class _Job:
+    id: int
+    fn: Callable[[], Any]
+    cancelled: threading.Event
+
+
+class _Worker(QThread):
+    """Runs jobs one after another. Results go back through ``finished_job`` (queued to the GUI thread)."""
+
+    finished_job = Signal(int, object, object)  # job id, result, exception
+    progressed = Signal(int, int, int)  # job id, done, total
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("ArchDeskDatabaseWorker")
+        self.jobs: queue.Queue[_Job | None] = queue.Queue()
+
+    def run(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            try:
+                result, error = job.fn(), None
+            except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
+                result, error = None, exc
+            self.finished_job.emit(job.id, result, error)
+
+
+@dataclass
+class _Pending:
+    parent: QWidget | None
+    success: Callable[[Any], None] | None
+    failure: Callable[[BaseException], bool] | None
+    changes: Changes | Callable[[Any], Changes] | None
+    dialog: QProgressDialog | None
+    job: _Job
+
+
+class Ops(QObject):
+    """The application's background runner over one open archive. Create it on the GUI thread."""
+
+    #: Emitted on the GUI thread when no op is waiting or running (tests wait for it).
+    idle = Signal()
+
+    def __init__(self, db: Database, hub: ChangeHub | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.hub = hub or ChangeHub(self)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self._worker = _Worker()
+        self._worker.finished_job.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self._worker.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        self._worker.start()
+
+    # -- public API -------------------------------------------------------------------------------
+
+    def query(
+        self,
+        parent: QWidget | None,
+        op: Callable[..., Any],
+        success: Callable[[Any], None] | None = None,
+        *,
+        failure: Callable[[BaseException], bool] | None = None,
+        progress_label: str | None = None,
+    ) -> int:
+        """Read-only work (Anki's QueryOp). ``failure(exc)`` may return True when it showed the error itself."""
+        return self._submit(parent, op, success, failure, None, progress_label)
+
+    def mutate(
+        self,
+        parent: QWidget | None,
+        op: Callable[..., Any],
+        *,
+        changes: Changes | Callable[[Any], Changes],
+        success: Callable[[Any], None] | None = None,
+        failure: Callable[[BaseException], bool] | None = None,
+        progress_label: str | None = None,
+    ) -> int:
+        """A change (Anki's CollectionOp): after success, ``changes`` (or ``changes(result)``) is announced."""
+        return self._submit(parent, op, success, failure, changes, progress_label)
+
+    def cancel(self, op_id: int) -> None:
+        """Ask a running op to stop at its next progress call; its callbacks are not called."""
+        pending = self._pending.get(op_id)
+        if pending is not None:
+            pending.job.cancelled.set()
+            pending.success = None
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def shutdown(self) -> None:
+        """Finish the running op and stop the worker (on closing the window)."""
+        for pending in self._pending.values():
+            pending.job.cancelled.set()
+        self._worker.jobs.put(None)
+        self._worker.wait()
+
+    # -- inside -----------------------------------------------------------------------------------
+
+    def _submit(self, parent, op, success, failure, changes, progress_label) -> int:  # noqa: ANN001
+        op_id = next(self._ids)
+        cancelled = threading.Event()
+        dialog = None
+        if progress_label is not None:
+            dialog = QProgressDialog(progress_label, QCoreApplication.translate("Ops", "Cancel"), 0, 0, parent)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(400)
+            dialog.canceled.connect(cancelled.set)
+
+            def progress(done: int, total: int) -> bool:
+                self._worker.progressed.emit(op_id, done, total)
+                return not cancelled.is_set()
+
+            def fn() -> Any:
+                return op(self.db, progress)
+        else:
+
+            def fn() -> Any:
+                return op(self.db)
+
+        job = _Job(op_id, fn, cancelled)
+        self._pending[op_id] = _Pending(parent, success, failure, changes, dialog, job)
+        self._worker.jobs.put(job)
+        return op_id
+
+    @Slot(int, int, int)
+    def _progressed(self, op_id: int, done: int, total: int) -> None:
+        pending = self._pending.get(op_id)
+        if pending is not None and pending.dialog is not None and not pending.dialog.wasCanceled():
+            pending.dialog.setMaximum(max(total, 0))
+            pending.dialog.setValue(min(done, total))
+
+    @Slot(int, object, object)
+    def _finished(self, op_id: int, result: Any, error: BaseException | None) -> None:
+        pending = self._pending.pop(op_id, None)
+        if pending is None:
+            return
+        if pending.dialog is not None:
+            pending.dialog.reset()
+            pending.dialog.deleteLater()
+        if pending.parent is not None and not shiboken6.isValid(pending.parent):
+            pending.success = pending.failure = None  # the widget that asked has been closed meanwhile
+            pending.parent = None
+        try:
+            if error is not None:
+                self._failed(pending, error)
+            else:
+                if pending.changes is not None:
+                    changes = pending.changes(result) if callable(pending.changes) else pending.changes
+                    self.hub.announce(changes)
+                if pending.success is not None:
+                    pending.success(result)
+        finally:
+            if not self._pending:
+                self.idle.emit()
+
+    def _failed(self, pending: _Pending, error: BaseException) -> None:
+        if isinstance(error, Cancelled) or pending.job.cancelled.is_set() and isinstance(error, ArchDeskError):
+            return  # the user asked for it; nothing was kept
+        if not isinstance(error, ArchDeskError):
+            log.error("background op failed", exc_info=error)  # the traceback goes to the log, not to the user
+        if pending.failure is not None and pending.failure(error):
+            return
+        show_error(pending.parent, error)
