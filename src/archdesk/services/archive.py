@@ -18,17 +18,20 @@ def open_archive(
     *,
     actor: str | None = None,
     create: bool = True,
+    upgrade: bool = True,
     fonds_code: str | None = None,
     fonds_name: str | None = None,
 ) -> Database:
     """Open (and if needed create, upgrade and seed) the archive at a path or SQLAlchemy URL.
 
-    An older database is copied to a timestamped backup before it is upgraded.
+    An older database is copied to a timestamped backup before it is upgraded. With
+    ``upgrade=False`` (``archdesk check``) an existing archive is opened as it is: nothing is
+    created, migrated or seeded.
     Runs on the calling thread; the UI calls it before the main window exists.
     """
     url = to_url(target if target is not None else default_database_path())
     path = sqlite_file(url)
-    if path is not None and not path.exists() and not create:
+    if path is not None and not path.exists() and not (create and upgrade):
         raise DatabaseError(f"{path}: no such archive file")
     if path is not None:
         _check_is_sqlite(path)
@@ -37,7 +40,8 @@ def open_archive(
     except OSError as exc:  # the folder for a new file cannot be made
         raise DatabaseError(f"{path or url}: cannot create the archive ({exc.strerror or exc})") from exc
     try:
-        migrate.upgrade(engine, sqlite_path=path)
+        if upgrade:
+            migrate.upgrade(engine, sqlite_path=path)
     except SQLAlchemyError as exc:
         engine.dispose()
         raise DatabaseError(
@@ -49,6 +53,8 @@ def open_archive(
     db = Database(url=url, engine=engine)
     if actor:
         db.actor = actor
+    if not upgrade:
+        return db
     with UnitOfWork(db) as uow:
         if seed_code_tables(uow.session, fonds_code=fonds_code, fonds_name=fonds_name):
             uow.audit("seed", "code_tables", None, "code tables seeded for a new archive")

@@ -1,0 +1,356 @@
+"""Integrity check of an archive (``archdesk check``): is the file sound, is the schema current, and
+do the records keep the archive's rules?
+
+Checks, in order (each yields findings, or is skipped with a reason):
+
+- ``sqlite_integrity``: ``PRAGMA integrity_check`` (SQLite only).
+- ``foreign_keys``: ``PRAGMA foreign_key_check`` (SQLite only; PostgreSQL always enforces them).
+- ``schema``: the database is at the head revision and matches the models.
+- ``reference_codes``: 档号 unique, and each equals what its category's pattern renders from the
+  record's own fonds, category, year, retention, department and item number.
+- ``item_numbers``: no item number above its group's ``item_sequence.last_number`` (numbers are
+  handed out by the sequence and never reused).
+- ``boxes``: a box never mixes 年度, 机构(问题) or 保管期限 (DA/T 22), nor fonds or category.
+- ``search_index``: one index row per record, when the archive has a search index.
+
+Nothing is written. Runs on the calling thread (the CLI's, or the UI's database worker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, inspect, or_, select, table, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, aliased
+
+from archdesk.models import Base, Box, Category, Department, Fonds, ItemSequence, Record, RetentionPeriod, Volume
+from archdesk.services import migrate, search
+from archdesk.services.database import Database
+from archdesk.services.errors import Cancelled
+from archdesk.services.refcode import CodeParts, format_item, group_key, render_reference_code
+
+CHECKS = ("sqlite_integrity", "foreign_keys", "schema", "reference_codes", "item_numbers", "boxes", "search_index")
+#: Findings kept per check; the count of all problems is kept regardless.
+DEFAULT_LIMIT = 100
+_SCAN_BLOCK = 5000
+
+Progress = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: which check found it, what it concerns (a reference code, a box, a table) and what is wrong."""
+
+    check: str
+    subject: str
+    message: str
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    status: str  # "ok", "problems" or "skipped"
+    problem_count: int = 0
+    note: str = ""  # why it was skipped, or what was compared
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    database: str
+    record_count: int
+    results: tuple[CheckResult, ...]
+
+    @property
+    def clean(self) -> bool:
+        return all(result.status != "problems" for result in self.results)
+
+    @property
+    def problem_count(self) -> int:
+        return sum(result.problem_count for result in self.results)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(finding for result in self.results for finding in result.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "database": self.database,
+            "record_count": self.record_count,
+            "clean": self.clean,
+            "problem_count": self.problem_count,
+            "checks": [
+                {
+                    "name": r.name,
+                    "status": r.status,
+                    "problem_count": r.problem_count,
+                    "note": r.note,
+                    "findings": [{"subject": f.subject, "message": f.message} for f in r.findings],
+                }
+                for r in self.results
+            ],
+        }
+
+
+@dataclass
+class _Collector:
+    name: str
+    limit: int
+    count: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, subject: str, message: str) -> None:
+        self.count += 1
+        if len(self.findings) < self.limit:
+            self.findings.append(Finding(self.name, subject, message))
+
+    def result(self, note: str = "") -> CheckResult:
+        status = "problems" if self.count else "ok"
+        return CheckResult(self.name, status, self.count, note, tuple(self.findings))
+
+
+def check_archive(db: Database, *, limit: int = DEFAULT_LIMIT, progress: Progress | None = None) -> IntegrityReport:
+    """Run every check on an open archive and return what was found; changes nothing.
+
+    ``limit`` caps the findings kept per check (the problem count is always complete).
+    ``progress(done, total)`` is called while records are scanned; returning False cancels
+    (raises Cancelled). A check that cannot run on this database (say, a table it needs is
+    missing) becomes a finding of that check, not an exception.
+    """
+    results: list[CheckResult] = []
+    with db.reading() as session:
+        record_count = _count(session, Record)
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        for name in ("sqlite_integrity", "foreign_keys"):
+            if sqlite:
+                results.append(_guarded(name, limit, session, _SQLITE_CHECKS[name]))
+            else:
+                results.append(CheckResult(name, "skipped", note="SQLite only; this database enforces it itself"))
+        schema = _guarded("schema", limit, session, _check_schema)
+        results.append(schema)
+        if schema.status == "problems" and any("no ArchDesk schema" in f.message for f in schema.findings):
+            results += [CheckResult(n, "skipped", note="not an ArchDesk schema") for n in CHECKS[3:]]
+        else:
+            results += _check_records(session, limit, record_count, progress)
+            results.append(_guarded("boxes", limit, session, _check_boxes))
+            results.append(_check_search_index(session, limit, record_count))
+    return IntegrityReport(database=_describe(db), record_count=record_count, results=tuple(results))
+
+
+def _describe(db: Database) -> str:
+    return str(db.file) if db.file else db.engine.url.render_as_string(hide_password=True)
+
+
+def _count(session: Session, model: type) -> int:
+    try:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+    except SQLAlchemyError:
+        session.rollback()
+        return 0
+
+
+def _guarded(
+    name: str, limit: int, session: Session, check: Callable[[Session, _Collector], str | None]
+) -> CheckResult:
+    collector = _Collector(name, limit)
+    try:
+        note = check(session, collector) or ""
+    except SQLAlchemyError as exc:
+        session.rollback()
+        collector.add(name, f"the check could not run: {getattr(exc, 'orig', None) or exc}")
+        note = ""
+    return collector.result(note)
+
+
+def _sqlite_integrity(session: Session, found: _Collector) -> None:
+    for (line,) in session.execute(text("PRAGMA integrity_check")):
+        if line != "ok":
+            found.add("database file", line)
+
+
+def _sqlite_foreign_keys(session: Session, found: _Collector) -> None:
+    for child, rowid, parent, _fk in session.execute(text("PRAGMA foreign_key_check")):
+        found.add(f"{child} row {rowid}", f"refers to a {parent} that does not exist")
+
+
+_SQLITE_CHECKS = {"sqlite_integrity": _sqlite_integrity, "foreign_keys": _sqlite_foreign_keys}
+
+
+def _outside_models(name: str | None, type_: str, _parents: object) -> bool:
+    return not (type_ == "table" and name and name.startswith(("search_", "sqlite_")))
+
+
+def _check_schema(session: Session, found: _Collector) -> str:
+    head = migrate.head_revision()
+    connection = session.connection()
+    current = MigrationContext.configure(connection).get_current_revision()
+    if current is None:
+        found.add("alembic_version", "no ArchDesk schema version: this is not an ArchDesk archive")
+        return ""
+    if current != head:
+        found.add("alembic_version", f"schema revision {current}, not the latest {head}")
+        return f"revision {current}"
+    context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": _outside_models})
+    for difference in compare_metadata(context, Base.metadata):
+        found.add("schema", f"differs from the models: {difference}")
+    return f"revision {current}"
+
+
+def _record_rows(session: Session) -> Iterator[Any]:
+    stmt = (
+        select(
+            Record.id,
+            Record.reference_code,
+            Record.year,
+            Record.item_number,
+            Fonds.code,
+            Category.code,
+            Category.refcode_pattern,
+            RetentionPeriod.code,
+            Department.code,
+            Department.name,
+        )
+        .outerjoin(Fonds, Record.fonds_id == Fonds.id)
+        .outerjoin(Category, Record.category_id == Category.id)
+        .outerjoin(RetentionPeriod, Record.retention_id == RetentionPeriod.id)
+        .outerjoin(Department, Record.department_id == Department.id)
+        .order_by(Record.id)
+        .execution_options(yield_per=_SCAN_BLOCK)
+    )
+    return iter(session.execute(stmt))
+
+
+def _check_records(session: Session, limit: int, record_count: int, progress: Progress | None) -> list[CheckResult]:
+    codes = _Collector("reference_codes", limit)
+    items = _Collector("item_numbers", limit)
+    try:
+        _duplicates(session, codes)
+        highest: dict[str, tuple[int, str]] = {}  # group -> (highest item number, its reference code)
+        for done, row in enumerate(_record_rows(session), start=1):
+            if progress is not None and done % _SCAN_BLOCK == 0 and progress(done, record_count) is False:
+                raise Cancelled()
+            _id, code, year, item, fonds, category, pattern, retention, dept_code, dept_name = row
+            if None in (fonds, category, pattern, retention):
+                continue  # a missing fonds, category or retention is a foreign-key finding
+            parts = CodeParts(fonds, category, year, retention, dept_code or "", dept_name or "")
+            expected = render_reference_code(pattern, parts, item)
+            if code != expected:
+                codes.add(code, f"does not match its parts: the category's pattern gives {expected}")
+            key = group_key(pattern, parts)
+            if item > highest.get(key, (0, ""))[0]:
+                highest[key] = (item, code)
+        if progress is not None:
+            progress(record_count, record_count)
+        last_numbers = dict(session.execute(select(ItemSequence.group_key, ItemSequence.last_number)).tuples().all())
+        for key, (item, code) in sorted(highest.items()):
+            last = last_numbers.get(key)
+            if last is None:
+                items.add(key, f"no item-number sequence for this group, though {code} has item {format_item(item)}")
+            elif item > last:
+                items.add(key, f"{code} has item {format_item(item)}, above the sequence's last number {last}")
+    except SQLAlchemyError as exc:
+        session.rollback()
+        codes.add("reference_codes", f"the check could not run: {getattr(exc, 'orig', None) or exc}")
+    return [codes.result(), items.result()]
+
+
+def _duplicates(session: Session, found: _Collector) -> None:
+    for model, what in ((Record, "records"), (Volume, "volumes")):
+        duplicates = (
+            select(model.reference_code, func.count())
+            .group_by(model.reference_code)
+            .having(func.count() > 1)
+            .order_by(model.reference_code)
+        )
+        for code, count in session.execute(duplicates):
+            found.add(code, f"used by {count} {what}; a reference code must be unique")
+
+
+def _check_boxes(session: Session, found: _Collector) -> None:
+    box_retention, box_department = aliased(RetentionPeriod), aliased(Department)
+    record_retention, record_department = aliased(RetentionPeriod), aliased(Department)
+    stmt = (
+        select(
+            Box.code,
+            Record.reference_code,
+            Record.year,
+            Box.year,
+            record_retention.code,
+            box_retention.code,
+            record_department.code,
+            box_department.code,
+            Record.fonds_id != Box.fonds_id,
+            Record.category_id != Box.category_id,
+        )
+        .join(Box, Record.box_id == Box.id)
+        .outerjoin(record_retention, Record.retention_id == record_retention.id)
+        .outerjoin(box_retention, Box.retention_id == box_retention.id)
+        .outerjoin(record_department, Record.department_id == record_department.id)
+        .outerjoin(box_department, Box.department_id == box_department.id)
+        .where(
+            or_(
+                Record.year != Box.year,
+                Record.retention_id != Box.retention_id,
+                Record.department_id.is_distinct_from(Box.department_id),
+                Record.fonds_id != Box.fonds_id,
+                Record.category_id != Box.category_id,
+            )
+        )
+        .order_by(Box.code, Record.reference_code)
+    )
+    for box, code, year, box_year, retention, box_ret, dept, box_dept, other_fonds, other_category in session.execute(
+        stmt
+    ):
+        differences = []
+        if year != box_year:
+            differences.append(f"year {year} (box: {box_year})")
+        if retention != box_ret:
+            differences.append(f"retention {retention} (box: {box_ret})")
+        if dept != box_dept:
+            differences.append(f"department {dept or 'none'} (box: {box_dept or 'none'})")
+        if other_fonds:
+            differences.append("another fonds")
+        if other_category:
+            differences.append("another category")
+        found.add(box, f"holds {code} with {', '.join(differences)}; a box never mixes them")
+
+
+def _check_search_index(session: Session, limit: int, record_count: int) -> CheckResult:
+    found = _Collector("search_index", limit)
+    try:
+        counter = getattr(search, "indexed_record_count", None)
+        indexed: dict[str, int]
+        if counter is not None:
+            count = counter(session)
+            if count is None:
+                return CheckResult("search_index", "skipped", note="this archive has no search index")
+            indexed = {"search index": int(count)}
+        else:
+            indexed = {
+                name: int(session.scalar(select(func.count()).select_from(table(name))) or 0)
+                for name in _fts_index_tables(session)
+            }
+            if not indexed:
+                return CheckResult("search_index", "skipped", note="this archive has no search index")
+    except SQLAlchemyError as exc:
+        session.rollback()
+        found.add("search index", f"the check could not run: {getattr(exc, 'orig', None) or exc}")
+        return found.result()
+    for name, count in indexed.items():
+        if count != record_count:
+            found.add(name, f"{count} indexed rows for {record_count} records; rebuild the search index")
+    return found.result(note=f"{record_count} records")
+
+
+def _fts_index_tables(session: Session) -> list[str]:
+    """The search_* full-text tables (one row per record): FTS5 gives each ``_data`` and ``_idx`` shadow tables.
+
+    Used only until the search module reports its own size (``search.indexed_record_count``).
+    """
+    names = {name for name in inspect(session.connection()).get_table_names() if name.startswith("search_")}
+    return sorted(name for name in names if f"{name}_data" in names and f"{name}_idx" in names)
