@@ -56,13 +56,13 @@ class ScriptCopy:
         return revision
 
 
-def schema_of(engine: Engine) -> dict[str, dict[str, object]]:
-    """Tables with their columns, foreign keys, indexes and unique constraints (search_* left out)."""
+def schema_of(engine: Engine, *, search_tables: bool = False) -> dict[str, dict[str, object]]:
+    """Tables with their columns, foreign keys, indexes and unique constraints (search_* only if asked)."""
     with engine.connect() as conn:
         inspector = inspect(conn)
         schema: dict[str, dict[str, object]] = {}
         for table in sorted(inspector.get_table_names()):
-            if table.startswith("search_"):
+            if table.startswith("search_") and not search_tables:
                 continue
             schema[table] = {
                 "columns": [(c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(table)],
