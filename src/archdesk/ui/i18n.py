@@ -1,0 +1,92 @@
+"""Translations: ArchDesk's own (resources/i18n/archdesk_<lang>.qm) and Qt's, for built-in dialogs.
+
+Source strings are English; ``zh_CN`` (简体中文) is the complete translation. The language is the
+setting's, or the system locale's when the setting is "" (Chinese locales get ``zh_CN``, every
+other locale English).
+
+Conventions for every widget (so that switching the language in Settings applies at once):
+
+* Every user-visible string goes through ``self.tr("…")`` (module constants through
+  ``QT_TRANSLATE_NOOP("Context", "…")`` and ``QCoreApplication.translate("Context", …)`` at use).
+  Build the text with ``.format()`` after ``tr()``, never with an f-string inside it.
+* A widget that shows text sets it in a method ``retranslate_ui(self) -> None``, called once at the
+  end of ``__init__`` and again from ``changeEvent``::
+
+      def changeEvent(self, event: QEvent) -> None:
+          if event.type() == QEvent.Type.LanguageChange:
+              self.retranslate_ui()
+          super().changeEvent(event)
+
+  ``install_translators`` removes the old translators and installs the new ones; Qt then sends
+  ``LanguageChange`` to every widget, so each one re-reads its own strings. Models re-emit
+  ``headerDataChanged`` from the view's ``retranslate_ui``.
+* Run ``make i18n`` after adding strings and translate the new entries in
+  resources/i18n/archdesk_zh_CN.ts (tests/ui/test_i18n_complete.py fails until they are).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from archdesk.bundled import resource
+from archdesk.ui.fonts import ensure_cjk_font
+
+__all__ = ["LANGUAGE_NAMES", "current_language", "ensure_cjk_font", "install_translators", "resolve_language"]
+
+#: Languages ArchDesk ships, each named in its own language (shown so in the settings).
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
+SOURCE_LANGUAGE = "en"
+
+_installed: list[QTranslator] = []
+_current = SOURCE_LANGUAGE
+
+
+def resolve_language(setting: str, locale: QLocale | None = None) -> str:
+    """The language to use for a setting value: the setting itself, or one chosen from the locale."""
+    if setting in LANGUAGE_NAMES:
+        return setting
+    locale = locale if locale is not None else QLocale.system()
+    if locale.language() == QLocale.Language.Chinese:
+        return "zh_CN"
+    return SOURCE_LANGUAGE
+
+
+def install_translators(app: QCoreApplication, language: str) -> str:
+    """Load the translations for ``language`` ("" = system locale); returns the language in effect.
+
+    Previous translators are removed first, so calling this again switches the language of the
+    running application (every widget receives ``LanguageChange``). If ArchDesk's catalogue for
+    the language cannot be loaded the program stays in English. GUI thread only.
+    """
+    global _current
+    wanted = resolve_language(language)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _current = SOURCE_LANGUAGE
+    if wanted != SOURCE_LANGUAGE:
+        own = QTranslator(app)
+        if own.load(str(resource(f"i18n/archdesk_{wanted}.qm"))):
+            qt = QTranslator(app)
+            # Qt's own strings: the buttons of QMessageBox, QFileDialog, QDialogButtonBox …
+            if qt.load(f"qtbase_{wanted}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                app.installTranslator(qt)
+                _installed.append(qt)
+            app.installTranslator(own)
+            _installed.append(own)
+            _current = wanted
+    QLocale.setDefault(_locale_for(_current))
+    return _current
+
+
+def _locale_for(language: str) -> QLocale:
+    """Dates and numbers follow the language, keeping the system's own variant of it (en_GB …)."""
+    system = QLocale.system()
+    if resolve_language("", system) == language:
+        return system
+    return QLocale(language if language != SOURCE_LANGUAGE else "en_US")
+
+
+def current_language() -> str:
+    """The language installed last by ``install_translators`` ("en" before any call)."""
+    return _current

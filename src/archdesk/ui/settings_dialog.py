@@ -1,0 +1,397 @@
+"""Settings: General (organisation, fonds, operator, language), Categories (reference-code pattern and
+default retention per category) and Database (the archive file; open another, create a new one).
+
+Preferences go to :class:`~archdesk.ui.settings.Settings`; the fonds and the category rules belong to
+the archive and are saved through ``archdesk.services.codes`` when the user presses OK, all
+checked first so that nothing is saved while a field is still wrong. The reads and writes are a
+handful of rows and run on the GUI thread. Opening or creating another archive is the main
+window's business: the dialog only emits ``open_database_requested`` / ``new_database_requested``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archdesk.models import DAT13_PATTERN, DAT22_PATTERN
+from archdesk.services import codes
+from archdesk.services.database import Database
+from archdesk.services.errors import ArchDeskError, ValidationError
+from archdesk.services.refcode import CodeParts, render_reference_code, validate_pattern
+from archdesk.ui.i18n import LANGUAGE_NAMES, current_language, install_translators
+from archdesk.ui.ops import show_error
+from archdesk.ui.settings import Settings
+
+ARCHIVE_FILTER = "*.db *.sqlite *.archdesk"
+#: A fonds code as DA/T 22 writes it: 3–4 capital letters or digits (Z109, J001).
+FONDS_CODE = re.compile(r"^[A-Z0-9]{3,4}$")
+ERROR_STYLE = "color: #b00020;"
+
+
+def error_label() -> QLabel:
+    """A red line under a field that says what is wrong with it (hidden while nothing is)."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_problem(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def pattern_problem(exc: ValidationError) -> str:
+    """The service's reason a pattern is unusable, in the user's language."""
+    message = exc.message
+    if message.startswith("unknown placeholder"):
+        name = message.removeprefix("unknown placeholder").strip()
+        return QCoreApplication.translate("SettingsDialog", "Unknown placeholder {name}.").format(name=name)
+    if "exactly once" in message:
+        return QCoreApplication.translate("SettingsDialog", "The pattern must contain {item} exactly once.")
+    if "optional" in message:
+        return QCoreApplication.translate("SettingsDialog", "{item} cannot be inside an optional [ ] part.")
+    if "unbalanced" in message:
+        return QCoreApplication.translate("SettingsDialog", "Every [ must be closed by a ].")
+    return message
+
+
+class GeneralTab(QWidget):
+    def __init__(self, db: Database, settings: Settings, fonds_code: str, fonds_name: str) -> None:
+        super().__init__()
+        self.organisation = QLineEdit(settings.organisation_name)
+        self.fonds_code = QLineEdit(fonds_code)
+        self.fonds_code.setMaxLength(20)
+        self.fonds_code_error = error_label()
+        self.fonds_name = QLineEdit(fonds_name)
+        self.fonds_name_error = error_label()
+        self.operator = QLineEdit(settings.operator_name)
+        self.operator.setPlaceholderText(db.actor)
+        self.loan_days = QSpinBox()
+        self.loan_days.setRange(1, 365)
+        self.loan_days.setValue(settings.default_loan_days)
+        self.loan_days.setSuffix(self.tr(" days"))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        language_note = QLabel(self.tr("The new language applies as soon as you press OK."))
+        language_note.setWordWrap(True)
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("Organisation:"), self.organisation)
+        form.addRow(self.tr("Fonds code:"), self.fonds_code)
+        form.addRow("", self.fonds_code_error)
+        form.addRow(self.tr("Fonds name:"), self.fonds_name)
+        form.addRow("", self.fonds_name_error)
+        form.addRow(self.tr("Operator name:"), self.operator)
+        form.addRow(self.tr("Default loan period:"), self.loan_days)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow("", language_note)
+        self.fonds_code.textChanged.connect(self.check)
+        self.fonds_name.textChanged.connect(self.check)
+
+    def check(self) -> bool:
+        code, name = self.fonds_code.text().strip(), self.fonds_name.text().strip()
+        code_problem = ""
+        if not code:
+            code_problem = self.tr("Enter the fonds code.")
+        elif not FONDS_CODE.match(code):
+            code_problem = self.tr("A fonds code is 3 or 4 capital letters or digits, e.g. Z109.")
+        show_problem(self.fonds_code_error, code_problem)
+        show_problem(self.fonds_name_error, "" if name else self.tr("Enter the fonds name."))
+        return not code_problem and bool(name)
+
+
+class CategoriesTab(QWidget):
+    """One category at a time: its template or own pattern, its default retention, and an example code."""
+
+    def __init__(self, tables: codes.CodeTables, fonds_code: QLineEdit) -> None:
+        super().__init__()
+        self._tables = tables
+        self._fonds_code = fonds_code
+        self.rules = {c.code: (c.refcode_pattern, c.default_retention) for c in tables.categories}
+        self._saved = dict(self.rules)
+        self._loading = False
+        chinese = current_language() == "zh_CN"
+
+        self.categories = QListWidget()
+        for category in tables.categories:
+            indent = "    " if category.parent_id else ""
+            name = category.name if chinese or not category.name_en else category.name_en
+            item = QListWidgetItem(f"{indent}{category.code}  {name}")
+            item.setData(Qt.ItemDataRole.UserRole, category.code)
+            self.categories.addItem(item)
+        self.categories.setMaximumWidth(230)
+        self.template = QComboBox()
+        self.template.addItem(self.tr("DA/T 22-2015 (archival filing rules)"), DAT22_PATTERN)
+        self.template.addItem(self.tr("DA/T 13-2022 (reference code rules)"), DAT13_PATTERN)
+        self.template.addItem(self.tr("Custom pattern"), "")
+        self.pattern = QLineEdit()
+        self.pattern_error = error_label()
+        self.retention = QComboBox()
+        self.retention.addItem(self.tr("(none)"), "")
+        for period in tables.retention_periods:
+            label = period.name if chinese or not period.name_en else period.name_en
+            self.retention.addItem(f"{period.code}  {label}", period.code)
+        self.example = QLabel()
+        self.example.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        help_text = QLabel(
+            self.tr(
+                "Placeholders: {fonds} {category} {year} {retention} {department} {department_name} {item}. "
+                "A part in [ ] is left out when a placeholder in it is empty."
+            )
+        )
+        help_text.setWordWrap(True)
+        help_text.setStyleSheet("color: palette(mid);")
+
+        editor = QGroupBox(self.tr("Reference code and retention"))
+        form = QFormLayout(editor)
+        form.addRow(self.tr("Template:"), self.template)
+        form.addRow(self.tr("Pattern:"), self.pattern)
+        form.addRow("", self.pattern_error)
+        form.addRow("", help_text)
+        form.addRow(self.tr("Default retention:"), self.retention)
+        form.addRow(self.tr("Example:"), self.example)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.categories)
+        layout.addWidget(editor, 1)
+
+        self.categories.currentItemChanged.connect(self._show_category)
+        self.template.activated.connect(self._template_chosen)
+        self.pattern.textChanged.connect(self._edited)
+        self.retention.activated.connect(self._edited)
+        fonds_code.textChanged.connect(self._update_example)
+        if tables.categories:
+            self.categories.setCurrentRow(0)
+
+    def current_code(self) -> str:
+        item = self.categories.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+
+    def select(self, code: str) -> None:
+        for row in range(self.categories.count()):
+            if self.categories.item(row).data(Qt.ItemDataRole.UserRole) == code:
+                self.categories.setCurrentRow(row)
+
+    def changed(self) -> dict[str, tuple[str, str]]:
+        return {code: rule for code, rule in self.rules.items() if rule != self._saved[code]}
+
+    def first_problem(self) -> tuple[str, str] | None:
+        """The first category whose pattern cannot be used, with the reason."""
+        for code, (pattern, _retention) in self.rules.items():
+            try:
+                validate_pattern(pattern)
+            except ValidationError as exc:
+                return code, pattern_problem(exc)
+        return None
+
+    def _show_category(self) -> None:
+        pattern, retention = self.rules.get(self.current_code(), ("", ""))
+        self._loading = True
+        self.pattern.setText(pattern)
+        self.retention.setCurrentIndex(max(0, self.retention.findData(retention)))
+        self._loading = False
+        self._update_example()
+
+    def _template_chosen(self) -> None:
+        pattern = self.template.currentData()
+        if pattern:
+            self.pattern.setText(pattern)
+        else:
+            self.pattern.setFocus()
+
+    def _edited(self) -> None:
+        if not self._loading and self.current_code():
+            self.rules[self.current_code()] = (self.pattern.text().strip(), self.retention.currentData())
+        self._update_example()
+
+    def _update_example(self) -> None:
+        pattern = self.pattern.text().strip()
+        index = self.template.findData(pattern)
+        self.template.setCurrentIndex(index if index >= 0 else self.template.count() - 1)
+        try:
+            validate_pattern(pattern)
+        except ValidationError as exc:
+            show_problem(self.pattern_error, pattern_problem(exc))
+            self.example.setText("—")
+            return
+        show_problem(self.pattern_error, "")
+        self.example.setText(self.example_code(pattern))
+
+    def example_code(self, pattern: str) -> str:
+        department = self._tables.departments[0] if self._tables.departments else None
+        parts = CodeParts(
+            fonds=self._fonds_code.text().strip() or "Z001",
+            category=self.current_code() or "WS",
+            year=date.today().year - 1,
+            retention=self.retention.currentData() or "Y",
+            department=department.code if department else "BGS",
+            department_name=department.name if department else "办公室",
+        )
+        return render_reference_code(pattern, parts, 1)
+
+
+class DatabaseTab(QWidget):
+    open_requested = Signal(str)
+    new_requested = Signal(str)
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        super().__init__()
+        self._db = db
+        where = str(db.file) if db.file is not None else re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", db.url)
+        self.location = QLineEdit(where)
+        self.location.setReadOnly(True)
+        open_button = QPushButton(self.tr("Open another archive…"))
+        new_button = QPushButton(self.tr("New archive…"))
+        self.recent = QListWidget()
+        for path in settings.recent_databases:
+            if path != where:
+                self.recent.addItem(path)
+        preferences = QLabel(self.tr("Your preferences are kept in {file}").format(file=settings.file_name))
+        preferences.setWordWrap(True)
+        preferences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(open_button)
+        buttons.addWidget(new_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Archive in use:")))
+        layout.addWidget(self.location)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("Recently opened (double-click to open):")))
+        layout.addWidget(self.recent, 1)
+        layout.addWidget(preferences)
+
+        open_button.clicked.connect(self._open)
+        new_button.clicked.connect(self._new)
+        self.recent.itemActivated.connect(lambda item: self.open_requested.emit(item.text()))
+
+    def _folder(self) -> str:
+        return str(self._db.file.parent) if self._db.file is not None else ""
+
+    def _open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open archive"),
+            self._folder(),
+            self.tr("ArchDesk archives ({patterns})").format(patterns=ARCHIVE_FILTER),
+        )
+        if path:
+            self.open_requested.emit(path)
+
+    def _new(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New archive"),
+            self._folder(),
+            self.tr("ArchDesk archives ({patterns})").format(patterns=ARCHIVE_FILTER),
+        )
+        if path:
+            self.new_requested.emit(path)
+
+
+class SettingsDialog(QDialog):
+    """The settings window. ``exec()`` it; OK saves everything or, if a field is wrong, nothing."""
+
+    open_database_requested = Signal(str)
+    new_database_requested = Signal(str)
+    #: The language in effect after OK switched it ("zh_CN" or "en").
+    language_changed = Signal(str)
+
+    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._db = db
+        self._settings = settings
+        tables = codes.code_tables(db)
+        fonds = tables.fonds[0] if tables.fonds else None
+        self._fonds = (fonds.code, fonds.name) if fonds else ("", "")
+        self.general = GeneralTab(db, settings, *self._fonds)
+        self.categories = CategoriesTab(tables, self.general.fonds_code)
+        self.database = DatabaseTab(db, settings)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.general, self.tr("General"))
+        self.tabs.addTab(self.categories, self.tr("Categories"))
+        self.tabs.addTab(self.database, self.tr("Database"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.database.open_requested.connect(lambda path: self._switch(self.open_database_requested, path))
+        self.database.new_requested.connect(lambda path: self._switch(self.new_database_requested, path))
+        self.resize(800, 500)
+
+    def accept(self) -> None:
+        if self.apply():
+            super().accept()
+
+    def apply(self) -> bool:
+        """Check every field, then save; False (and the problem shown at its field) if anything is wrong."""
+        if not self.general.check():
+            self.tabs.setCurrentWidget(self.general)
+            return False
+        problem = self.categories.first_problem()
+        if problem is not None:
+            self.tabs.setCurrentWidget(self.categories)
+            self.categories.select(problem[0])
+            return False
+        try:
+            fonds = (self.general.fonds_code.text().strip(), self.general.fonds_name.text().strip())
+            if fonds != self._fonds:
+                codes.set_fonds(self._db, *fonds)
+                self._fonds = fonds
+            for code, (pattern, retention) in self.categories.changed().items():
+                codes.set_category_rules(self._db, code, refcode_pattern=pattern, default_retention=retention)
+                self.categories._saved[code] = (pattern, retention)
+        except ArchDeskError as exc:
+            show_error(self, exc)
+            return False
+        self._save_preferences()
+        return True
+
+    def _save_preferences(self) -> None:
+        settings = self._settings
+        settings.organisation_name = self.general.organisation.text().strip()
+        settings.operator_name = self.general.operator.text().strip()
+        if settings.operator_name:
+            self._db.actor = settings.operator_name  # the name in the audit trail from now on
+        settings.default_loan_days = self.general.loan_days.value()
+        language = self.general.language.currentData()
+        if language != settings.language:
+            settings.language = language
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.language_changed.emit(install_translators(app, language))
+        settings.sync()
+
+    def _switch(self, signal: Signal, path: str) -> None:
+        """Save this archive's changes, close, then let the main window open the other archive."""
+        if self.apply():
+            super().accept()
+            signal.emit(path)
