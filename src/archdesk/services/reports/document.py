@@ -1,0 +1,165 @@
+"""A document described once: title, header fields, columns, rows, signature lines.
+
+The PDF and Excel renderers both read this description; neither knows which register it
+prints. Rows are any re-iterable of tuples (a list, or a query that runs again when iterated),
+so a 100,000-row register never sits in memory as a whole.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from archdesk.services.errors import Cancelled
+
+#: A cell value. ``None`` prints as an empty cell.
+Cell = str | int | float | Decimal | date | datetime | None
+Row = Sequence[Cell]
+#: ``progress(done, total) -> bool``; returning False cancels (see the helpers brief).
+Progress = Callable[[int, int], bool]
+
+
+class Align(StrEnum):
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+
+
+class Kind(StrEnum):
+    """How a column's values are written: Excel keeps dates and numbers as real dates and numbers."""
+
+    TEXT = "text"
+    NUMBER = "number"
+    DATE = "date"  # printed as YYYY-MM-DD
+    DATE8 = "date8"  # printed as the catalogue's 8 digits YYYYMMDD (DA/T 22-2015)
+
+
+class Orientation(StrEnum):
+    PORTRAIT = "portrait"
+    LANDSCAPE = "landscape"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column. ``width`` is a relative weight on paper (the PDF scales the weights to the page)."""
+
+    title: str
+    width: float = 1.0
+    align: Align = Align.LEFT
+    wrap: bool = False
+    kind: Kind = Kind.TEXT
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled value printed above the table, e.g. 全宗号: Z001."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of rows under its own header fields; each section starts on a new page.
+
+    ``rows`` must be re-iterable (each renderer iterates it once). ``count`` is the number of
+    rows when known, for progress reports.
+    """
+
+    rows: Iterable[Row]
+    fields: tuple[Field, ...] = ()
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A printable register or list. ``signatures`` are the labels of the lines signed at the end
+    (e.g. 编制人, 审核人, 日期); ``footer_notes`` are plain lines printed after the table."""
+
+    title: str
+    columns: tuple[Column, ...]
+    sections: tuple[Section, ...]
+    organisation: str = ""
+    printed_on: date = field(default_factory=date.today)
+    subtitle: str = ""
+    fields: tuple[Field, ...] = ()
+    signatures: tuple[str, ...] = ()
+    footer_notes: tuple[str, ...] = ()
+    orientation: Orientation = Orientation.PORTRAIT
+    language: str = "zh_CN"
+    sheet_name: str = ""
+
+    @property
+    def row_count(self) -> int | None:
+        """Rows in all sections, or None when a section does not know its size."""
+        counts = [section.count for section in self.sections]
+        return None if any(c is None for c in counts) else sum(c for c in counts if c is not None)
+
+
+def single_section(rows: Iterable[Row], count: int | None = None) -> tuple[Section, ...]:
+    """The usual case: one table without section fields."""
+    if count is None and isinstance(rows, Sequence):
+        count = len(rows)
+    return (Section(rows=rows, count=count),)
+
+
+class ProgressTicker:
+    """Calls ``progress`` every ``step`` rows and raises Cancelled when it returns False."""
+
+    def __init__(self, progress: Progress | None, total: int | None, step: int = 500) -> None:
+        self.progress = progress
+        self.total = total or 0
+        self.step = step
+        self.done = 0
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.progress is not None and self.done % self.step == 0:
+            self._report()
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.total = max(self.total, self.done)
+            self._report()
+
+    def _report(self) -> None:
+        if self.progress is not None and self.progress(self.done, max(self.total, self.done)) is False:
+            raise Cancelled("export cancelled")
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; it replaces ``path`` only if the block succeeds.
+
+    A cancelled or failed export therefore leaves nothing behind (not even a half file).
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def format_cell(value: Cell, kind: Kind) -> str:
+    """The text a cell shows on paper."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date() if kind in (Kind.DATE, Kind.DATE8) else value
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.strftime("%Y%m%d") if kind is Kind.DATE8 else value.isoformat()
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)

@@ -1,0 +1,304 @@
+"""The rows the registers print, as SQLAlchemy selects (portable to PostgreSQL).
+
+Rows are streamed from a fresh read session in blocks (``yield_per``), as plain tuples,
+never as ORM objects, so a 100,000-row register costs one block of memory at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.engine import Row as SqlRow
+
+from archdesk.models import Box, Category, Department, Fonds, Location, Record, RetentionPeriod, SecurityLevel, Volume
+from archdesk.services.database import Database
+from archdesk.services.errors import NotFound
+
+#: Statuses printed on registers: everything accepted into the archive (暂存 items are not yet).
+ARCHIVED_STATUSES = ("in_custody", "on_loan", "transferred", "destroyed")
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """Which records (or volumes, boxes) a document covers; every field is optional.
+
+    ``category`` includes its sub-categories (KJ covers KJ·KY); ``box`` is a box code, or a
+    box number when it is all digits.
+    """
+
+    fonds: str | None = None
+    category: str | None = None
+    year: int | None = None
+    retention: str | None = None
+    department: str | None = None
+    box: str | None = None
+    statuses: tuple[str, ...] = ARCHIVED_STATUSES
+
+
+class QueryRows:
+    """A re-iterable, streamed result: each iteration runs the select again in a new read session."""
+
+    def __init__(
+        self,
+        db: Database,
+        statement: Select[Any],
+        transform: Callable[[int, SqlRow[Any]], tuple[Any, ...]] | None = None,
+        *,
+        block: int = 2000,
+    ) -> None:
+        self.db = db
+        self.statement = statement
+        self.transform = transform
+        self.block = block
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        with self.db.reading() as session:
+            result = session.execute(self.statement.execution_options(yield_per=self.block))
+            transform = self.transform
+            for number, row in enumerate(result, 1):
+                yield transform(number, row) if transform else tuple(row)
+
+    def count(self) -> int:
+        counted = select(func.count()).select_from(self.statement.order_by(None).subquery())
+        with self.db.reading() as session:
+            return int(session.scalar(counted) or 0)
+
+
+def category_clause(column: Any, code: str) -> Any:
+    """A category and all its sub-categories (codes below it are written ``CODE·SUB``)."""
+    return or_(column == code, column.like(f"{code}·%"))
+
+
+def apply_filter(statement: Select[Any], entity: Any, flt: RecordFilter, *, statuses: bool = True) -> Select[Any]:
+    """Restrict ``statement`` (which joins Category, RetentionPeriod, Department, Fonds) by ``flt``.
+
+    ``entity`` is Record, Volume or Box: all three carry year, category, retention, department.
+    """
+    if flt.fonds:
+        statement = statement.where(Fonds.code == flt.fonds)
+    if flt.category:
+        statement = statement.where(category_clause(Category.code, flt.category))
+    if flt.year is not None:
+        statement = statement.where(entity.year == flt.year)
+    if flt.retention:
+        statement = statement.where(RetentionPeriod.code == flt.retention)
+    if flt.department:
+        statement = statement.where(Department.code == flt.department)
+    if flt.box:
+        box_clause = Box.code == flt.box
+        if flt.box.isdigit():
+            box_clause = or_(box_clause, Box.box_number == int(flt.box))
+        if entity is Box:
+            statement = statement.where(box_clause)
+        else:
+            statement = statement.where(entity.box_id.in_(select(Box.id).where(box_clause)))
+    if statuses and entity is Record and flt.statuses:
+        statement = statement.where(Record.status.in_(flt.statuses))
+    return statement
+
+
+def record_rows_statement(flt: RecordFilter) -> Select[Any]:
+    """The catalogue register's rows in reference-code order."""
+    statement = (
+        select(
+            Record.reference_code,
+            Record.document_number,
+            Record.responsible_party,
+            Record.title,
+            Record.title_supplied,
+            Record.date,
+            SecurityLevel.name,
+            SecurityLevel.name_en,
+            Record.pages,
+            Record.notes,
+            Record.status,
+        )
+        .join(Fonds, Fonds.id == Record.fonds_id)
+        .join(Category, Category.id == Record.category_id)
+        .join(RetentionPeriod, RetentionPeriod.id == Record.retention_id)
+        .outerjoin(Department, Department.id == Record.department_id)
+        .outerjoin(SecurityLevel, SecurityLevel.id == Record.security_level_id)
+        .order_by(
+            Fonds.code, Category.code, Record.year, RetentionPeriod.sort_order, Department.code, Record.item_number
+        )
+    )
+    return apply_filter(statement, Record, flt)
+
+
+def volume_rows_statement(flt: RecordFilter) -> Select[Any]:
+    """The volume catalogue's rows: each volume with its item count and pages."""
+    contents = (
+        select(
+            Record.volume_id.label("volume_id"),
+            func.count(Record.id).label("item_count"),
+            func.coalesce(func.sum(Record.pages), 0).label("pages"),
+        )
+        .where(Record.volume_id.is_not(None))
+        .group_by(Record.volume_id)
+        .subquery()
+    )
+    statement = (
+        select(
+            Volume.id,
+            Volume.volume_number,
+            Volume.reference_code,
+            Volume.title,
+            Volume.start_date,
+            Volume.end_date,
+            func.coalesce(contents.c.item_count, 0),
+            func.coalesce(contents.c.pages, 0),
+            RetentionPeriod.label,
+            RetentionPeriod.label_en,
+            SecurityLevel.name,
+            SecurityLevel.name_en,
+            Location.code,
+            Volume.notes,
+        )
+        .join(Fonds, Fonds.id == Volume.fonds_id)
+        .join(Category, Category.id == Volume.category_id)
+        .join(RetentionPeriod, RetentionPeriod.id == Volume.retention_id)
+        .outerjoin(Department, Department.id == Volume.department_id)
+        .outerjoin(SecurityLevel, SecurityLevel.id == Volume.security_level_id)
+        .outerjoin(Box, Box.id == Volume.box_id)
+        .outerjoin(Location, Location.id == Box.location_id)
+        .outerjoin(contents, contents.c.volume_id == Volume.id)
+        .order_by(Fonds.code, Category.code, Volume.year, RetentionPeriod.sort_order, Volume.volume_number)
+    )
+    return apply_filter(statement, Volume, flt)
+
+
+def volume_contents_statement(volume_id: int) -> Select[Any]:
+    """The records of one volume, in item order."""
+    return (
+        select(
+            Record.document_number,
+            Record.responsible_party,
+            Record.title,
+            Record.title_supplied,
+            Record.date,
+            Record.pages,
+            Record.notes,
+            Record.status,
+        )
+        .where(Record.volume_id == volume_id)
+        .order_by(Record.item_number, Record.id)
+    )
+
+
+@dataclass(frozen=True)
+class InventoryFilter:
+    """Which boxes the inventory covers: a storeroom (库房), a shelf-code prefix, a box code."""
+
+    storeroom: str | None = None
+    location: str | None = None
+    box: str | None = None
+    category: str | None = None
+    year: int | None = None
+
+
+def box_contents_subquery() -> Any:
+    return (
+        select(
+            Record.box_id.label("box_id"),
+            func.count(Record.id).label("item_count"),
+            func.coalesce(func.sum(Record.pages), 0).label("pages"),
+            func.min(Record.item_number).label("first_item"),
+            func.max(Record.item_number).label("last_item"),
+        )
+        .where(Record.box_id.is_not(None))
+        .group_by(Record.box_id)
+        .subquery()
+    )
+
+
+def box_rows_statement(flt: InventoryFilter | RecordFilter) -> Select[Any]:
+    """Boxes with their location and contents, in storeroom / shelf / box order."""
+    contents = box_contents_subquery()
+    statement = (
+        select(
+            Box.id,
+            Location.storeroom,
+            Location.code,
+            Box.code,
+            Box.box_number,
+            Category.code,
+            Category.name,
+            Category.name_en,
+            Box.year,
+            RetentionPeriod.code,
+            RetentionPeriod.label,
+            RetentionPeriod.label_en,
+            Department.code,
+            Department.name,
+            contents.c.first_item,
+            contents.c.last_item,
+            func.coalesce(contents.c.item_count, 0),
+            func.coalesce(contents.c.pages, 0),
+            Box.notes,
+            Fonds.code,
+            Fonds.name,
+            Box.spine_mm,
+            Box.arranged_by,
+            Box.checked_by,
+        )
+        .join(Fonds, Fonds.id == Box.fonds_id)
+        .join(Category, Category.id == Box.category_id)
+        .join(RetentionPeriod, RetentionPeriod.id == Box.retention_id)
+        .outerjoin(Department, Department.id == Box.department_id)
+        .outerjoin(Location, Location.id == Box.location_id)
+        .outerjoin(contents, contents.c.box_id == Box.id)
+        .order_by(
+            Location.storeroom.is_(None),
+            Location.storeroom,
+            Location.code,
+            Fonds.code,
+            Category.code,
+            Box.year,
+            RetentionPeriod.sort_order,
+            Department.code,
+            Box.box_number,
+        )
+    )
+    if isinstance(flt, RecordFilter):
+        return apply_filter(statement, Box, flt)
+    if flt.storeroom:
+        statement = statement.where(Location.storeroom == flt.storeroom)
+    if flt.location:
+        statement = statement.where(Location.code.like(f"{flt.location}%"))
+    if flt.box:
+        statement = statement.where(Box.code == flt.box)
+    if flt.category:
+        statement = statement.where(category_clause(Category.code, flt.category))
+    if flt.year is not None:
+        statement = statement.where(Box.year == flt.year)
+    return statement
+
+
+def lookup_name(db: Database, model: Any, code: str, *, what: str) -> tuple[str, str]:
+    """(Chinese name, English name) of a category, retention period or department code."""
+    if model is RetentionPeriod:
+        names = (RetentionPeriod.label, RetentionPeriod.label_en)
+    elif model is Department:
+        names = (Department.name, Department.name)
+    else:
+        names = (model.name, model.name_en)
+    with db.reading() as session:
+        row = session.execute(select(*names).where(model.code == code)).first()
+    if row is None:
+        raise NotFound(what, code)
+    return row[0], row[1] or row[0]
+
+
+def first_fonds(db: Database, code: str | None) -> tuple[str, str]:
+    """(code, name) of the named fonds, or of the first one when none is named."""
+    with db.reading() as session:
+        statement = select(Fonds.code, Fonds.name).order_by(Fonds.id)
+        if code:
+            statement = statement.where(Fonds.code == code)
+        row = session.execute(statement.limit(1)).first()
+    if row is None:
+        raise NotFound("fonds", code or "(any)")
+    return row[0], row[1]

@@ -1,0 +1,267 @@
+"""The registers of the archive office, described as documents (see ``document.py``).
+
+归档文件目录 (catalogue register, DA/T 22-2015), 案卷目录 (volume catalogue), 卷内文件目录
+(in-volume catalogue) and the inventory register (库存清册). Each function reads the code
+tables once and returns a Document whose rows are streamed queries; nothing is rendered here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from archdesk.models import Category, Department, RetentionPeriod
+from archdesk.services.database import Database
+from archdesk.services.reports.document import Align, Column, Document, Field, Kind, Orientation, Section
+from archdesk.services.reports.labels import label
+from archdesk.services.reports.queries import (
+    InventoryFilter,
+    QueryRows,
+    RecordFilter,
+    box_rows_statement,
+    first_fonds,
+    lookup_name,
+    record_rows_statement,
+    volume_contents_statement,
+    volume_rows_statement,
+)
+
+_STATUS_MARKS = {"destroyed": "destroyed", "transferred": "transferred", "on_loan": "on_loan"}
+
+
+def shown_title(title: str, supplied: bool) -> str:
+    """A title the archivist wrote (自拟题名) is printed in [ ] (DA/T 22-2015)."""
+    return f"[{title}]" if supplied else title
+
+
+def _note(notes: str, status: str, language: str) -> str:
+    mark = _STATUS_MARKS.get(status)
+    if not mark:
+        return notes
+    return f"{notes}；{label(mark, language)}" if notes else label(mark, language)
+
+
+def _filter_fields(db: Database, flt: RecordFilter, language: str) -> tuple[str, tuple[Field, ...]]:
+    """Organisation name and the cover fields (全宗号, 年度, 保管期限, 机构 …) of a filter."""
+    en = language == "en"
+    fonds_code, fonds_name = first_fonds(db, flt.fonds)
+    fields = [Field(label("fonds", language), fonds_code), Field(label("fonds_name", language), fonds_name)]
+    if flt.category:
+        name, name_en = lookup_name(db, Category, flt.category, what="category")
+        fields.append(Field(label("category", language), f"{flt.category} {name_en if en else name}"))
+    if flt.year is not None:
+        fields.append(Field(label("year", language), str(flt.year)))
+    if flt.retention:
+        name, name_en = lookup_name(db, RetentionPeriod, flt.retention, what="retention period")
+        fields.append(Field(label("retention", language), name_en if en else name))
+    if flt.department:
+        name, _ = lookup_name(db, Department, flt.department, what="department")
+        fields.append(Field(label("department", language), f"{flt.department} {name}"))
+    if flt.box:
+        fields.append(Field(label("box", language), flt.box))
+    return fonds_name, tuple(fields)
+
+
+def _sign_lines(language: str) -> tuple[str, ...]:
+    return (label("compiled_by", language), label("checked_by", language), label("sign_date", language))
+
+
+def catalogue_register(
+    db: Database, flt: RecordFilter | None = None, *, language: str = "zh_CN", printed_on: date | None = None
+) -> Document:
+    """归档文件目录 for any filter: 序号, 档号, 文号, 责任者, 题名, 日期 (YYYYMMDD), 密级, 页数, 备注.
+
+    A4 landscape, rows in reference-code order, supplied titles in [ ]. Rows are streamed when
+    the document is rendered. Raises NotFound for an unknown code in the filter.
+    """
+    flt = flt or RecordFilter()
+    organisation, fields = _filter_fields(db, flt, language)
+    en = language == "en"
+
+    def row(number: int, r: Any) -> tuple[Any, ...]:
+        security = (r[7] if en else r[6]) or ""
+        return (number, r[0], r[1], r[2], shown_title(r[3], r[4]), r[5], security, r[8], _note(r[9], r[10], language))
+
+    rows = QueryRows(db, record_rows_statement(flt), row)
+    columns = (
+        Column(label("seq", language), 10, Align.CENTER, kind=Kind.NUMBER),
+        Column(label("reference_code", language), 50, wrap=True),
+        Column(label("document_number", language), 28, wrap=True),
+        Column(label("responsible_party", language), 26, wrap=True),
+        Column(label("title", language), 93, wrap=True),
+        Column(label("date", language), 18, Align.CENTER, kind=Kind.DATE8),
+        Column(label("security", language), 12, Align.CENTER, wrap=True),
+        Column(label("pages", language), 10, Align.RIGHT, kind=Kind.NUMBER),
+        Column(label("notes", language), 20, wrap=True),
+    )
+    return Document(
+        title=label("register", language),
+        columns=columns,
+        sections=(Section(rows=rows, count=rows.count()),),
+        organisation=organisation,
+        printed_on=printed_on or date.today(),
+        fields=fields,
+        signatures=_sign_lines(language),
+        orientation=Orientation.LANDSCAPE,
+        language=language,
+    )
+
+
+def _date_range(start: date | None, end: date | None) -> str:
+    if not start and not end:
+        return ""
+    first = start.strftime("%Y%m%d") if start else ""
+    last = end.strftime("%Y%m%d") if end else ""
+    return first if first == last else f"{first}-{last}"
+
+
+def volume_catalogue(
+    db: Database, flt: RecordFilter | None = None, *, language: str = "zh_CN", printed_on: date | None = None
+) -> Document:
+    """案卷目录: 案卷号, 档号, 案卷题名, 起止日期, 卷内件数, 页数, 保管期限, 密级, 库位号, 备注 (A4 landscape)."""
+    flt = flt or RecordFilter()
+    organisation, fields = _filter_fields(db, flt, language)
+    en = language == "en"
+
+    def row(_number: int, r: Any) -> tuple[Any, ...]:
+        return (r[1], r[2], r[3], _date_range(r[4], r[5]), r[6], r[7], r[9] if en else r[8]) + (
+            (r[11] if en else r[10]) or "",
+            r[12] or "",
+            r[13],
+        )
+
+    rows = QueryRows(db, volume_rows_statement(flt), row)
+    columns = (
+        Column(label("volume_number", language), 12, Align.CENTER, kind=Kind.NUMBER),
+        Column(label("reference_code", language), 46, wrap=True),
+        Column(label("volume_title", language), 85, wrap=True),
+        Column(label("date_range", language), 30, Align.CENTER, wrap=True),
+        Column(label("item_count", language), 14, Align.RIGHT, kind=Kind.NUMBER),
+        Column(label("pages", language), 12, Align.RIGHT, kind=Kind.NUMBER),
+        Column(label("retention", language), 16, Align.CENTER, wrap=True),
+        Column(label("security", language), 12, Align.CENTER, wrap=True),
+        Column(label("location", language), 26, wrap=True),
+        Column(label("notes", language), 14, wrap=True),
+    )
+    return Document(
+        title=label("volume_catalogue", language),
+        columns=columns,
+        sections=(Section(rows=rows, count=rows.count()),),
+        organisation=organisation,
+        printed_on=printed_on or date.today(),
+        fields=fields,
+        signatures=_sign_lines(language),
+        orientation=Orientation.LANDSCAPE,
+        language=language,
+    )
+
+
+def volume_contents(
+    db: Database, flt: RecordFilter | None = None, *, language: str = "zh_CN", printed_on: date | None = None
+) -> Document:
+    """卷内文件目录: one section (starting on a new page) per volume of the filter, A4 portrait:
+    序号, 文号, 责任者, 题名, 日期, 页数, 备注, under the volume's 档号 and 案卷题名."""
+    flt = flt or RecordFilter()
+    organisation, fields = _filter_fields(db, flt, language)
+    volumes = [(r[0], r[2], r[3]) for r in QueryRows(db, volume_rows_statement(flt))]
+
+    def row(number: int, r: Any) -> tuple[Any, ...]:
+        return (number, r[0], r[1], shown_title(r[2], r[3]), r[4], r[5], _note(r[6], r[7], language))
+
+    sections = []
+    for volume_id, reference_code, title in volumes:
+        rows = QueryRows(db, volume_contents_statement(volume_id), row)
+        section_fields = (
+            Field(label("reference_code", language), reference_code),
+            Field(label("volume_title", language), title),
+        )
+        sections.append(Section(rows=rows, fields=section_fields, count=rows.count()))
+    columns = (
+        Column(label("seq", language), 10, Align.CENTER, kind=Kind.NUMBER),
+        Column(label("document_number", language), 26, wrap=True),
+        Column(label("responsible_party", language), 24, wrap=True),
+        Column(label("title", language), 66, wrap=True),
+        Column(label("date", language), 18, Align.CENTER, kind=Kind.DATE8),
+        Column(label("pages", language), 11, Align.RIGHT, kind=Kind.NUMBER),
+        Column(label("notes", language), 16, wrap=True),
+    )
+    return Document(
+        title=label("volume_contents", language),
+        columns=columns,
+        sections=tuple(sections) or (Section(rows=(), count=0),),
+        organisation=organisation,
+        printed_on=printed_on or date.today(),
+        fields=fields[:2],
+        orientation=Orientation.PORTRAIT,
+        language=language,
+    )
+
+
+def inventory_register(
+    db: Database, flt: InventoryFilter | None = None, *, language: str = "zh_CN", printed_on: date | None = None
+) -> Document:
+    """Inventory register (库存清册): every box by storeroom, shelf and box, with item and page
+    counts, and a total per storeroom and overall in the closing lines (A4 landscape)."""
+    flt = flt or InventoryFilter()
+    en = language == "en"
+    fonds_code, fonds_name = first_fonds(db, None)
+    unshelved = label("unshelved", language)
+    statement = box_rows_statement(flt)
+
+    def row(number: int, r: Any) -> tuple[Any, ...]:
+        first, last = r[14], r[15]
+        item_range = f"{first:04d}-{last:04d}" if first is not None else ""
+        department = f"{r[12]} {r[13]}" if r[12] else ""
+        return (
+            number, r[1] or unshelved, r[2] or "", r[3], f"{r[5]} {r[7] if en else r[6]}", r[8],
+            r[11] if en else r[10], department, item_range, r[16], r[17], r[18],
+        )  # fmt: skip
+
+    rows = QueryRows(db, statement, row)
+    totals: dict[str, list[int]] = {}
+    for r in QueryRows(db, statement):
+        entry = totals.setdefault(r[1] or unshelved, [0, 0, 0])
+        entry[0] += 1
+        entry[1] += int(r[16] or 0)
+        entry[2] += int(r[17] or 0)
+    notes = tuple(_total_line(name, *counts, language) for name, counts in totals.items())
+    if len(totals) != 1:
+        grand = [sum(c[i] for c in totals.values()) for i in range(3)]
+        notes += (_total_line(label("total", language), *grand, language),)
+    fields = [Field(label("fonds", language), fonds_code)]
+    if flt.storeroom:
+        fields.append(Field(label("storeroom", language), flt.storeroom))
+    if flt.location:
+        fields.append(Field(label("location", language), flt.location))
+    columns = (
+        Column(label("seq", language), 10, Align.CENTER, kind=Kind.NUMBER),
+        Column(label("storeroom", language), 16, Align.CENTER, wrap=True),
+        Column(label("location", language), 30, wrap=True),
+        Column(label("box", language), 48, wrap=True),
+        Column(label("category", language), 22, wrap=True),
+        Column(label("year", language), 12, Align.CENTER, kind=Kind.NUMBER),
+        Column(label("retention", language), 16, Align.CENTER, wrap=True),
+        Column(label("department", language), 24, wrap=True),
+        Column(label("item_range", language), 22, Align.CENTER),
+        Column(label("items", language), 12, Align.RIGHT, kind=Kind.NUMBER),
+        Column(label("pages", language), 14, Align.RIGHT, kind=Kind.NUMBER),
+        Column(label("notes", language), 30, wrap=True),
+    )
+    return Document(
+        title=label("inventory", language),
+        columns=columns,
+        sections=(Section(rows=rows, count=sum(c[0] for c in totals.values())),),
+        organisation=fonds_name,
+        printed_on=printed_on or date.today(),
+        fields=tuple(fields),
+        footer_notes=notes,
+        signatures=_sign_lines(language),
+        orientation=Orientation.LANDSCAPE,
+        language=language,
+    )
+
+
+def _total_line(name: str, boxes: int, items: int, pages: int, language: str) -> str:
+    if language == "en":
+        return f"{name}: {boxes} boxes, {items} items, {pages} pages"
+    return f"{name}：{boxes} 盒，{items} 件，{pages} 页"

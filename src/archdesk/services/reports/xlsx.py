@@ -1,0 +1,182 @@
+"""Excel renderer: the same document as a worksheet, streamed row by row.
+
+xlsxwriter in ``constant_memory`` mode (chosen by bench/reports_bench.py: about twice as
+fast as openpyxl's write-only mode for the same 100,000 rows, see bench/README.md).
+Dates are real Excel dates, numbers real numbers, and text is always written as text:
+a cell that begins with = + - @ gets the quote prefix and can never become a formula.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from datetime import date, datetime, time
+from decimal import Decimal
+
+import xlsxwriter
+
+from archdesk.services.reports.document import (
+    Cell,
+    Document,
+    Kind,
+    Orientation,
+    Progress,
+    ProgressTicker,
+    atomic_output,
+    format_cell,
+)
+from archdesk.services.reports.labels import label
+
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+HEADER_ROW = 2  # rows 0 and 1 hold the title and the header fields
+MAX_WIDTH_WRAPPED = 50
+MAX_WIDTH = 70
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+def render_xlsx(document: Document, out: str | os.PathLike[str], *, progress: Progress | None = None) -> int:
+    """Write ``document`` as an .xlsx workbook to ``out``; returns the number of data rows.
+
+    The column header is styled, frozen and filtered, widths fit the content, and the sheet
+    prints landscape or portrait (as the document says), fitted to the page width with the
+    header row repeated. ``progress`` may cancel (Cancelled; nothing is left at ``out``).
+    """
+    with atomic_output(out) as temp:
+        workbook = xlsxwriter.Workbook(
+            str(temp),
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        try:
+            rows = _SheetWriter(workbook, document).write(ProgressTicker(progress, document.row_count))
+        finally:
+            workbook.close()
+    return rows
+
+
+def display_width(text: str) -> int:
+    """Width in Excel character units: East Asian wide characters count two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def sheet_name(text: str) -> str:
+    return (_SHEET_NAME_BAD.sub(" ", text).strip() or "Sheet1")[:31]
+
+
+class _SheetWriter:
+    def __init__(self, workbook: xlsxwriter.Workbook, document: Document) -> None:
+        self.book = workbook
+        self.doc = document
+        self.sheet = workbook.add_worksheet(sheet_name(document.sheet_name or document.title))
+        base = {"font_name": "SimSun", "font_size": 10, "valign": "vcenter", "border": 1}
+        self.f_title = workbook.add_format({"bold": True, "font_size": 16, "align": "center", "font_name": "SimHei"})
+        self.f_fields = workbook.add_format({"font_size": 10, "font_name": "SimSun"})
+        self.f_section = workbook.add_format(
+            {"bold": True, "font_size": 10, "font_name": "SimSun", "bg_color": "#F2F2F2"}
+        )
+        self.f_header = workbook.add_format(
+            base | {"bold": True, "bg_color": "#D9D9D9", "align": "center", "text_wrap": True}
+        )
+        self.f_text = {}
+        for col_index, column in enumerate(document.columns):
+            props = base | {"align": str(column.align), "text_wrap": column.wrap}
+            self.f_text[col_index] = (
+                workbook.add_format(props),
+                workbook.add_format(props | {"quote_prefix": True}),
+                workbook.add_format(props | {"num_format": "yyyymmdd" if column.kind is Kind.DATE8 else "yyyy-mm-dd"}),
+            )
+        self.widths = [display_width(col.title) + 2 for col in document.columns]
+
+    def write(self, ticker: ProgressTicker) -> int:
+        doc, sheet = self.doc, self.sheet
+        last_col = len(doc.columns) - 1
+        sheet.merge_range(0, 0, 0, last_col, doc.title, self.f_title)
+        sheet.set_row(0, 26)
+        heading = [f"{label('organisation', doc.language)}：{doc.organisation}"] if doc.organisation else []
+        heading += [f"{f.label}：{f.value}" for f in doc.fields]
+        heading.append(f"{label('printed_on', doc.language)}：{doc.printed_on.isoformat()}")
+        sheet.merge_range(1, 0, 1, last_col, "    ".join(heading), self.f_fields)
+        for col_index, column in enumerate(doc.columns):
+            sheet.write_string(HEADER_ROW, col_index, column.title, self.f_header)
+        row_index = HEADER_ROW
+        written = 0
+        many_sections = len(doc.sections) > 1
+        for section in doc.sections:
+            if many_sections and section.fields:
+                row_index += 1
+                text = "    ".join(f"{f.label}：{f.value}" for f in section.fields)
+                sheet.merge_range(row_index, 0, row_index, last_col, text, self.f_section)
+            for row in section.rows:
+                row_index += 1
+                self._write_row(row_index, row)
+                written += 1
+                ticker.tick()
+        last_data_row = row_index
+        if doc.footer_notes or doc.signatures:
+            row_index += 1
+            for note in doc.footer_notes:
+                row_index += 1
+                sheet.merge_range(row_index, 0, row_index, last_col, note, self.f_fields)
+            if doc.signatures:
+                row_index += 1
+                text = "        ".join(f"{name}：__________" for name in doc.signatures)
+                sheet.merge_range(row_index, 0, row_index, last_col, text, self.f_fields)
+        self._finish(last_data_row, last_col)
+        ticker.finish()
+        return written
+
+    def _write_row(self, row_index: int, row: tuple[Cell, ...] | list[Cell]) -> None:
+        sheet = self.sheet
+        widths = self.widths
+        for col_index, column in enumerate(self.doc.columns):
+            value = row[col_index] if col_index < len(row) else None
+            plain, quoted, dated = self.f_text[col_index]
+            if value is None or value == "":
+                sheet.write_blank(row_index, col_index, None, plain)
+                continue
+            if isinstance(value, bool):
+                value = str(value)
+            if isinstance(value, int | float | Decimal) and column.kind is Kind.NUMBER:
+                sheet.write_number(row_index, col_index, float(value), plain)
+                width = len(str(value))
+            elif isinstance(value, date) and column.kind in (Kind.DATE, Kind.DATE8):
+                moment = value if isinstance(value, datetime) else datetime.combine(value, time())
+                sheet.write_datetime(row_index, col_index, moment, dated)
+                width = 10
+            else:
+                text = format_cell(value, column.kind)
+                sheet.write_string(row_index, col_index, text, quoted if text.startswith(FORMULA_PREFIXES) else plain)
+                width = display_width(text)
+            if width + 2 > widths[col_index]:
+                widths[col_index] = width + 2
+
+    def _finish(self, last_data_row: int, last_col: int) -> None:
+        doc, sheet = self.doc, self.sheet
+        for col_index, column in enumerate(doc.columns):
+            cap = MAX_WIDTH_WRAPPED if column.wrap else MAX_WIDTH
+            sheet.set_column(col_index, col_index, min(self.widths[col_index], cap))
+        sheet.freeze_panes(HEADER_ROW + 1, 0)
+        sheet.autofilter(HEADER_ROW, 0, max(last_data_row, HEADER_ROW), last_col)
+        sheet.set_paper(9)  # A4
+        if doc.orientation is Orientation.LANDSCAPE:
+            sheet.set_landscape()
+        else:
+            sheet.set_portrait()
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(HEADER_ROW)
+        sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+        escape = _escape_header
+        page = "第 &P 页 共 &N 页" if doc.language != "en" else "Page &P of &N"
+        sheet.set_header(f"&L{escape(doc.organisation)}&R{escape(doc.printed_on.isoformat())}")
+        sheet.set_footer(f"&C{page}")
+
+
+def _escape_header(text: str) -> str:
+    return text.replace("&", "&&")[:100]
