@@ -246,7 +246,9 @@ def _check_records(session: Session, limit: int, record_count: int, progress: Pr
                 highest[key] = (item, code)
         if progress is not None:
             progress(record_count, record_count)
-        last_numbers = dict(session.execute(select(ItemSequence.group_key, ItemSequence.last_number)).tuples().all())
+        last_numbers = {
+            key: last for key, last in session.execute(select(ItemSequence.group_key, ItemSequence.last_number))
+        }
         for key, (item, code) in sorted(highest.items()):
             last = last_numbers.get(key)
             if last is None:
@@ -332,8 +334,8 @@ def _check_search_index(session: Session, limit: int, record_count: int) -> Chec
             indexed = {"search index": int(count)}
         else:
             indexed = {
-                name: int(session.scalar(select(func.count()).select_from(table(name))) or 0)
-                for name in _fts_index_tables(session)
+                name: int(session.scalar(select(func.count()).select_from(table(rows))) or 0)
+                for name, rows in _fts_index_tables(session).items()
             }
             if not indexed:
                 return CheckResult("search_index", "skipped", note="this archive has no search index")
@@ -347,10 +349,20 @@ def _check_search_index(session: Session, limit: int, record_count: int) -> Chec
     return found.result(note=f"{record_count} records")
 
 
-def _fts_index_tables(session: Session) -> list[str]:
-    """The search_* full-text tables (one row per record): FTS5 gives each ``_data`` and ``_idx`` shadow tables.
+def _fts_index_tables(session: Session) -> dict[str, str]:
+    """The search_* full-text tables, each with the table that has one row per indexed record.
 
+    FTS5 gives a table T the shadow tables T_data and T_idx; one that keeps its text has
+    T_content, a contentless one counts its documents in T_docsize (it cannot be scanned itself).
     Used only until the search module reports its own size (``search.indexed_record_count``).
     """
     names = {name for name in inspect(session.connection()).get_table_names() if name.startswith("search_")}
-    return sorted(name for name in names if f"{name}_data" in names and f"{name}_idx" in names)
+    counted: dict[str, str] = {}
+    for name in sorted(names):
+        if f"{name}_data" not in names or f"{name}_idx" not in names:
+            continue
+        if f"{name}_content" in names:
+            counted[name] = name
+        elif f"{name}_docsize" in names:
+            counted[name] = f"{name}_docsize"
+    return counted
