@@ -1,0 +1,266 @@
+"""Holdings statistics (馆藏统计): counts of items and pages by category, year, retention and
+security level, and accessions per year. Returned as frozen dataclasses; exported as a
+table document (Excel) or as a PDF report whose charts ReportLab draws. Qt-free.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.piecharts import Pie
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sqlalchemy import extract, func, select
+
+from archdesk.models import Box, Category, Record, RetentionPeriod, SecurityLevel, Volume
+from archdesk.services.database import Database
+from archdesk.services.reports.document import Align, Column, Document, Field, Kind, Orientation, Section, atomic_output
+from archdesk.services.reports.fonts import resolve_font
+from archdesk.services.reports.labels import label
+
+#: Items counted as holdings: in the archive now (在档) or lent out (出借).
+HOLDING_STATUSES = ("in_custody", "on_loan")
+_PALETTE = [colors.HexColor(c) for c in ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478")]
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One bar of a chart: a code (or year), its printed name, items and pages."""
+
+    key: str
+    name: str
+    items: int
+    pages: int
+
+
+@dataclass(frozen=True)
+class HoldingsStatistics:
+    items: int
+    pages: int
+    boxes: int
+    volumes: int
+    by_category: tuple[Tally, ...]
+    by_year: tuple[Tally, ...]
+    by_retention: tuple[Tally, ...]
+    by_security: tuple[Tally, ...]
+    accessions: tuple[Tally, ...]  # items accepted per year (归档接收)
+    language: str = "zh_CN"
+    computed_on: date = field(default_factory=date.today)
+
+    def dimensions(self) -> list[tuple[str, tuple[Tally, ...]]]:
+        """(label key, tallies) of every breakdown, in the order reports show them."""
+        return [
+            ("by_category", self.by_category),
+            ("by_year", self.by_year),
+            ("by_retention", self.by_retention),
+            ("by_security", self.by_security),
+            ("accessions", self.accessions),
+        ]
+
+
+def holdings_statistics(db: Database, *, language: str = "zh_CN") -> HoldingsStatistics:
+    """Count the holdings (items in custody or on loan) of the archive. Read-only, any thread."""
+    en = language == "en"
+    held = Record.status.in_(HOLDING_STATUSES)
+    items, pages = func.count(Record.id), func.coalesce(func.sum(Record.pages), 0)
+    none = label("none", language)
+    with db.reading() as session:
+
+        def tallies(statement: Any) -> tuple[Tally, ...]:
+            return tuple(
+                Tally(_plain(key), _plain(name) or none, int(n), int(p))
+                for key, name, n, p in session.execute(statement)
+            )
+
+        category_name = Category.name_en if en else Category.name
+        by_category = tallies(
+            select(Category.code, category_name, items, pages)
+            .join(Category, Category.id == Record.category_id)
+            .where(held)
+            .group_by(Category.code, category_name, Category.sort_order)
+            .order_by(Category.code)
+        )
+        by_year = tallies(
+            select(Record.year, Record.year, items, pages).where(held).group_by(Record.year).order_by(Record.year)
+        )
+        retention_name = RetentionPeriod.label_en if en else RetentionPeriod.label
+        by_retention = tallies(
+            select(RetentionPeriod.code, retention_name, items, pages)
+            .join(RetentionPeriod, RetentionPeriod.id == Record.retention_id)
+            .where(held)
+            .group_by(RetentionPeriod.code, retention_name, RetentionPeriod.sort_order)
+            .order_by(RetentionPeriod.sort_order)
+        )
+        security_name = SecurityLevel.name_en if en else SecurityLevel.name
+        by_security = tallies(
+            select(SecurityLevel.code, security_name, items, pages)
+            .outerjoin(SecurityLevel, SecurityLevel.id == Record.security_level_id)
+            .where(held)
+            .group_by(SecurityLevel.code, security_name, SecurityLevel.rank)
+            .order_by(SecurityLevel.rank.is_not(None), SecurityLevel.rank)
+        )
+        year_accepted = extract("year", Record.accepted_at)
+        accessions = tallies(
+            select(year_accepted, year_accepted, items, pages)
+            .where(Record.accepted_at.is_not(None), Record.status != "pending")
+            .group_by(year_accepted)
+            .order_by(year_accepted)
+        )
+        total_items, total_pages = session.execute(select(items, pages).where(held)).one()
+        boxes = session.scalar(select(func.count(Box.id))) or 0
+        volumes = session.scalar(select(func.count(Volume.id))) or 0
+    return HoldingsStatistics(
+        items=int(total_items), pages=int(total_pages), boxes=int(boxes), volumes=int(volumes),
+        by_category=by_category, by_year=by_year, by_retention=by_retention, by_security=by_security,
+        accessions=accessions,
+        language=language,
+    )  # fmt: skip
+
+
+def _plain(value: Any) -> str:
+    """A code or year as text (PostgreSQL's EXTRACT returns a decimal: 2024.0 prints as 2024)."""
+    if value is None:
+        return ""
+    if isinstance(value, float | Decimal) and value == int(value):
+        return str(int(value))
+    return str(value)
+
+
+def _summary_fields(stats: HoldingsStatistics) -> tuple[Field, ...]:
+    lang = stats.language
+    return (
+        Field(label("items", lang), str(stats.items)),
+        Field(label("pages", lang), str(stats.pages)),
+        Field(label("boxes", lang), str(stats.boxes)),
+        Field(label("volume", lang), str(stats.volumes)),
+    )
+
+
+def statistics_document(stats: HoldingsStatistics, *, organisation: str = "") -> Document:
+    """The statistics as one table document (a section per breakdown), e.g. for Excel."""
+    lang = stats.language
+    columns = (
+        Column(label("code", lang), 20),
+        Column(label("name", lang), 40),
+        Column(label("items", lang), 20, Align.RIGHT, kind=Kind.NUMBER),
+        Column(label("pages", lang), 20, Align.RIGHT, kind=Kind.NUMBER),
+    )
+    sections = tuple(
+        Section(
+            rows=[(t.key, t.name, t.items, t.pages) for t in tallies],
+            fields=(Field(label(key, lang), ""),),
+            count=len(tallies),
+        )
+        for key, tallies in stats.dimensions()
+    )
+    return Document(
+        title=label("statistics", lang),
+        columns=columns,
+        sections=sections,
+        organisation=organisation,
+        printed_on=stats.computed_on,
+        fields=_summary_fields(stats),
+        orientation=Orientation.PORTRAIT,
+        language=lang,
+    )
+
+
+def _chart(kind: str, tallies: tuple[Tally, ...], font: str, width: float) -> Drawing:
+    height = 62 * mm
+    drawing = Drawing(width, height)
+    if not tallies:
+        drawing.add(String(width / 2, height / 2, "—", fontName=font, fontSize=10, textAnchor="middle"))
+        return drawing
+    values = [t.items for t in tallies]
+    names = [t.name if kind != "by_year" and kind != "accessions" else t.key for t in tallies]
+    if kind in ("by_retention", "by_security"):
+        pie = Pie()
+        pie.x, pie.y, pie.width, pie.height = 30, 10, height - 20, height - 20
+        pie.data = values
+        pie.labels = [f"{n} ({v})" for n, v in zip(names, values, strict=True)]
+        pie.simpleLabels = 1
+        pie.slices.fontName = font
+        pie.slices.fontSize = 8
+        pie.slices.strokeWidth = 0.5
+        for i in range(len(values)):
+            pie.slices[i].fillColor = _PALETTE[i % len(_PALETTE)]
+        drawing.add(pie)
+        return drawing
+    chart = HorizontalBarChart() if kind == "by_category" else VerticalBarChart()
+    chart.x, chart.y = (70, 10) if kind == "by_category" else (35, 25)
+    chart.width, chart.height = width - chart.x - 15, height - chart.y - 8
+    chart.data = [values]
+    chart.bars[0].fillColor = _PALETTE[0]
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 7
+    chart.categoryAxis.categoryNames = names
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 7
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = 6.5
+    chart.barLabelFormat = "%d"
+    chart.barLabels.nudge = 6
+    drawing.add(chart)
+    return drawing
+
+
+def render_statistics_pdf(
+    stats: HoldingsStatistics,
+    out: str | os.PathLike[str],
+    *,
+    organisation: str = "",
+    font_path: str | os.PathLike[str] | None = None,
+) -> int:
+    """The statistics report: totals, then per breakdown a chart and its table (A4 portrait)."""
+    font = resolve_font(font_path).name
+    lang = stats.language
+    title_style = ParagraphStyle("title", fontName=font, fontSize=16, leading=22, alignment=1)
+    text_style = ParagraphStyle("text", fontName=font, fontSize=9.5, leading=14)
+    heading_style = ParagraphStyle("heading", fontName=font, fontSize=12, leading=18, spaceBefore=8)
+    width = A4[0] - 36 * mm
+    story: list[Any] = [Paragraph(label("statistics", lang), title_style)]
+    printed = f"{label('printed_on', lang)}：{stats.computed_on.isoformat()}"
+    story.append(Paragraph(f"{organisation}    {printed}", text_style))
+    story.append(Paragraph("    ".join(f"{f.label}：{f.value}" for f in _summary_fields(stats)), text_style))
+    for key, tallies in stats.dimensions():
+        rows = [[label("code", lang), label("name", lang), label("items", lang), label("pages", lang)]]
+        rows += [[t.key, t.name, str(t.items), str(t.pages)] for t in tallies]
+        table = Table(rows, colWidths=[width * 0.2, width * 0.4, width * 0.2, width * 0.2], repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), font, 9),
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9D9D9")),
+                    ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+                ]
+            )
+        )
+        block = [Paragraph(label(key, lang), heading_style), _chart(key, tallies, font, width), table]
+        story.append(KeepTogether(block))
+        story.append(Spacer(1, 4 * mm))
+    pages = 0
+
+    def count_page(canvas: Any, _doc: Any) -> None:
+        nonlocal pages
+        pages += 1
+        canvas.setFont(font, 8.5)
+        canvas.drawCentredString(A4[0] / 2, 10 * mm, str(pages))
+
+    with atomic_output(out) as temp:
+        template = SimpleDocTemplate(
+            str(temp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=15 * mm, bottomMargin=18 * mm,
+            title=label("statistics", lang), author=organisation,
+        )  # fmt: skip
+        template.build(story, onFirstPage=count_page, onLaterPages=count_page)
+    return pages
