@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "archdesk.cli.demo",
     "archdesk.cli.search",
     "archdesk.cli.check",
+    "archdesk.cli.export",
 ]
 
 EXIT_USAGE = 2

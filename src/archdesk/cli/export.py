@@ -1,0 +1,156 @@
+"""`archdesk export register|volumes|volume-contents|inventory|spines|box-notes|stats`: registers to PDF or Excel."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from archdesk.cli import add_db_argument, open_from_args
+from archdesk.services.errors import ValidationError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    export = subparsers.add_parser("export", help="print registers, box forms and statistics to PDF or Excel")
+    kinds = export.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    documents = [
+        ("register", "catalogue register (归档文件目录)", _record_filters, _export_register),
+        ("volumes", "volume catalogue (案卷目录)", _record_filters, _export_register),
+        ("volume-contents", "in-volume catalogue (卷内文件目录)", _record_filters, _export_register),
+        ("inventory", "inventory register by storeroom, shelf and box", _inventory_filters, _export_inventory),
+        ("spines", "box spine labels (盒脊), PDF only", _record_filters, _export_boxes),
+        ("box-notes", "box notes (备考表), PDF only", _record_filters, _export_boxes),
+        ("stats", "holdings statistics with charts", None, _export_stats),
+    ]
+    for name, help_text, add_filters, func in documents:
+        parser = kinds.add_parser(name, help=help_text)
+        add_db_argument(parser)
+        parser.add_argument("--format", choices=["pdf", "xlsx"], help="file format (default: from --out)")
+        parser.add_argument("--out", required=True, metavar="FILE", help="the file to write")
+        parser.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of the document")
+        parser.add_argument("--font", metavar="FILE.ttf", help="TrueType font to embed (default: system, then bundled)")
+        if add_filters:
+            add_filters(parser)
+        parser.set_defaults(func=_reporting_file_errors(func))
+
+
+def _reporting_file_errors(func):  # noqa: ANN001, ANN202
+    # A file that cannot be written is the user's to fix: one line, no traceback.
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        except OSError as exc:
+            print(f"archdesk: {args.out}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+            return 1
+
+    return run
+
+
+def _record_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--category", metavar="CODE", help="category (门类) code; includes sub-categories")
+    parser.add_argument("--year", type=int, metavar="Y", help="year (年度)")
+    parser.add_argument("--retention", metavar="CODE", help="retention period code (Y, D30, D10)")
+    parser.add_argument("--department", metavar="CODE", help="department (机构/问题) code")
+    parser.add_argument("--box", metavar="B", help="box code, or box number")
+    parser.add_argument("--fonds", metavar="CODE", help="fonds (全宗) code")
+
+
+def _inventory_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--storeroom", metavar="CODE", help="storeroom (库房), e.g. K01")
+    parser.add_argument("--location", metavar="PREFIX", help="shelf address prefix, e.g. K01-A-03")
+    parser.add_argument("--box", metavar="CODE", help="box code")
+    parser.add_argument("--category", metavar="CODE", help="category (门类) code")
+    parser.add_argument("--year", type=int, metavar="Y", help="year (年度)")
+
+
+def _file_format(args: argparse.Namespace, *, pdf_only: bool = False) -> str:
+    fmt = args.format or Path(args.out).suffix.lower().lstrip(".")
+    if fmt not in ("pdf", "xlsx"):
+        raise ValidationError("format", f"cannot tell the format of {args.out}: use --format pdf or --format xlsx")
+    if pdf_only and fmt != "pdf":
+        raise ValidationError("format", f"{args.document} is printed as PDF only")
+    return fmt
+
+
+def _record_filter(args: argparse.Namespace):  # noqa: ANN202
+    from archdesk.services.reports import RecordFilter
+
+    return RecordFilter(
+        fonds=args.fonds, category=args.category, year=args.year, retention=args.retention,
+        department=args.department, box=args.box,
+    )  # fmt: skip
+
+
+def _write(document, args: argparse.Namespace, fmt: str) -> str:  # noqa: ANN001
+    from archdesk.services.reports import render_pdf, render_xlsx
+
+    if fmt == "pdf":
+        pages = render_pdf(document, args.out, font_path=args.font)
+        return f"{pages} pages"
+    rows = render_xlsx(document, args.out)
+    return f"{rows} rows"
+
+
+def _export_register(args: argparse.Namespace) -> int:
+    from archdesk.services.reports import catalogue_register, volume_catalogue, volume_contents
+
+    fmt = _file_format(args)
+    build = {"register": catalogue_register, "volumes": volume_catalogue, "volume-contents": volume_contents}
+    db = open_from_args(args)
+    try:
+        document = build[args.document](db, _record_filter(args), language=args.lang)
+        print(f"{args.out}: {_write(document, args, fmt)}")
+    finally:
+        db.dispose()
+    return 0
+
+
+def _export_inventory(args: argparse.Namespace) -> int:
+    from archdesk.services.reports import InventoryFilter, inventory_register
+
+    fmt = _file_format(args)
+    db = open_from_args(args)
+    try:
+        flt = InventoryFilter(
+            storeroom=args.storeroom, location=args.location, box=args.box, category=args.category, year=args.year
+        )
+        print(f"{args.out}: {_write(inventory_register(db, flt, language=args.lang), args, fmt)}")
+    finally:
+        db.dispose()
+    return 0
+
+
+def _export_boxes(args: argparse.Namespace) -> int:
+    from archdesk.services.reports.boxes import box_labels, render_box_notes, render_box_spines
+
+    _file_format(args, pdf_only=True)
+    db = open_from_args(args)
+    try:
+        boxes = box_labels(db, _record_filter(args), language=args.lang)
+        render = render_box_spines if args.document == "spines" else render_box_notes
+        pages = render(boxes, args.out, language=args.lang, font_path=args.font)
+        print(f"{args.out}: {len(boxes)} boxes, {pages} pages")
+    finally:
+        db.dispose()
+    return 0
+
+
+def _export_stats(args: argparse.Namespace) -> int:
+    from archdesk.services.reports import render_xlsx
+    from archdesk.services.reports.queries import first_fonds
+    from archdesk.services.reports.statistics import holdings_statistics, render_statistics_pdf, statistics_document
+
+    fmt = _file_format(args)
+    db = open_from_args(args)
+    try:
+        stats = holdings_statistics(db, language=args.lang)
+        organisation = first_fonds(db, None)[1]
+        if fmt == "pdf":
+            pages = render_statistics_pdf(stats, args.out, organisation=organisation, font_path=args.font)
+            print(f"{args.out}: {pages} pages")
+        else:
+            render_xlsx(statistics_document(stats, organisation=organisation), args.out)
+            print(f"{args.out}: {stats.items} items")
+    finally:
+        db.dispose()
+    return 0
