@@ -235,7 +235,9 @@ def _chain_rows(
     for (r0, c0), (r1, c1) in merged:
         starts.setdefault(r0, []).append((r1, max(c0, 0), c1))
     fill: dict[int, dict[int, CellValue]] = {}
-    for row in itertools.chain(first, ([_clean(v) for v in raw] for raw in rest)):
+    for row in itertools.chain(
+        first, ([(v.strip() or None) if v.__class__ is str else v for v in raw] for raw in rest)
+    ):
         for r1, c0, c1 in starts.get(index, ()):
             value = row[c0] if c0 < len(row) else None
             if value is not None:

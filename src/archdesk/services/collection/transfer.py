@@ -16,13 +16,15 @@ import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from archdesk.models import Fonds, Record, TransferBatch
 from archdesk.models.base import utcnow
+from archdesk.services.collection.bulk import insert_rows
 from archdesk.services.collection.mapping import ColumnMapping, guess_mapping, remember_mapping, remembered_mapping
 from archdesk.services.collection.reader import SheetTable, read_table
 from archdesk.services.collection.validation import (
@@ -192,7 +194,7 @@ def accept_import(
         for start in range(0, total, INSERT_CHUNK):
             if progress is not None and not progress(start, total):
                 raise Cancelled("import cancelled; nothing was kept")
-            session.execute(insert(Record.__table__), rows[start : start + INSERT_CHUNK])
+            insert_rows(session, Record.__table__, RECORD_COLUMNS, rows[start : start + INSERT_CHUNK])
         if progress is not None and not progress(total, total):
             raise Cancelled("import cancelled; nothing was kept")
         first_id, last_id = session.execute(
@@ -249,40 +251,46 @@ def import_transfer(
     return accept_import(db, preview, force=force, received_on=received_on, progress=progress)
 
 
-def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_id: int, now: Any) -> list[dict]:
+#: Record columns an import writes, in table order (the order of the tuples handed to ``insert_rows``).
+RECORD_COLUMNS = tuple(
+    column.name for column in Record.__table__.columns if column.name not in ("id", "box_id", "volume_id")
+)
+_ROW_VALUES = itemgetter(*RECORD_COLUMNS)
+
+
+def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_id: int, now: Any) -> list[tuple]:
     """Item numbers in sheet order within each group, reserved one block per group, and the codes."""
-    groups: dict[tuple[str, str], list[int]] = {}
-    parts_of: dict[tuple[str, str], tuple[str, CodeParts]] = {}
     fonds_codes = dict(session.execute(select(Fonds.id, Fonds.code)).all())
+    keys: dict[tuple[Any, ...], tuple[str, str, CodeParts]] = {}
+    members: dict[str, list[int]] = {}
     for index, c in enumerate(candidates):
-        parts = CodeParts(
-            fonds=fonds_codes[c["fonds_id"]],
-            category=c["_category_code"],
-            year=c["year"],
-            retention=c["_retention_code"],
-            department=c["_department_code"],
-            department_name=c["_department_name"],
-        )
-        key = group_key(c["_pattern"], parts)
-        groups.setdefault((c["_pattern"], key), []).append(index)
-        parts_of[(c["_pattern"], key)] = (c["_pattern"], parts)
-    rows: list[dict[str, Any]] = [{}] * len(candidates)
-    for (pattern, key), members in groups.items():
-        first = allocate_item_numbers(session, key, len(members))
+        signature = (c["_pattern"], c["fonds_id"], c["_category_code"], c["year"], c["_retention_code"],
+                     c["_department_code"], c["_department_name"])  # fmt: skip
+        found = keys.get(signature)
+        if found is None:
+            parts = CodeParts(
+                fonds_codes[c["fonds_id"]], c["_category_code"], c["year"], c["_retention_code"],
+                c["_department_code"], c["_department_name"],
+            )  # fmt: skip
+            found = keys[signature] = (c["_pattern"], group_key(c["_pattern"], parts), parts)
+        members.setdefault(found[1], []).append(index)
+    pattern_of = {key: (pattern, parts) for pattern, key, parts in keys.values()}
+    rows: list[tuple] = [()] * len(candidates)
+    fixed = {
+        "status": "in_custody",
+        "transfer_batch_id": batch_id,
+        "accepted_at": now,
+        "created_at": now,
+        "updated_at": now,
+    }
+    for key, indexes in members.items():
+        pattern, parts = pattern_of[key]
+        first = allocate_item_numbers(session, key, len(indexes))
         prefix, _, suffix = key.rpartition("#")
-        expected = render_reference_code(pattern, parts_of[(pattern, key)][1], first)
-        fast = prefix + format_item(first) + suffix == expected
-        for offset, index in enumerate(members):
-            number = first + offset
-            row = {k: v for k, v in candidates[index].items() if not k.startswith("_")}
-            row["item_number"] = number
-            row["reference_code"] = (
-                prefix + format_item(number) + suffix
-                if fast
-                else render_reference_code(pattern, parts_of[(pattern, key)][1], number)
-            )
-            row.update(status="in_custody", transfer_batch_id=batch_id, accepted_at=now, created_at=now, updated_at=now)
-            rows[index] = row
+        fast = prefix + format_item(first) + suffix == render_reference_code(pattern, parts, first)
+        for number, index in enumerate(indexes, start=first):
+            code = prefix + format_item(number) + suffix if fast else render_reference_code(pattern, parts, number)
+            rows[index] = _ROW_VALUES({**candidates[index], **fixed, "item_number": number, "reference_code": code})
     return rows
 
 

@@ -1,0 +1,88 @@
+"""Benchmark: importing a 100,000-row transfer spreadsheet (.xlsx) into a fresh archive.
+
+Target (issue 5): under 5 s on a 2-core machine, peak memory under 400 MB. Run with
+``.venv/bin/python -m bench.import_bench``; ``run()`` returns rows {operation, size, seconds, peak_mb}.
+Peak memory is the process's resident high-water mark (ru_maxrss), so the import runs in a fresh
+child process to measure it alone.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROWS = 100_000
+HEADINGS = ["序号", "档号", "文号", "责任者", "题名", "日期", "页数", "密级", "保管期限", "备注"]
+
+
+def write_sheet(path: Path, rows: int = ROWS) -> None:
+    """A realistic transfer list: a title row, the header, then ``rows`` data rows."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = workbook.add_worksheet("移交清单")
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.write_row(0, 0, ["办公室 2023 年度归档文件目录"])
+    sheet.write_row(1, 0, HEADINGS)
+    start = date(2023, 1, 1)
+    retention = ("永久", "定期30年", "10年")
+    for n in range(rows):
+        r = n + 2
+        sheet.write_number(r, 0, n + 1)
+        sheet.write_string(r, 2, f"办发〔2023〕{n + 1}号")
+        sheet.write_string(r, 3, "办公室")
+        sheet.write_string(r, 4, f"关于做好第{n + 1}项工作的通知")
+        sheet.write_datetime(r, 5, start + timedelta(days=n % 365), date_format)
+        sheet.write_number(r, 6, 1 + n % 40)
+        if n % 7 == 0:
+            sheet.write_string(r, 7, "内部")
+        sheet.write_string(r, 8, retention[n % 3])
+    workbook.close()
+
+
+def _child(sheet: str, db_path: str) -> None:
+    from archdesk.services.archive import open_archive
+    from archdesk.services.collection import import_transfer
+
+    db = open_archive(db_path)
+    started = time.perf_counter()
+    result = import_transfer(db, sheet, department="BGS")
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "imported": result.imported}))
+
+
+def run() -> list[dict]:
+    with tempfile.TemporaryDirectory() as folder:
+        sheet = Path(folder) / "transfer.xlsx"
+        write_sheet(sheet)
+        db_path = Path(folder) / "archive.db"
+        code = "import sys; from bench.import_bench import _child; _child(sys.argv[1], sys.argv[2])"
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(sheet), str(db_path)],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        figures = json.loads(out.stdout.strip().splitlines()[-1])
+    assert figures["imported"] == ROWS, figures
+    return [
+        {
+            "operation": "import .xlsx (read, check, insert, index)",
+            "size": ROWS,
+            "seconds": round(figures["seconds"], 2),
+            "peak_mb": round(figures["peak_mb"], 1),
+        }
+    ]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)
