@@ -231,6 +231,7 @@ def _check_records(session: Session, limit: int, record_count: int, progress: Pr
     try:
         _duplicates(session, codes)
         highest: dict[str, tuple[int, str]] = {}  # group -> (highest item number, its reference code)
+        groups: dict[tuple[str, CodeParts], str] = {}
         for done, row in enumerate(_record_rows(session), start=1):
             if progress is not None and done % _SCAN_BLOCK == 0 and progress(done, record_count) is False:
                 raise Cancelled()
@@ -241,7 +242,9 @@ def _check_records(session: Session, limit: int, record_count: int, progress: Pr
             expected = render_reference_code(pattern, parts, item)
             if code != expected:
                 codes.add(code, f"does not match its parts: the category's pattern gives {expected}")
-            key = group_key(pattern, parts)
+            key = groups.get((pattern, parts))
+            if key is None:  # a group holds many records: render its key once
+                key = groups[(pattern, parts)] = group_key(pattern, parts)
             if item > highest.get(key, (0, ""))[0]:
                 highest[key] = (item, code)
         if progress is not None:
