@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "archdesk.cli.search",
     "archdesk.cli.check",
     "archdesk.cli.export",
+    "archdesk.cli.importing",
 ]
 
 EXIT_USAGE = 2

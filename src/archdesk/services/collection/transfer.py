@@ -244,10 +244,7 @@ def import_transfer(
     """Read, check and (unless ``dry_run``) accept a transfer spreadsheet; see the two steps above."""
     preview = preview_import(db, path, department=department, category=category, mapping=mapping, progress=progress)
     if dry_run:
-        v = preview.validation
-        return ImportResult(
-            preview.file, preview.rows, preview.valid, preview.invalid, 0, v.review_count, v.issues, None, dry_run=True
-        )
+        return dry_run_result(preview)
     return accept_import(db, preview, force=force, received_on=received_on, progress=progress)
 
 
@@ -256,6 +253,14 @@ RECORD_COLUMNS = tuple(
     column.name for column in Record.__table__.columns if column.name not in ("id", "box_id", "volume_id")
 )
 _ROW_VALUES = itemgetter(*RECORD_COLUMNS)
+
+
+def dry_run_result(preview: ImportPreview) -> ImportResult:
+    """What accepting the preview would report, with nothing imported (``imported`` is 0)."""
+    v = preview.validation
+    return ImportResult(
+        preview.file, preview.rows, preview.valid, preview.invalid, 0, v.review_count, v.issues, None, dry_run=True
+    )
 
 
 def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_id: int, now: Any) -> list[tuple]:

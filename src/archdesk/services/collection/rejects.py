@@ -1,0 +1,115 @@
+"""The rejection slip of a transfer: the returned rows as an Excel file (the department's own
+columns plus 问题 / issue) and the acceptance/return note (移交验收单) as a PDF, both described as
+report documents and rendered by ``archdesk.services.reports``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from archdesk.services.collection.parsing import as_text
+from archdesk.services.collection.transfer import ImportPreview, ImportResult
+from archdesk.services.reports import Column, Document, Field, Orientation, render_pdf, render_xlsx, single_section
+from archdesk.services.reports.document import Align, Cell, Kind
+
+#: Longest original value copied into the slip; a 5 MB cell is cut (the issue column says why).
+MAX_CELL_TEXT = 500
+
+
+@dataclass(frozen=True)
+class RejectionSlip:
+    """The files written: the returned rows (None when every row was accepted) and the note."""
+
+    returned_rows: Path | None
+    acceptance_note: Path
+
+
+def returned_rows_document(preview: ImportPreview, language: str = "zh_CN") -> Document:
+    """The invalid rows with the sheet row number, their original cells and one issue column."""
+    en = language == "en"
+    messages: dict[int, list[str]] = {}
+    for issue in preview.validation.issues:
+        messages.setdefault(issue.row, []).append(f"{issue.column}: {issue.message}")
+    rows: list[tuple[Cell, ...]] = []
+    for sheet_row in preview.table.rows:
+        if sheet_row.sheet_row in messages:
+            cells = tuple(_cell(v) for v in sheet_row.cells)
+            rows.append((sheet_row.sheet_row, *cells, "；".join(messages[sheet_row.sheet_row])))
+    columns = (
+        Column("Row" if en else "行号", 0.5, Align.RIGHT, kind=Kind.NUMBER),
+        *(Column(h or f"#{i + 1}", 1.0, wrap=True) for i, h in enumerate(preview.table.headers)),
+        Column("Issue" if en else "问题", 3.0, wrap=True),
+    )
+    return Document(
+        title="Returned rows" if en else "退回清单",
+        subtitle=Path(preview.file).name,
+        columns=columns,
+        sections=single_section(rows),
+        orientation=Orientation.LANDSCAPE,
+        language=language,
+        sheet_name="Returned" if en else "退回",
+    )
+
+
+def acceptance_note_document(preview: ImportPreview, result: ImportResult, language: str = "zh_CN") -> Document:
+    """移交验收单: the batch, counts accepted and returned, the first issues, and the signature lines."""
+    en = language == "en"
+    fields = (
+        Field(
+            "Batch" if en else "移交批次",
+            str(result.batch_id) if result.batch_id else ("(dry run)" if en else "（试导入）"),
+        ),
+        Field("File" if en else "文件", Path(preview.file).name),
+        Field("Department" if en else "移交单位", preview.department_label or "—"),
+        Field("Rows" if en else "条目数", str(result.rows)),
+        Field("Accepted" if en else "接收", str(result.imported)),
+        Field("Returned" if en else "退回", str(result.invalid)),
+        Field("To review" if en else "待复核期限", str(result.review)),
+        Field("SHA-256", preview.sha256[:16] + "…"),
+    )
+    rows = [(i.row, i.column, i.message) for i in result.issues]
+    return Document(
+        title="Transfer acceptance note" if en else "移交验收单",
+        subtitle=Path(preview.file).name,
+        columns=(
+            Column("Row" if en else "行号", 0.6, Align.RIGHT, kind=Kind.NUMBER),
+            Column("Column" if en else "列", 1.2),
+            Column("Issue" if en else "问题", 4.0, wrap=True),
+        ),
+        sections=single_section(rows),
+        fields=fields,
+        signatures=("移交人", "移交日期", "接收人", "接收日期")
+        if not en
+        else ("Handed over by", "Date", "Received by", "Date"),
+        footer_notes=(
+            ("Rows with an issue are returned to the department with the returned-rows list.",)
+            if en
+            else ("有问题的条目随退回清单退回移交单位，修改后重新移交。",)
+        ),
+        language=language,
+    )
+
+
+def write_rejection_slip(
+    preview: ImportPreview, result: ImportResult, folder: str | Path, *, language: str = "zh_CN"
+) -> RejectionSlip:
+    """Write ``<file>-退回.xlsx`` (only when rows were returned) and ``<file>-移交验收单.pdf`` into ``folder``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = Path(preview.file).stem
+    returned = None
+    if result.invalid:
+        returned = folder / (f"{stem}-returned.xlsx" if language == "en" else f"{stem}-退回.xlsx")
+        render_xlsx(returned_rows_document(preview, language), returned)
+    note = folder / (f"{stem}-acceptance-note.pdf" if language == "en" else f"{stem}-移交验收单.pdf")
+    render_pdf(acceptance_note_document(preview, result, language), note)
+    return RejectionSlip(returned, note)
+
+
+def _cell(value: object) -> Cell:
+    if value is None or isinstance(value, int | float | date | datetime) and not isinstance(value, bool):
+        return value  # type: ignore[return-value]
+    text = as_text(value)
+    return text if len(text) <= MAX_CELL_TEXT else text[:MAX_CELL_TEXT] + f"…（{len(text):,}）"
