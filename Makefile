@@ -23,8 +23,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
-i18n: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(find src/archdesk -name '*.py' | sort) -ts resources/i18n/archdesk_zh_CN.ts
+# Collect every tr() string into the .ts (translations kept, removed strings dropped), then compile.
+# Translate the new entries (Qt Linguist: $(BIN)/pyside6-linguist) and run it again.
+i18n:
+	test -x $(BIN)/pyside6-lupdate || $(MAKE) $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative $$(find src/archdesk -name '*.py' | sort) \
+		-ts resources/i18n/archdesk_zh_CN.ts
 	$(BIN)/pyside6-lrelease resources/i18n/archdesk_zh_CN.ts -qm resources/i18n/archdesk_zh_CN.qm
 
 screenshots: $(STAMP)

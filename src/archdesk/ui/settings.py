@@ -92,9 +92,9 @@ def _language(raw: Any, default: str) -> str:
 class Settings:
     """Typed access to the user's ``ArchDesk.ini``; ``path`` chooses another file (tests)."""
 
-    language = _Option("general/language", "", _language)  #: "", "zh_CN" or "en"
-    operator_name = _Option("general/operator_name", "", _to_text)  #: who is working (经办人)
-    organisation_name = _Option("general/organisation_name", "", _to_text)  #: shown on reports
+    language = _Option("ui/language", "", _language)  #: "", "zh_CN" or "en"
+    operator_name = _Option("user/operator_name", "", _to_text)  #: who is working (经办人)
+    organisation_name = _Option("user/organisation_name", "", _to_text)  #: shown on reports
     database_path = _Option("database/path", "", _to_text)  #: archive file or URL opened last
     recent_databases = _Option("database/recent", [], _to_list)  #: most recent first
     default_loan_days = _Option("loans/default_days", 14, _to_int)  #: take-out loan period (借阅期限)
@@ -145,7 +145,7 @@ class Settings:
 
 def _upgrade_to_v1(settings: Settings) -> None:
     """An unversioned file (written by hand or by a pre-release build): normalise the language."""
-    raw = settings.qsettings.value("general/language")
+    raw = settings.qsettings.value("ui/language")
     if isinstance(raw, str) and raw not in LANGUAGES:
         normalised = raw.replace("-", "_")
         if normalised.lower().startswith("zh"):
@@ -153,7 +153,7 @@ def _upgrade_to_v1(settings: Settings) -> None:
         elif normalised.lower().startswith("en"):
             settings.language = "en"
         else:
-            settings.qsettings.remove("general/language")
+            settings.qsettings.remove("ui/language")
 
 
 UPGRADE_STEPS: dict[int, Callable[[Settings], None]] = {1: _upgrade_to_v1}

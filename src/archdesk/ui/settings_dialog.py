@@ -264,8 +264,8 @@ class DatabaseTab(QWidget):
         where = str(db.file) if db.file is not None else re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", db.url)
         self.location = QLineEdit(where)
         self.location.setReadOnly(True)
-        open_button = QPushButton(self.tr("Open another archive…"))
-        new_button = QPushButton(self.tr("New archive…"))
+        self.open_button = QPushButton(self.tr("Open another archive…"))
+        self.new_button = QPushButton(self.tr("New archive…"))
         self.recent = QListWidget()
         for path in settings.recent_databases:
             if path != where:
@@ -275,8 +275,8 @@ class DatabaseTab(QWidget):
         preferences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QHBoxLayout()
-        buttons.addWidget(open_button)
-        buttons.addWidget(new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Archive in use:")))
@@ -286,8 +286,8 @@ class DatabaseTab(QWidget):
         layout.addWidget(self.recent, 1)
         layout.addWidget(preferences)
 
-        open_button.clicked.connect(self._open)
-        new_button.clicked.connect(self._new)
+        self.open_button.clicked.connect(self._open)
+        self.new_button.clicked.connect(self._new)
         self.recent.itemActivated.connect(lambda item: self.open_requested.emit(item.text()))
 
     def _folder(self) -> str:

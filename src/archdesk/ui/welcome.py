@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from archdesk.services.archive import open_archive
-from archdesk.services.database import default_database_path
+from archdesk.services.database import Database, default_database_path
 from archdesk.services.errors import ArchDeskError
 from archdesk.ui.i18n import LANGUAGE_NAMES, current_language, install_translators
-from archdesk.ui.ops import Ops, show_error
+from archdesk.ui.ops import Ops, Progress, show_error
 from archdesk.ui.settings import Settings
 from archdesk.ui.settings_dialog import ARCHIVE_FILTER, FONDS_CODE, error_label, show_problem
 
@@ -291,10 +291,11 @@ class WelcomeDialog(QDialog):
         self.accept()
 
 
-def build_demo(db, progress):  # noqa: ANN001, ANN201
+def build_demo(db: Database, progress: Progress) -> object:
+    """The demo records (on the worker thread), imported when asked for: most starts never need them."""
     from archdesk.services import demo
 
-    return demo.build_demo(db, progress=progress)
+    return demo.add_demo_data(db, progress=progress)
 
 
 def choose(parent: QWidget | None = None, settings: Settings | None = None) -> WelcomeChoice | None:

@@ -1,0 +1,897 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../src/archdesk/ui/about.py" line="+28"/>
+        <source>About</source>
+        <comment>Records management for an archive office (档案室), offline on your desktop.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About</source>
+        <comment>Qt {qt} · Licensed under the GNU GPL version 3 or later.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About</source>
+        <comment>Archive: {path}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>About</name>
+    <message>
+        <location line="+6"/>
+        <source>About ArchDesk</source>
+        <translation>关于 ArchDesk</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalDock</name>
+    <message>
+        <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+20"/>
+        <source>Appraisal</source>
+        <translation>鉴定</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Due since</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No records are due for appraisal.</source>
+        <translation>暂无到期需要鉴定的档案。</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueTreeDock</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+47"/>
+        <source>Catalogue</source>
+        <translation>分类目录</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>All records</source>
+        <translation>全部档案</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+149"/>
+        <source>DA/T 22-2015 (archival filing rules)</source>
+        <translation>DA/T 22-2015（归档文件整理规则）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DA/T 13-2022 (reference code rules)</source>
+        <translation>DA/T 13-2022（档号编制规则）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom pattern</source>
+        <translation>自定义格式</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Placeholders: {fonds} {category} {year} {retention} {department} {department_name} {item}. A part in [ ] is left out when a placeholder in it is empty.</source>
+        <translation>占位符：{fonds} 全宗号、{category} 门类代码、{year} 年度、{retention} 保管期限、{department} 机构（问题）代码、{department_name} 机构（问题）名称、{item} 件号。方括号 [ ] 中的部分在其占位符为空时省略。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reference code and retention</source>
+        <translation>档号与保管期限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pattern:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Default retention:</source>
+        <translation>默认保管期限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Example:</source>
+        <translation>示例：</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseTab</name>
+    <message>
+        <location line="+90"/>
+        <source>Open another archive…</source>
+        <translation>打开其他档案库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New archive…</source>
+        <translation>新建档案库…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your preferences are kept in {file}</source>
+        <translation>个人偏好设置保存在 {file}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Archive in use:</source>
+        <translation>当前档案库：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recently opened (double-click to open):</source>
+        <translation>最近打开（双击打开）：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Open archive</source>
+        <translation>打开档案库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <source>ArchDesk archives ({patterns})</source>
+        <translation>ArchDesk 档案库（{patterns}）</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>New archive</source>
+        <translation>新建档案库</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+15"/>
+        <source>Fonds</source>
+        <extracomment>Filter fields shown as chips, in the order they appear.</extracomment>
+        <translation>全宗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>门类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>机构（问题）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Search titles, document numbers, notes… (Ctrl+F)</source>
+        <translation>搜索题名、文号、备注…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Remove this filter</source>
+        <translation>移除此筛选条件</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-215"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The new language applies as soon as you press OK.</source>
+        <translation>点击“确定”后立即切换为新语言。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Organisation:</source>
+        <translation>单位名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fonds code:</source>
+        <translation>全宗号：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fonds name:</source>
+        <translation>全宗名称：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operator name:</source>
+        <translation>经办人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default loan period:</source>
+        <translation>默认借阅期限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter the fonds code.</source>
+        <translation>请输入全宗号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A fonds code is 3 or 4 capital letters or digits, e.g. Z109.</source>
+        <translation>全宗号为 3 或 4 位大写字母或数字，例如 Z109。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the fonds name.</source>
+        <translation>请输入全宗名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ListDock</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/list_dock.py" line="+66"/>
+        <source>Nothing to show.</source>
+        <translation>暂无内容。</translation>
+    </message>
+</context>
+<context>
+    <name>LoansDock</name>
+    <message>
+        <location filename="../../src/archdesk/ui/loans/loans_dock.py" line="+14"/>
+        <source>Requested</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lent</source>
+        <translation>已借出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>已归还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Loans</source>
+        <translation>借阅</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Due</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No records are out on loan.</source>
+        <translation>暂无借出的档案。</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsDock</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+19"/>
+        <source>Shelf locations</source>
+        <translation>库房位置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Boxes</source>
+        <translation>档案盒</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No shelf locations yet.</source>
+        <translation>尚未设置库房位置。</translation>
+    </message>
+</context>
+<context>
+    <name>NewArchivePage</name>
+    <message>
+        <location filename="../../src/archdesk/ui/welcome.py" line="+108"/>
+        <source>New empty archive</source>
+        <translation>新建空档案库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. the name of your organisation</source>
+        <translation>例如：本单位名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive file:</source>
+        <translation>档案库文件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fonds code:</source>
+        <translation>全宗号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fonds name:</source>
+        <translation>全宗名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create archive</source>
+        <translation>创建档案库</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose where the archive file is kept.</source>
+        <translation>请选择档案库文件的保存位置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is a folder; add a file name such as archive.db.</source>
+        <translation>这是一个文件夹，请加上文件名，例如 archive.db。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This file exists already; use “Open an existing archive” for it.</source>
+        <translation>该文件已存在，请使用“打开已有档案库”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the fonds code.</source>
+        <translation>请输入全宗号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A fonds code is 3 or 4 capital letters or digits, e.g. Z109.</source>
+        <translation>全宗号为 3 或 4 位大写字母或数字，例如 Z109。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the fonds name.</source>
+        <translation>请输入全宗名称。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New archive</source>
+        <translation>新建档案库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ArchDesk archives ({patterns})</source>
+        <translation>ArchDesk 档案库（{patterns}）</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <location filename="../../src/archdesk/ui/ops.py" line="+76"/>
+        <source>Unexpected error: {kind}: {message}</source>
+        <translation>意外错误：{kind}：{message}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ArchDesk</source>
+        <translation>ArchDesk</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Cancel</source>
+        <extracomment>Emitted on the GUI thread when no op is waiting or running (tests wait for it).</extracomment>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+123"/>
+        <source>Reference code:</source>
+        <translation>档号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>著录信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo last edit</source>
+        <translation>撤销上次修改(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the record (Ctrl+S)</source>
+        <translation>保存档案（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>New record</source>
+        <translation>新建档案</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The record has changes that are not saved. Discard them?</source>
+        <translation>该档案有尚未保存的修改。要放弃这些修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+130"/>
+        <source>&amp;Fonds</source>
+        <translation>全宗(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Category</source>
+        <translation>门类(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Year</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retention</source>
+        <translation>保管期限(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Depart&amp;ment</source>
+        <translation>机构（问题）(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title</source>
+        <translation>题名(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplied title</source>
+        <translation>自拟题名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document &amp;no.</source>
+        <translation>文号(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;ponsible party</source>
+        <translation>责任者(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pa&amp;ges</source>
+        <translation>页数(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Security level</source>
+        <translation>密级(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carr&amp;ier</source>
+        <translation>载体(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>written by the archivist, shown in [ ]</source>
+        <translation>由档案人员拟写，以 [ ] 标示</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>write the date as YYYY-MM-DD or YYYYMMDD</source>
+        <translation>日期格式为 YYYY-MM-DD 或 YYYYMMDD</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+53"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible party</source>
+        <translation>责任者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pending</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In custody</source>
+        <translation>在档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On loan</source>
+        <translation>出借</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transferred</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destroyed</source>
+        <translation>销毁</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsView</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+83"/>
+        <source>&amp;Open record</source>
+        <extracomment>Default widths in average characters (reference code, title, date, year, …); the user&apos;s widths are restored.</extracomment>
+        <translation>打开档案(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accept into custody</source>
+        <translation>接收归档(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete pending records</source>
+        <translation>删除暂存档案(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy rows</source>
+        <translation>复制行(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-54"/>
+        <source>Unknown placeholder {name}.</source>
+        <extracomment>A fonds code as DA/T 22 writes it: 3–4 capital letters or digits (Z109, J001).</extracomment>
+        <translation>未知的占位符 {name}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pattern must contain {item} exactly once.</source>
+        <translation>格式中必须且只能包含一次 {item}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{item} cannot be inside an optional [ ] part.</source>
+        <translation>{item} 不能放在可省略的 [ ] 部分中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every [ must be closed by a ].</source>
+        <translation>每个 [ 都必须有对应的 ]。</translation>
+    </message>
+    <message>
+        <location line="+251"/>
+        <source>Settings</source>
+        <extracomment>The language in effect after OK switched it (&quot;zh_CN&quot; or &quot;en&quot;).</extracomment>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categories</source>
+        <translation>门类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/welcome.py" line="+14"/>
+        <source>New empty archive</source>
+        <extracomment>The three ways to start, (kind, title, description), translated where they are shown.</extracomment>
+        <translation>新建空档案库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start your own catalogue: choose where the archive file is kept and enter your fonds.</source>
+        <translation>建立本单位的档案目录：选择档案库文件的保存位置，并填写全宗信息。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open an existing archive</source>
+        <translation>打开已有档案库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An archive file made earlier, or copied from another computer.</source>
+        <translation>以前建立的档案库文件，或从其他电脑复制来的档案库文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demo archive</source>
+        <translation>演示档案库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try ArchDesk on sample records. Your own archives are not touched.</source>
+        <translation>用示例档案试用 ArchDesk，不会改动您自己的档案库。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+1"/>
+        <source>Welcome to ArchDesk</source>
+        <translation>欢迎使用 ArchDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no archive on this computer yet. How would you like to start?</source>
+        <translation>本机还没有档案库。您想如何开始？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open archive</source>
+        <translation>打开档案库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ArchDesk archives ({patterns})</source>
+        <translation>ArchDesk 档案库（{patterns}）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Building the demo archive…</source>
+        <translation>正在生成演示档案库…</translation>
+    </message>
+</context>
+</TS>
