@@ -65,6 +65,12 @@ class Field:
     value: str
 
 
+def field_text(fields: tuple[Field, ...] | list[Field], language: str) -> str:
+    """Fields on one line: "全宗号：Z001    年度：2023" (or "Fonds: Z001" in English)."""
+    colon = ": " if language == "en" else "："
+    return "    ".join(f"{f.label}{colon}{f.value}" for f in fields)
+
+
 @dataclass(frozen=True)
 class Section:
     """A run of rows under its own header fields; each section starts on a new page.

@@ -23,6 +23,7 @@ from archdesk.services.reports.document import (
     ProgressTicker,
     Section,
     atomic_output,
+    field_text,
     format_cell,
 )
 from archdesk.services.reports.fonts import ReportFont, resolve_font
@@ -59,7 +60,9 @@ def render_pdf(
     """
     font = resolve_font(font_path)
     with atomic_output(out) as temp:
-        canvas = Canvas(str(temp), pagesize=page_size(document.orientation), pageCompression=1)
+        canvas = Canvas(
+            str(temp), pagesize=page_size(document.orientation), pageCompression=1, initialFontName=font.name
+        )
         canvas.setTitle(document.title)
         canvas.setAuthor(document.organisation)
         canvas.setCreator("ArchDesk")
@@ -146,7 +149,7 @@ class _TablePages:
             c.drawCentredString(self.width / 2, y, doc.subtitle)
         fields = doc.fields + section.fields
         if fields:
-            text = "    ".join(f"{f.label}：{f.value}" for f in fields)
+            text = field_text(fields, doc.language)
             c.setFont(self.font, 9.5)
             y -= 4
             for line, _w in TextFitter(self.font_ttf, 9.5).wrap(text, self.width - 2 * MARGIN_X):
@@ -258,7 +261,7 @@ class _TablePages:
             c.setLineWidth(0.5)
             for i, name in enumerate(doc.signatures):
                 x = MARGIN_X + i * slot
-                caption = f"{name}："
+                caption = f"{name}: " if doc.language == "en" else f"{name}："
                 c.drawString(x, y, caption)
                 start = x + self.fit.width(caption) * 9.5 / BODY_SIZE + 2
                 c.line(start, y - 2, x + slot - 12 * mm, y - 2)

@@ -134,9 +134,9 @@ def volume_catalogue(
     columns = (
         Column(label("volume_number", language), 12, Align.CENTER, kind=Kind.NUMBER),
         Column(label("reference_code", language), 46, wrap=True),
-        Column(label("volume_title", language), 85, wrap=True),
-        Column(label("date_range", language), 30, Align.CENTER, wrap=True),
-        Column(label("item_count", language), 14, Align.RIGHT, kind=Kind.NUMBER),
+        Column(label("volume_title", language), 77, wrap=True),
+        Column(label("date_range", language), 34, Align.CENTER, wrap=True),
+        Column(label("item_count", language), 16, Align.RIGHT, kind=Kind.NUMBER),
         Column(label("pages", language), 12, Align.RIGHT, kind=Kind.NUMBER),
         Column(label("retention", language), 16, Align.CENTER, wrap=True),
         Column(label("security", language), 12, Align.CENTER, wrap=True),

@@ -23,7 +23,17 @@ from sqlalchemy import extract, func, select
 
 from archdesk.models import Box, Category, Record, RetentionPeriod, SecurityLevel, Volume
 from archdesk.services.database import Database
-from archdesk.services.reports.document import Align, Column, Document, Field, Kind, Orientation, Section, atomic_output
+from archdesk.services.reports.document import (
+    Align,
+    Column,
+    Document,
+    Field,
+    Kind,
+    Orientation,
+    Section,
+    atomic_output,
+    field_text,
+)
 from archdesk.services.reports.fonts import resolve_font
 from archdesk.services.reports.labels import label
 
@@ -229,9 +239,9 @@ def render_statistics_pdf(
     heading_style = ParagraphStyle("heading", fontName=font, fontSize=12, leading=18, spaceBefore=8)
     width = A4[0] - 36 * mm
     story: list[Any] = [Paragraph(label("statistics", lang), title_style)]
-    printed = f"{label('printed_on', lang)}：{stats.computed_on.isoformat()}"
-    story.append(Paragraph(f"{organisation}    {printed}", text_style))
-    story.append(Paragraph("    ".join(f"{f.label}：{f.value}" for f in _summary_fields(stats)), text_style))
+    printed = field_text([Field(label("printed_on", lang), stats.computed_on.isoformat())], lang)
+    story.append(Paragraph(f"{organisation}&nbsp;&nbsp;&nbsp;&nbsp;{printed}", text_style))
+    story.append(Paragraph(field_text(_summary_fields(stats), lang).replace("    ", "&nbsp;" * 4), text_style))
     for key, tallies in stats.dimensions():
         rows = [[label("code", lang), label("name", lang), label("items", lang), label("pages", lang)]]
         rows += [[t.key, t.name, str(t.items), str(t.pages)] for t in tallies]

@@ -67,9 +67,11 @@ class TextFitter:
         if text[i] in _NO_LINE_START and i - 1 > start:
             return i - 1  # carry the last character over with the punctuation
         if _is_word_char(text[i]) and _is_word_char(text[i - 1]):
-            space = text.rfind(" ", start, i)
-            if space > start:
-                return space + 1
+            # Prefer a space, then a hyphen or middle dot (reference codes, date ranges).
+            breaks = [text.rfind(mark, start, i) for mark in (" ", "-", "·", "/")]
+            best = max(breaks)
+            if best > start:
+                return best + 1
         return i
 
 

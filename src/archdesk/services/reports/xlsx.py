@@ -19,11 +19,13 @@ import xlsxwriter
 from archdesk.services.reports.document import (
     Cell,
     Document,
+    Field,
     Kind,
     Orientation,
     Progress,
     ProgressTicker,
     atomic_output,
+    field_text,
     format_cell,
 )
 from archdesk.services.reports.labels import label
@@ -97,12 +99,11 @@ class _SheetWriter:
     def write(self, ticker: ProgressTicker) -> int:
         doc, sheet = self.doc, self.sheet
         last_col = len(doc.columns) - 1
-        sheet.merge_range(0, 0, 0, last_col, doc.title, self.f_title)
+        self._merged(0, doc.title, self.f_title)
         sheet.set_row(0, 26)
-        heading = [f"{label('organisation', doc.language)}：{doc.organisation}"] if doc.organisation else []
-        heading += [f"{f.label}：{f.value}" for f in doc.fields]
-        heading.append(f"{label('printed_on', doc.language)}：{doc.printed_on.isoformat()}")
-        sheet.merge_range(1, 0, 1, last_col, "    ".join(heading), self.f_fields)
+        heading = [Field(label("organisation", doc.language), doc.organisation)] if doc.organisation else []
+        heading += [*doc.fields, Field(label("printed_on", doc.language), doc.printed_on.isoformat())]
+        self._merged(1, field_text(heading, doc.language), self.f_fields)
         for col_index, column in enumerate(doc.columns):
             sheet.write_string(HEADER_ROW, col_index, column.title, self.f_header)
         row_index = HEADER_ROW
@@ -111,8 +112,7 @@ class _SheetWriter:
         for section in doc.sections:
             if many_sections and section.fields:
                 row_index += 1
-                text = "    ".join(f"{f.label}：{f.value}" for f in section.fields)
-                sheet.merge_range(row_index, 0, row_index, last_col, text, self.f_section)
+                self._merged(row_index, field_text(section.fields, doc.language), self.f_section)
             for row in section.rows:
                 row_index += 1
                 self._write_row(row_index, row)
@@ -123,14 +123,22 @@ class _SheetWriter:
             row_index += 1
             for note in doc.footer_notes:
                 row_index += 1
-                sheet.merge_range(row_index, 0, row_index, last_col, note, self.f_fields)
+                self._merged(row_index, note, self.f_fields)
             if doc.signatures:
                 row_index += 1
                 text = "        ".join(f"{name}：__________" for name in doc.signatures)
-                sheet.merge_range(row_index, 0, row_index, last_col, text, self.f_fields)
+                self._merged(row_index, text, self.f_fields)
         self._finish(last_data_row, last_col)
         ticker.finish()
         return written
+
+    def _merged(self, row_index: int, text: str, fmt: object) -> None:
+        """A line of text across the whole table (title, fields, notes)."""
+        last_col = len(self.doc.columns) - 1
+        if last_col > 0:
+            self.sheet.merge_range(row_index, 0, row_index, last_col, text, fmt)
+        else:
+            self.sheet.write_string(row_index, 0, text, fmt)
 
     def _write_row(self, row_index: int, row: tuple[Cell, ...] | list[Cell]) -> None:
         sheet = self.sheet
