@@ -410,6 +410,160 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+202"/>
+        <source>ArchDesk — {path}</source>
+        <extracomment>Optional screens built by other work; their menu entries appear when the module is installed.</extracomment>
+        <translation>ArchDesk — {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Records</source>
+        <translation>档案(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>档案详情</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New archive…</source>
+        <translation>新建档案库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open archive…</source>
+        <translation>打开档案库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New record</source>
+        <translation>新建档案(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save record</source>
+        <translation>保存档案(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset layout</source>
+        <translation>恢复默认布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About ArchDesk</source>
+        <translation>关于 ArchDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Import transfer spreadsheet…</source>
+        <translation>导入移交清单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reports…</source>
+        <translation>报表(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Statistics…</source>
+        <translation>统计(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>{shown:,} of {total:,} records</source>
+        <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count:,} records</source>
+        <translation>{count:,} 件档案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count:,} selected</source>
+        <translation>已选 {count:,} 件</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>ArchDesk archives ({patterns})</source>
+        <translation>ArchDesk 档案库（{patterns}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New archive</source>
+        <translation>新建档案库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open archive</source>
+        <translation>打开档案库</translation>
+    </message>
+</context>
+<context>
     <name>NewArchivePage</name>
     <message>
         <location filename="../../src/archdesk/ui/welcome.py" line="+108"/>

@@ -165,7 +165,7 @@ class CategoriesTab(QWidget):
             )
         )
         help_text.setWordWrap(True)
-        help_text.setStyleSheet("color: palette(mid);")
+        help_text.setStyleSheet("color: gray;")
 
         editor = QGroupBox(self.tr("Reference code and retention"))
         form = QFormLayout(editor)
