@@ -1,0 +1,40 @@
+"""Appraisal (鉴定) dock: records whose retention period has run out (read-only for now)."""
+
+from __future__ import annotations
+
+from archdesk.services.appraisal import DueRecord, due_for_appraisal
+from archdesk.services.database import Database
+from archdesk.ui.catalogue.list_dock import ListDock
+
+
+class AppraisalDock(ListDock):
+    concerns = ("records", "appraisal", "codes")
+    right_aligned = (2,)
+
+    def __init__(self, ops, parent=None) -> None:  # noqa: ANN001
+        super().__init__(ops, "appraisalDock", parent)
+        self.retention_names: dict[str, str] = {}
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Appraisal"))
+        super().retranslate_ui()
+
+    def fetch(self, db: Database) -> list[DueRecord]:
+        return due_for_appraisal(db, limit=500)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Due since"),
+            self.tr("Reference code"),
+            self.tr("Year"),
+            self.tr("Retention"),
+            self.tr("Title"),
+        ]
+
+    def row(self, item: DueRecord) -> list[str]:
+        retention = self.retention_names.get(item.retention_code, item.retention_label)
+        return [item.eligible_on.isoformat(), item.reference_code, str(item.year), retention, item.title]
+
+    def empty_text(self) -> str:
+        return self.tr("No records are due for appraisal.")

@@ -1,0 +1,134 @@
+"""The search field (Ctrl+F) with filter chips: what the records table is narrowed to, each removable."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QStyle, QToolButton, QWidget
+
+from archdesk.services.records_query import RecordFilter
+from archdesk.ui.catalogue.records_model import STATUS_LABELS
+
+#: Filter fields shown as chips, in the order they appear.
+CHIP_FIELDS = {
+    "fonds": QT_TRANSLATE_NOOP("FilterBar", "Fonds"),
+    "category": QT_TRANSLATE_NOOP("FilterBar", "Category"),
+    "year": QT_TRANSLATE_NOOP("FilterBar", "Year"),
+    "retention": QT_TRANSLATE_NOOP("FilterBar", "Retention"),
+    "security_level": QT_TRANSLATE_NOOP("FilterBar", "Security"),
+    "department": QT_TRANSLATE_NOOP("FilterBar", "Department"),
+    "location": QT_TRANSLATE_NOOP("FilterBar", "Location"),
+}
+_EMPTY = RecordFilter()
+
+
+class FilterBar(QWidget):
+    filter_changed = Signal(object)  # RecordFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        self.filter = RecordFilter()
+        self.code_names: dict[str, dict[str, str]] = {}
+        self.search = QLineEdit()
+        self.search.setObjectName("searchField")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+            QLineEdit.ActionPosition.LeadingPosition,
+        )
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
+        self.status = QComboBox()
+        self.status.setObjectName("statusFilter")
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.chips = QHBoxLayout()
+        self.chips.setSpacing(4)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 2)
+        layout.addWidget(self.status)
+        layout.addLayout(self.chips)
+        layout.addStretch(1)
+        self._typing = QTimer(self, singleShot=True, interval=300)
+        self._typing.timeout.connect(self._text_settled)
+        self.search.textChanged.connect(self._typing.start)
+        self.search.returnPressed.connect(self._text_settled)
+        self.status.activated.connect(self._status_chosen)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search titles, document numbers, notes… (Ctrl+F)"))
+        self.status.blockSignals(True)
+        self.status.clear()
+        self.status.addItem(self.tr("All statuses"), "")
+        for code, label in STATUS_LABELS.items():
+            self.status.addItem(QCoreApplication.translate("RecordsModel", label), code)
+        self.status.setCurrentIndex(max(self.status.findData(self.filter.status), 0))
+        self.status.blockSignals(False)
+        self._show_chips()
+
+    def set_filter(self, flt: RecordFilter, *, announce: bool = True) -> None:
+        self.filter = flt
+        if self.search.text() != flt.text:
+            self.search.blockSignals(True)
+            self.search.setText(flt.text)
+            self.search.blockSignals(False)
+        self.status.setCurrentIndex(max(self.status.findData(flt.status), 0))
+        self._show_chips()
+        if announce:
+            self.filter_changed.emit(flt)
+
+    def set_classification(self, node_filter: RecordFilter) -> None:
+        """The tree chose a node: its classification replaces ours; the text and status stay."""
+        self.set_filter(
+            replace(
+                self.filter,
+                fonds=node_filter.fonds,
+                category=node_filter.category,
+                year=node_filter.year,
+                retention=node_filter.retention,
+            )
+        )
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _text_settled(self) -> None:
+        self._typing.stop()
+        if self.search.text() != self.filter.text:
+            self.set_filter(replace(self.filter, text=self.search.text()))
+
+    def _status_chosen(self, index: int) -> None:
+        self.set_filter(replace(self.filter, status=self.status.itemData(index) or ""))
+
+    def _show_chips(self) -> None:
+        while self.chips.count():
+            widget = self.chips.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        close = self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton)
+        for field, caption in CHIP_FIELDS.items():
+            value = getattr(self.filter, field)
+            if value in ("", None):
+                continue
+            shown = self.code_names.get(field, {}).get(str(value), str(value))
+            chip = QToolButton()
+            chip.setObjectName(f"chip_{field}")
+            chip.setText(f"{QCoreApplication.translate('FilterBar', caption)}: {shown}")
+            chip.setIcon(close)
+            chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            chip.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            chip.setAutoRaise(False)
+            chip.setToolTip(self.tr("Remove this filter"))
+            chip.clicked.connect(lambda _=False, f=field: self._remove(f))
+            self.chips.addWidget(chip)
+
+    def _remove(self, field: str) -> None:
+        self.set_filter(replace(self.filter, **{field: getattr(_EMPTY, field)}))

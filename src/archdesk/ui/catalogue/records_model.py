@@ -1,0 +1,341 @@
+"""The records table's model: any number of rows, loaded lazily in 256-row blocks by keyset.
+
+The model knows the total count and keeps a few blocks in a small LRU cache; nothing else is held,
+so a million records cost what 16 blocks cost. A block is fetched on the database worker thread
+(``Ops``) when the view first asks for one of its rows; until it arrives its cells are blank. Block 0
+is read from the start, the last block by reading the reversed order, a neighbour of a loaded block
+after (or before) the loaded one, and any other block from its *anchor*: the sort key of its first
+row, read once per filter and sort in the background after the first page is shown. No OFFSET, no
+growing list, no fetchMore.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from datetime import date
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from archdesk.services.records_query import (
+    BLOCK_SIZE,
+    SORTABLE,
+    RecordFilter,
+    SortKey,
+    SortOrder,
+    block_anchors,
+    count_records,
+    records_page,
+    sort_key,
+)
+from archdesk.services.views import RecordView
+from archdesk.ui.ops import Changes, Ops
+
+CACHE_BLOCKS = 16
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the RecordView attribute shown, and the sort column when sortable
+    header: str  # marked for translation, translated when shown
+
+
+COLUMNS = (
+    Column("reference_code", QT_TRANSLATE_NOOP("RecordsModel", "Reference code")),
+    Column("title", QT_TRANSLATE_NOOP("RecordsModel", "Title")),
+    Column("date", QT_TRANSLATE_NOOP("RecordsModel", "Date")),
+    Column("year", QT_TRANSLATE_NOOP("RecordsModel", "Year")),
+    Column("retention_code", QT_TRANSLATE_NOOP("RecordsModel", "Retention")),
+    Column("responsible_party", QT_TRANSLATE_NOOP("RecordsModel", "Responsible party")),
+    Column("document_number", QT_TRANSLATE_NOOP("RecordsModel", "Document no.")),
+    Column("pages", QT_TRANSLATE_NOOP("RecordsModel", "Pages")),
+    Column("security_level_code", QT_TRANSLATE_NOOP("RecordsModel", "Security")),
+    Column("status", QT_TRANSLATE_NOOP("RecordsModel", "Status")),
+    Column("location_code", QT_TRANSLATE_NOOP("RecordsModel", "Location")),
+)
+
+STATUS_LABELS = {
+    "pending": QT_TRANSLATE_NOOP("RecordsModel", "Pending"),
+    "in_custody": QT_TRANSLATE_NOOP("RecordsModel", "In custody"),
+    "on_loan": QT_TRANSLATE_NOOP("RecordsModel", "On loan"),
+    "transferred": QT_TRANSLATE_NOOP("RecordsModel", "Transferred"),
+    "destroyed": QT_TRANSLATE_NOOP("RecordsModel", "Destroyed"),
+}
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def status_label(status: str) -> str:
+    return QCoreApplication.translate("RecordsModel", STATUS_LABELS.get(status, status))
+
+
+class RecordsModel(QAbstractTableModel):
+    """Rows of the catalogue for one filter and sort order. Lives on the GUI thread."""
+
+    first_page_loaded = Signal()  # after set_query: the count and block 0 are in
+    block_loaded = Signal(int)
+    anchors_loaded = Signal()
+
+    def __init__(self, ops: Ops, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.ops = ops
+        self.filter = RecordFilter()
+        self.sort_order = SortOrder()
+        self.code_labels: dict[str, dict[str, str]] = {}  # column key -> code -> label in the UI language
+        self._total = 0
+        self._generation = 0
+        self._blocks: OrderedDict[int, list[RecordView]] = OrderedDict()
+        self._stale: dict[int, list[RecordView]] = {}  # shown while a refresh fetches fresh rows
+        self._pending: set[int] = set()
+        self._anchors: list[SortKey] | None = None
+        self._anchors_requested = False
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        ops.hub.changed.connect(self._on_changes)
+
+    # -- what is shown ----------------------------------------------------------------------------
+
+    def set_query(self, flt: RecordFilter | None = None, sort: SortOrder | None = None) -> None:
+        """Show the rows of another filter or sort order (the count and block 0 come in the background)."""
+        self.filter = flt if flt is not None else self.filter
+        self.sort_order = sort if sort is not None else self.sort_order
+        self._reload(keep_rows=False)
+
+    def refresh(self) -> None:
+        """Re-read the same filter and sort after a change, keeping what is shown until fresh rows arrive."""
+        self._reload(keep_rows=True)
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def anchors_ready(self) -> bool:
+        return self._anchors is not None
+
+    def record_at(self, row: int) -> RecordView | None:
+        """The record shown in this row, or None while its block is not loaded."""
+        block = self._blocks.get(row // BLOCK_SIZE) or self._stale.get(row // BLOCK_SIZE)
+        if block is None or row % BLOCK_SIZE >= len(block):
+            return None
+        return block[row % BLOCK_SIZE]
+
+    def row_of(self, record_id: int) -> int | None:
+        """The row of a loaded record (None when not among the cached blocks)."""
+        for number, rows in self._blocks.items():
+            for offset, view in enumerate(rows):
+                if view.id == record_id:
+                    return number * BLOCK_SIZE + offset
+        return None
+
+    def is_loaded(self, row: int) -> bool:
+        return row // BLOCK_SIZE in self._blocks
+
+    # -- Qt model interface -----------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(COLUMNS):
+                return QCoreApplication.translate("RecordsModel", COLUMNS[section].header)
+            return None
+        return section + 1
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid() or not 0 <= index.row() < self._total:
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if COLUMNS[index.column()].key in ("pages", "year") else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole):
+            return None
+        view = self._view(index.row())
+        if view is None:
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic if view.status == "pending" else None
+        text = self.cell_text(view, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text if COLUMNS[index.column()].key == "title" else None
+        return text
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Header click: sort in the database (only indexed columns can be sorted)."""
+        if not 0 <= column < len(COLUMNS) or not self.is_sortable(column):
+            return
+        sort = SortOrder(COLUMNS[column].key, descending=order == Qt.SortOrder.DescendingOrder)
+        if sort != self.sort_order:
+            self.set_query(sort=sort)
+
+    @staticmethod
+    def is_sortable(column: int) -> bool:
+        return COLUMNS[column].key in SORTABLE
+
+    @staticmethod
+    def column_of(key: str) -> int:
+        return next(i for i, column in enumerate(COLUMNS) if column.key == key)
+
+    def cell_text(self, view: RecordView, column: int) -> str:
+        key = COLUMNS[column].key
+        if key == "title":
+            return view.display_title
+        if key == "status":
+            return status_label(view.status)
+        value = getattr(view, key)
+        if key in self.code_labels:
+            return self.code_labels[key].get(value, value)
+        if value is None:
+            return ""
+        if isinstance(value, date):
+            return value.isoformat()
+        return str(value)
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def _reload(self, *, keep_rows: bool) -> None:
+        self._generation += 1
+        generation = self._generation
+        flt, sort = self.filter, self.sort_order
+        self._pending.clear()
+        self._anchors, self._anchors_requested = None, False
+        if keep_rows:
+            stale = {**self._stale, **self._blocks}
+            self._stale = dict(list(stale.items())[-CACHE_BLOCKS:])
+            self._blocks = OrderedDict()
+
+        def load(db):  # noqa: ANN001, ANN202 - worker thread
+            return count_records(db, flt), records_page(db, flt, sort)
+
+        self.ops.query(None, load, lambda result: self._first_page_in(generation, keep_rows, *result))
+
+    def _first_page_in(self, generation: int, keep_rows: bool, total: int, first: list[RecordView]) -> None:
+        if generation != self._generation:
+            return
+        if keep_rows:  # grow or shrink at the end, so the view keeps its scroll position and selection
+            if total > self._total:
+                self.beginInsertRows(QModelIndex(), self._total, total - 1)
+                self._total = total
+                self.endInsertRows()
+            elif total < self._total:
+                self.beginRemoveRows(QModelIndex(), total, self._total - 1)
+                self._total = total
+                self.endRemoveRows()
+            self._blocks = OrderedDict({0: first})
+            self._stale.pop(0, None)
+            self._changed_all()
+        else:
+            self.beginResetModel()
+            self._total = total
+            self._blocks = OrderedDict({0: first})
+            self._stale = {}
+            self.endResetModel()
+        self.first_page_loaded.emit()
+        self._request_anchors()
+
+    def _request_anchors(self) -> None:
+        if self._anchors_requested or self._total <= 2 * BLOCK_SIZE:
+            if self._total <= 2 * BLOCK_SIZE:  # block 0 and the last block need no anchors
+                self._anchors = []
+            return
+        self._anchors_requested = True
+        generation, flt, sort = self._generation, self.filter, self.sort_order
+        self.ops.query(None, lambda db: block_anchors(db, flt, sort), lambda a: self._anchors_in(generation, a))
+
+    def _anchors_in(self, generation: int, anchors: list[SortKey]) -> None:
+        if generation != self._generation:
+            return
+        self._anchors = anchors
+        self.anchors_loaded.emit()
+        self._changed_all()  # the view asks again for the rows it shows; only those blocks are fetched
+
+    def _view(self, row: int) -> RecordView | None:
+        number = row // BLOCK_SIZE
+        block = self._blocks.get(number)
+        if block is not None:
+            self._blocks.move_to_end(number)
+        else:
+            self._fetch(number)
+            block = self._stale.get(number)
+        if block is None or row % BLOCK_SIZE >= len(block):
+            return None
+        return block[row % BLOCK_SIZE]
+
+    def fetch_block(self, number: int) -> None:
+        """Load a block now (the view calls this for rows it is about to show)."""
+        if number not in self._blocks:
+            self._fetch(number)
+
+    def _fetch(self, number: int) -> None:
+        if number in self._pending:
+            return
+        job = self._block_job(number)
+        if job is None:
+            return  # waits for the anchors; their arrival makes the view ask again
+        self._pending.add(number)
+        generation = self._generation
+        self.ops.query(None, job, lambda rows: self._block_in(generation, number, rows))
+
+    def _block_job(self, number: int):  # noqa: ANN202
+        flt, sort = self.filter, self.sort_order
+        last = (self._total - 1) // BLOCK_SIZE
+        if number == 0:
+            return lambda db: records_page(db, flt, sort)
+        if self._anchors and number < len(self._anchors):
+            anchor = self._anchors[number]
+            return lambda db: records_page(db, flt, sort, start=anchor)
+        if number == last:  # the tail, read backwards
+            size = self._total - last * BLOCK_SIZE
+            backwards = replace(sort, descending=not sort.descending)
+            return lambda db: list(reversed(records_page(db, flt, backwards, limit=size)))
+        previous = self._blocks.get(number - 1)
+        if previous and len(previous) == BLOCK_SIZE:
+            key = sort_key(previous[-1], sort)
+            return lambda db: records_page(db, flt, sort, after=key)
+        following = self._blocks.get(number + 1)
+        if following:
+            key = sort_key(following[0], sort)
+            backwards = replace(sort, descending=not sort.descending)
+            return lambda db: list(reversed(records_page(db, flt, backwards, after=key)))
+        return None
+
+    def _block_in(self, generation: int, number: int, rows: list[RecordView]) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(number)
+        self._blocks[number] = rows
+        self._stale.pop(number, None)
+        while len(self._blocks) > CACHE_BLOCKS:
+            self._blocks.popitem(last=False)
+        first = number * BLOCK_SIZE
+        last = min(first + BLOCK_SIZE, self._total) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        self.block_loaded.emit(number)
+
+    def _changed_all(self) -> None:
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.concerns("records", "codes", "boxes", "locations"):
+            self.refresh()

@@ -1,0 +1,186 @@
+"""The central records table: multi-select, keyboard navigation, copy as tab-separated text, context menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyle, QTableView, QWidget
+
+from archdesk.ui.catalogue.records_model import COLUMNS, RecordsModel
+
+#: Default widths in average characters (reference code, title, date, year, …); the user's widths are restored.
+_DEFAULT_WIDTHS = (25, 34, 11, 6, 10, 16, 16, 6, 10, 10, 16)
+
+
+class RecordsView(QTableView):
+    """Shows a RecordsModel. The actions (open, accept, delete, copy, export) are handed to menus too."""
+
+    current_record_changed = Signal(object)  # record id or None
+    record_activated = Signal(int)  # double-click or Enter
+
+    def __init__(self, model: RecordsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordsView")
+        self.records = model
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setCornerButtonEnabled(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        rows = self.verticalHeader()
+        # Fixed row heights: with a million rows the view must never measure rows one by one.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        rows.hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        char = self.fontMetrics().averageCharWidth()
+        for column, width in enumerate(_DEFAULT_WIDTHS[: len(COLUMNS)]):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, width * char + 12)
+        header.setSortIndicator(model.column_of(model.sort_order.column), Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        header.sortIndicatorChanged.connect(self._sort_requested)
+        self._build_actions()
+        self.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        model.block_loaded.connect(self._block_loaded)
+        model.modelReset.connect(self._model_reset)
+        self.doubleClicked.connect(self._activated)
+        self.activated.connect(self._activated)
+        self._announced: int | None = None
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        style = self.style()
+        self.open_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), "", self)
+        self.accept_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton), "", self)
+        self.delete_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), "", self)
+        self.copy_action = QAction(self)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.triggered.connect(self.copy_selection)
+        self.export_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), "", self)
+        self.addAction(self.copy_action)
+        self.export_action.setVisible(False)  # shown once a reports module offers an export
+        self.open_action.triggered.connect(self._open_current)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.open_action.setText(self.tr("&Open record"))
+        self.accept_action.setText(self.tr("&Accept into custody"))
+        self.delete_action.setText(self.tr("&Delete pending records"))
+        self.copy_action.setText(self.tr("&Copy rows"))
+        self.export_action.setText(self.tr("&Export…"))
+        self.records.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.records.columnCount() - 1)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: ANN001, N802
+        menu = QMenu(self)
+        selected = self.selected_records()
+        for action in (self.open_action, None, self.accept_action, self.delete_action, None, self.copy_action):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        if self.export_action.isVisible():
+            menu.addAction(self.export_action)
+        self.open_action.setEnabled(len(selected) == 1)
+        self.accept_action.setEnabled(any(view.status == "pending" for view in selected))
+        self.delete_action.setEnabled(any(view.status == "pending" for view in selected))
+        self.copy_action.setEnabled(bool(selected))
+        menu.exec(event.globalPos())
+
+    # -- selection ----------------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.selectionModel().selectedRows()})
+
+    def selected_records(self):  # noqa: ANN201 - list[RecordView]
+        """The selected records that are loaded (a selection reaching into unloaded blocks stops there)."""
+        views = (self.records.record_at(row) for row in self.selected_rows())
+        return [view for view in views if view is not None]
+
+    def selected_ids(self) -> list[int]:
+        return [view.id for view in self.selected_records()]
+
+    def current_record_id(self) -> int | None:
+        view = self.records.record_at(self.currentIndex().row()) if self.currentIndex().isValid() else None
+        return view.id if view is not None else None
+
+    def select_row(self, row: int) -> None:
+        index = self.records.index(row, 0)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def copy_selection(self) -> None:
+        """Put the selected rows on the clipboard as tab-separated text, columns in their shown order."""
+        header = self.horizontalHeader()
+        columns = [header.logicalIndex(v) for v in range(header.count()) if not header.isSectionHidden(v)]
+        lines = [
+            "\t".join(self.records.cell_text(view, column).replace("\t", " ") for column in columns)
+            for view in self.selected_records()
+        ]
+        if lines:
+            QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
+
+    # -- state --------------------------------------------------------------------------------------
+
+    def header_state(self) -> QByteArray:
+        return self.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> bool:
+        """Column widths, order and the sort indicator; the model sorts as the indicator says."""
+        return self.horizontalHeader().restoreState(state)
+
+    # -- inside -------------------------------------------------------------------------------------
+
+    def _sort_requested(self, column: int, order: Qt.SortOrder) -> None:
+        if not self.records.is_sortable(column):  # put the indicator back where the rows are sorted
+            header = self.horizontalHeader()
+            current = self.records.sort_order
+            header.blockSignals(True)
+            header.setSortIndicator(
+                self.records.column_of(current.column),
+                Qt.SortOrder.DescendingOrder if current.descending else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+            return
+        self.records.sort(column, order)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        view = self.records.record_at(current.row()) if current.isValid() else None
+        record_id = view.id if view is not None else None
+        if record_id != self._announced:
+            self._announced = record_id
+            self.current_record_changed.emit(record_id)
+
+    def _model_reset(self) -> None:
+        self._announced = None
+        self.current_record_changed.emit(None)
+
+    def _block_loaded(self, _number: int) -> None:
+        if self.currentIndex().isValid() and self._announced is None:
+            self._current_row_changed(self.currentIndex(), QModelIndex())
+
+    def _activated(self, index: QModelIndex) -> None:
+        view = self.records.record_at(index.row())
+        if view is not None:
+            self.record_activated.emit(view.id)
+
+    def _open_current(self) -> None:
+        record_id = self.current_record_id()
+        if record_id is not None:
+            self.record_activated.emit(record_id)

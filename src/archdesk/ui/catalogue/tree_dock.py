@@ -1,0 +1,123 @@
+"""Catalogue dock: the classification tree (fonds → category → year → retention) with record counts.
+
+Clicking a node filters the records table to it; "All records" clears the classification filter.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+
+from archdesk.services.records_query import RecordFilter, TreeNode, classification_tree
+from archdesk.ui.ops import Changes, Ops
+
+_FILTER = Qt.ItemDataRole.UserRole
+_PATH = Qt.ItemDataRole.UserRole + 1
+
+
+class CatalogueTreeDock(QDockWidget):
+    filter_chosen = Signal(object)  # RecordFilter of the node (classification fields only)
+    loaded = Signal()
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("catalogueDock")
+        self.ops = ops
+        self.nodes: list[TreeNode] = []
+        self.code_names: dict[str, dict[str, str]] = {}  # "category"/"retention" -> code -> name shown
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setHeaderHidden(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.currentItemChanged.connect(lambda current, _previous: self._clicked(current))
+        self.setWidget(self.tree)
+        ops.hub.changed.connect(self._on_changes)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Catalogue"))
+        self._show(self.nodes)
+
+    def reload(self) -> None:
+        self.ops.query(self, classification_tree, self._show)
+
+    def select_all(self) -> None:
+        """Back to "All records" (the filter bar cleared the classification)."""
+        if self.tree.topLevelItemCount():
+            self.tree.blockSignals(True)
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            self.tree.blockSignals(False)
+
+    # -- inside -----------------------------------------------------------------------------------
+
+    def _label(self, node: TreeNode) -> str:
+        names = self.code_names.get(node.level)
+        if names and node.key in names:
+            return names[node.key] if node.level == "retention" else f"{node.key} {names[node.key]}"
+        return node.label
+
+    def _show(self, nodes: list[TreeNode]) -> None:
+        expanded, current = self._expanded_paths(), self._current_path()
+        self.nodes = nodes
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        style = self.style()
+        everything = QTreeWidgetItem([self.tr("All records"), f"{sum(n.count for n in nodes):,}"])
+        everything.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
+        everything.setData(0, _FILTER, RecordFilter())
+        everything.setData(0, _PATH, ())
+        self.tree.addTopLevelItem(everything)
+        folder = style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+
+        def add(parent: QTreeWidgetItem, node: TreeNode, path: tuple[str, ...]) -> None:
+            item = QTreeWidgetItem(parent, [self._label(node), f"{node.count:,}"])
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setData(0, _FILTER, node.filter)
+            item.setData(0, _PATH, path)
+            if node.children:
+                item.setIcon(0, folder)
+            item.setExpanded(path in expanded or node.level == "fonds")
+            if path == current:
+                self.tree.setCurrentItem(item)
+            for child in node.children:
+                add(item, child, (*path, child.key))
+
+        for node in nodes:
+            add(everything, node, (node.key,))
+        everything.setExpanded(True)
+        everything.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if self.tree.currentItem() is None:
+            self.tree.setCurrentItem(everything)
+        self.tree.blockSignals(False)
+        self.loaded.emit()
+
+    def _expanded_paths(self) -> set[tuple[str, ...]]:
+        paths: set[tuple[str, ...]] = set()
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            if item.isExpanded():
+                paths.add(tuple(item.data(0, _PATH) or ()))
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return paths
+
+    def _current_path(self) -> tuple[str, ...] | None:
+        item = self.tree.currentItem()
+        return tuple(item.data(0, _PATH) or ()) if item is not None else None
+
+    def _clicked(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None:
+            self.filter_chosen.emit(item.data(0, _FILTER))
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.concerns("records", "codes"):
+            self.reload()

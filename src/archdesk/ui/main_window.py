@@ -1,0 +1,379 @@
+"""The main window: it only assembles the records table, the docks, menus, toolbar and status bar.
+
+Each part does its own work (and refreshes itself from the ChangeHub); the window wires their signals
+together and keeps the layout across restarts: the default dock state is saved before the user's is
+restored, so "Reset layout" can put it back.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QStyle, QToolBar, QVBoxLayout, QWidget
+
+from archdesk.services.codes import CodeTables, code_tables
+from archdesk.services.database import Database
+from archdesk.services.records_query import RecordFilter, SortOrder
+from archdesk.ui.about import app_icon, show_about
+from archdesk.ui.appraisal.appraisal_dock import AppraisalDock
+from archdesk.ui.catalogue import actions
+from archdesk.ui.catalogue.filter_bar import FilterBar
+from archdesk.ui.catalogue.record_editor import RecordEditor
+from archdesk.ui.catalogue.records_model import COLUMNS, RecordsModel
+from archdesk.ui.catalogue.records_view import RecordsView
+from archdesk.ui.catalogue.tree_dock import CatalogueTreeDock
+from archdesk.ui.custody.locations_dock import LocationsDock
+from archdesk.ui.loans.loans_dock import LoansDock
+from archdesk.ui.ops import ChangeHub, Changes, Ops
+from archdesk.ui.settings import Settings
+
+#: Optional screens built by other work; their menu entries appear when the module is installed.
+TOOLS = (
+    ("archdesk.ui.collection", "import_action"),
+    ("archdesk.ui.reports.preview", "reports_action"),
+    ("archdesk.ui.statistics.view", "statistics_action"),
+)
+
+
+def _installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # its parent package is not there either
+        return False
+
+
+class MainWindow(QMainWindow):
+    archive_requested = Signal(str, bool)  # path, create new: app.py opens it in a new window
+    first_page_shown = Signal()
+
+    def __init__(self, db: Database, settings: Settings, *, english: bool = False, restore: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.db, self.settings, self.english = db, settings, english
+        self.hub = ChangeHub(self)
+        self.ops = Ops(db, self.hub, self)
+        self.tables: CodeTables | None = None
+
+        self.records = RecordsModel(self.ops, self)
+        self.table = RecordsView(self.records)
+        self.filter_bar = FilterBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+
+        self.tree_dock = CatalogueTreeDock(self.ops, self)
+        self.editor = RecordEditor(self.ops)
+        self.record_dock = QDockWidget(self)
+        self.record_dock.setObjectName("recordDock")
+        self.record_dock.setWidget(self.editor)
+        self.locations_dock = LocationsDock(self.ops, self)
+        self.loans_dock = LoansDock(self.ops, self)
+        self.appraisal_dock = AppraisalDock(self.ops, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.record_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.locations_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.loans_dock)
+        self.tabifyDockWidget(self.loans_dock, self.appraisal_dock)
+        self.loans_dock.raise_()
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.tree_dock, self.record_dock], [290, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.tree_dock, self.locations_dock], [560, 200], Qt.Orientation.Vertical)
+        self.resizeDocks([self.loans_dock], [170], Qt.Orientation.Vertical)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._wire()
+        self.resize(1400, 900)
+        self.default_state = self.saveState()
+        self.default_header = self.table.header_state()
+        if restore:
+            self._restore_layout()
+        self.retranslate_ui()
+        self._start()
+
+    # -- assembly ---------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        style = self.style()
+
+        def action(icon: QStyle.StandardPixmap | None, slot, shortcut=None) -> QAction:  # noqa: ANN001
+            act = QAction(style.standardIcon(icon) if icon is not None else app_icon(), "", self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            act.triggered.connect(slot)
+            return act
+
+        sp = QStyle.StandardPixmap
+        self.new_archive_action = action(sp.SP_FileIcon, lambda: self._choose_archive(create=True))
+        self.open_archive_action = action(sp.SP_DialogOpenButton, lambda: self._choose_archive(create=False))
+        self.settings_action = action(
+            sp.SP_FileDialogListView, self._show_settings, QKeySequence.StandardKey.Preferences
+        )
+        self.quit_action = action(sp.SP_DialogCloseButton, self.close, QKeySequence.StandardKey.Quit)
+        self.find_action = action(
+            sp.SP_FileDialogContentsView, self.filter_bar.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.select_all_action = action(None, self.table.selectAll, QKeySequence.StandardKey.SelectAll)
+        self.new_record_action = action(
+            sp.SP_FileDialogNewFolder, lambda: self.editor.new_record(), QKeySequence.StandardKey.New
+        )
+        self.save_record_action = action(sp.SP_DialogSaveButton, self.editor.save, QKeySequence.StandardKey.Save)
+        self.refresh_action = action(sp.SP_BrowserReload, self.refresh, QKeySequence.StandardKey.Refresh)
+        self.reset_layout_action = action(sp.SP_DesktopIcon, self.reset_layout)
+        self.about_action = action(None, lambda: show_about(self, self.db.url))
+        self.about_qt_action = action(sp.SP_TitleBarMenuButton, QApplication.aboutQt)
+        self.table.accept_action.triggered.connect(
+            lambda: actions.accept_into_custody(parent=self, ops=self.ops, records=self.table.selected_records())
+        )
+        self.table.delete_action.triggered.connect(
+            lambda: actions.delete_pending(parent=self, ops=self.ops, records=self.table.selected_records())
+        )
+        self.tool_actions = {name: QAction(self) for module, name in TOOLS if _installed(module)}
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.new_archive_action, self.open_archive_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.table.copy_action, self.select_all_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+        self.view_menu = bar.addMenu("")
+        self.records_menu = bar.addMenu("")
+        self.records_menu.addActions([self.new_record_action, self.table.open_action, self.save_record_action])
+        self.records_menu.addSeparator()
+        self.records_menu.addActions([self.table.accept_action, self.table.delete_action, self.table.export_action])
+        self.records_menu.addSeparator()
+        self.records_menu.addAction(self.refresh_action)
+        self.tools_menu = bar.addMenu("")
+        self.tools_menu.addActions(list(self.tool_actions.values()))
+        self.tools_menu.menuAction().setVisible(bool(self.tool_actions))
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([self.about_action, self.about_qt_action])
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setMovable(False)
+        self.toolbar.addActions([self.new_record_action, self.save_record_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.table.accept_action, self.table.delete_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.refresh_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.docks = [self.tree_dock, self.record_dock, self.locations_dock, self.loans_dock, self.appraisal_dock]
+        for dock in self.docks:
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.toolbar.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.reset_layout_action)
+
+    def _build_status_bar(self) -> None:
+        self.count_label = QLabel()
+        self.selection_label = QLabel()
+        self.path_label = QLabel(str(self.db.file or self.db.url))
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addWidget(self.selection_label)
+        self.statusBar().addPermanentWidget(self.path_label)
+
+    def _wire(self) -> None:
+        self.tree_dock.filter_chosen.connect(self.filter_bar.set_classification)
+        self.filter_bar.filter_changed.connect(self._filter_changed)
+        self.table.current_record_changed.connect(self.editor.show_record)
+        self.table.record_activated.connect(self._open_record)
+        self.table.selectionModel().selectionChanged.connect(self._show_counts)
+        self.records.first_page_loaded.connect(self._first_page_loaded)
+        self.records.modelReset.connect(self._show_counts)
+        self.records.rowsInserted.connect(self._show_counts)
+        self.records.rowsRemoved.connect(self._show_counts)
+        self.tree_dock.loaded.connect(self._show_counts)
+        self.editor.record_saved.connect(self._record_saved)
+        self.hub.changed.connect(self._on_changes)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(
+            self.tr("ArchDesk — {path}").format(path=self.db.file.name if self.db.file else self.db.url)
+        )
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.records_menu.setTitle(self.tr("&Records"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.record_dock.setWindowTitle(self.tr("Record"))
+        texts = {
+            self.new_archive_action: self.tr("&New archive…"),
+            self.open_archive_action: self.tr("&Open archive…"),
+            self.settings_action: self.tr("&Settings…"),
+            self.quit_action: self.tr("&Quit"),
+            self.find_action: self.tr("&Find…"),
+            self.select_all_action: self.tr("Select &all"),
+            self.new_record_action: self.tr("&New record"),
+            self.save_record_action: self.tr("&Save record"),
+            self.refresh_action: self.tr("Re&fresh"),
+            self.reset_layout_action: self.tr("&Reset layout"),
+            self.about_action: self.tr("&About ArchDesk"),
+            self.about_qt_action: self.tr("About &Qt"),
+        }
+        for act, text in texts.items():
+            act.setText(text)
+        tool_texts = {
+            "import_action": self.tr("&Import transfer spreadsheet…"),
+            "reports_action": self.tr("&Reports…"),
+            "statistics_action": self.tr("&Statistics…"),
+        }
+        for name, act in self.tool_actions.items():
+            act.setText(tool_texts[name])
+        self._show_counts()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- start and state --------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        header = self.table.horizontalHeader()
+        column = header.sortIndicatorSection()
+        sort = SortOrder()
+        if 0 <= column < len(COLUMNS) and self.records.is_sortable(column):
+            sort = SortOrder(COLUMNS[column].key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+        self.records.set_query(RecordFilter(), sort)  # the first page goes first on the worker
+        self.ops.query(self, code_tables, self._code_tables_in)
+        for dock in (self.tree_dock, self.locations_dock, self.loans_dock, self.appraisal_dock):
+            dock.reload()
+
+    def _restore_layout(self) -> None:
+        self.settings.default_dock_state = self.default_state
+        if not self.settings.geometry.isEmpty():
+            self.restoreGeometry(self.settings.geometry)
+        if not self.settings.dock_state.isEmpty():
+            self.restoreState(self.settings.dock_state)
+        if not self.settings.table_header_state.isEmpty():
+            self.table.restore_header_state(self.settings.table_header_state)
+
+    def save_layout(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.dock_state = self.saveState()
+        self.settings.table_header_state = self.table.header_state()
+        self.settings.sync()
+
+    def reset_layout(self) -> None:
+        """Docks, toolbar and columns as they were built; the sort order goes back to reference code."""
+        self.restoreState(self.default_state)
+        for dock in self.docks:
+            dock.show()
+        self.toolbar.show()
+        self.table.restore_header_state(self.default_header)
+        self.records.set_query(sort=SortOrder())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.editor.confirm_discard():
+            event.ignore()
+            return
+        self.save_layout()
+        self.ops.shutdown()
+        super().closeEvent(event)
+
+    # -- reactions --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.hub.announce(Changes.everything())
+
+    def _filter_changed(self, flt: RecordFilter) -> None:
+        if not any((flt.fonds, flt.category, flt.year, flt.retention)):
+            self.tree_dock.select_all()
+        self.records.set_query(flt)
+
+    def _code_tables_in(self, tables: CodeTables) -> None:
+        self.tables = tables
+        english = self.english
+
+        def names(items) -> dict[str, str]:  # noqa: ANN001
+            return {i.code: (i.name_en or i.name) if english else i.name for i in items}
+
+        retention = names(tables.retention_periods)
+        categories = {c.code: (c.name_en or c.name) if english else c.name for c in tables.categories}
+        self.records.code_labels = {"retention_code": retention, "security_level_code": names(tables.security_levels)}
+        self.tree_dock.code_names = {"category": categories, "retention": retention}
+        self.filter_bar.code_names = {"category": categories, "retention": retention}
+        self.appraisal_dock.retention_names = retention
+        self.editor.set_code_tables(tables, english=english)
+        self.tree_dock.retranslate_ui()
+        self.records.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.table.viewport().update()
+
+    def set_english(self, english: bool) -> None:
+        """After the language changed: code names in the new language."""
+        self.english = english
+        if self.tables is not None:
+            self._code_tables_in(self.tables)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.codes:
+            self.ops.query(self, code_tables, self._code_tables_in)
+
+    def _first_page_loaded(self) -> None:
+        self._show_counts()
+        self.first_page_shown.emit()
+
+    def _show_counts(self, *_args) -> None:  # noqa: ANN002
+        shown = self.records.total
+        everything = sum(node.count for node in self.tree_dock.nodes) if self.tree_dock.nodes else None
+        if everything is not None and everything != shown:
+            text = self.tr("{shown:,} of {total:,} records").format(shown=shown, total=everything)
+        else:
+            text = self.tr("{count:,} records").format(count=shown)
+        self.count_label.setText(text)
+        selected = len(self.table.selectionModel().selectedRows())
+        self.selection_label.setText(self.tr("{count:,} selected").format(count=selected) if selected > 1 else "")
+
+    def _open_record(self, record_id: int) -> None:
+        self.record_dock.show()
+        self.record_dock.raise_()
+        self.editor.show_record(record_id)
+        self.editor.form.title.setFocus()
+
+    def _record_saved(self, record_id: int) -> None:
+        row = self.records.row_of(record_id)
+        if row is not None and self.table.current_record_id() != record_id:
+            self.table.select_row(row)
+
+    def _show_settings(self) -> None:
+        from archdesk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db, self.settings, self)
+        dialog.open_database_requested.connect(lambda path: self.archive_requested.emit(path, False))
+        dialog.new_database_requested.connect(lambda path: self.archive_requested.emit(path, True))
+        dialog.language_changed.connect(lambda language: self.set_english(language == "en"))
+        if dialog.exec():
+            self.hub.announce(Changes(codes=True, records=True))
+
+    def _choose_archive(self, *, create: bool) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from archdesk.ui.settings_dialog import ARCHIVE_FILTER
+
+        filter_text = self.tr("ArchDesk archives ({patterns})").format(patterns=ARCHIVE_FILTER)
+        if create:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("New archive"), "archive.db", filter_text)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open archive"), "", filter_text)
+        if path:
+            self.archive_requested.emit(path, create)
