@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from archdesk.ui import settings as settings_module
@@ -113,13 +115,16 @@ def test_a_file_from_a_newer_archdesk_is_left_alone(tmp_path):
 
 
 def test_without_a_path_the_users_ini_file_is_used(tmp_path):
+    probe = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "probe", "probe").fileName()
+    users_folder = str(Path(probe).parent.parent)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     try:
         settings = Settings()
         settings.operator_name = "Zhang"
         settings.sync()
     finally:
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "")
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, users_folder)
+    assert QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "probe", "probe").fileName() == probe
 
     ini = tmp_path / "ArchDesk" / "ArchDesk.ini"
     assert settings.file_name == str(ini)
