@@ -386,12 +386,12 @@
     <message>
         <location line="+0"/>
         <source>Boxes</source>
-        <translation>档案盒</translation>
+        <translation>盒数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Records</source>
-        <translation>档案</translation>
+        <translation>件数</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -412,7 +412,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+202"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+209"/>
         <source>ArchDesk — {path}</source>
         <extracomment>Optional screens built by other work; their menu entries appear when the module is installed.</extracomment>
         <translation>ArchDesk — {path}</translation>
@@ -659,7 +659,7 @@
         <translation>ArchDesk</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>Cancel</source>
         <extracomment>Emitted on the GUI thread when no op is waiting or running (tests wait for it).</extracomment>
         <translation>取消</translation>
@@ -741,7 +741,7 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+130"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+134"/>
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
