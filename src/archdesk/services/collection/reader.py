@@ -201,14 +201,17 @@ def _table_from_grid(
         raise ImportFileError(
             path, "no header row found (expected headings such as 题名, 日期, 保管期限 or Title, Date)"
         )
-    headers = _headings(head[header_index], head[header_index - 1] if header_index else None)
+    # A heading merged down over two rows makes the header two rows deep.
+    header_end = max([header_index] + [r1 for (r0, _), (r1, _) in merged if r0 <= header_index <= r1])
+    header_end = min(header_end, len(head) - 1)
+    headers = _headings(head[header_index : header_end + 1], head[header_index - 1] if header_index else None)
     width = len(headers)
-    body_merged = [m for m in merged if m[1][0] > header_index]
+    body_merged = [m for m in merged if m[1][0] > header_end]
     data: list[SheetRow] = []
     skipped = 0
-    pending = head[header_index + 1 :]
-    sheet_row = header_index + 1
-    for cells in _chain_rows(pending, iterator, body_merged, header_index + 1):
+    pending = head[header_end + 1 :]
+    sheet_row = header_end + 1
+    for cells in _chain_rows(pending, iterator, body_merged, header_end + 1):
         sheet_row += 1
         if len(cells) < width:
             cells = cells + [None] * (width - len(cells))
@@ -220,7 +223,7 @@ def _table_from_grid(
             skipped += 1
             continue
         data.append(SheetRow(sheet_row, tuple(cells)))
-    return SheetTable(str(path), sheet_name, tuple(headers), header_index + 1, tuple(data), skipped)
+    return SheetTable(str(path), sheet_name, tuple(headers), header_end + 1, tuple(data), skipped)
 
 
 def _chain_rows(
@@ -260,11 +263,15 @@ def _find_header(rows: list[list[CellValue]]) -> int | None:
     return best
 
 
-def _headings(row: list[CellValue], above: list[CellValue] | None) -> list[str]:
-    """Header texts; an empty header cell under a merged group label takes that label."""
+def _headings(rows: list[list[CellValue]], above: list[CellValue] | None) -> list[str]:
+    """Header texts. In a two-row header the lower (more specific) heading wins when it is a known
+    one; an empty header cell under a merged group label takes that label."""
+    width = max(len(row) for row in rows)
     headers = []
-    for index, value in enumerate(row):
-        text = _text(value)
+    for index in range(width):
+        texts = [_text(row[index]) for row in rows if index < len(row) and _text(row[index])]
+        known = [t for t in texts if heading_score(t)]
+        text = (known or texts or [""])[-1]
         if not text and above is not None and index < len(above):
             text = _text(above[index])
         headers.append(text)
