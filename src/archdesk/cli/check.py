@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from archdesk.services.integrity import IntegrityReport
 
@@ -37,14 +38,21 @@ def run(args: argparse.Namespace) -> int:
 
     db = open_archive(args.db, upgrade=False)
     try:
-        report = check_archive(db, limit=max(args.limit, 0))
+        report = check_archive(db, limit=max(args.limit, 0), progress=_show_progress if sys.stderr.isatty() else None)
     finally:
         db.dispose()
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(format_report(report))
     return EXIT_CLEAN if report.clean else EXIT_PROBLEMS
+
+
+def _show_progress(done: int, total: int) -> bool:
+    print(f"\rchecking records: {done}/{total}", end="", file=sys.stderr, flush=True)
+    return True
 
 
 def format_report(report: IntegrityReport) -> str:
