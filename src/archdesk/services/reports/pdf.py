@@ -228,6 +228,8 @@ class _TablePages:
             left, width = self.col_x[i], self.col_widths[i]
             top = self.y - (height - len(lines) * LEADING) / 2 if len(lines) < line_count else self.y - PAD_Y
             for k, (line, line_width) in enumerate(lines):
+                if not line:
+                    continue
                 if col.align is Align.CENTER:
                     x = left + (width - line_width) / 2
                 elif col.align is Align.RIGHT:
