@@ -149,6 +149,15 @@ def preview_import(
     )
 
 
+def guess_columns(db: Database, path: str | Path, *, department: str | None = None) -> ColumnMapping:
+    """Read the file and guess its column mapping (with the department's remembered corrections),
+    without checking any row: the wizard shows this so the user can correct it before the preview."""
+    table = read_table(path)
+    with db.reading() as session:
+        dept = _resolve_department(load_code_tables(session), department)
+        return guess_mapping(table.headers, remembered_mapping(session, dept[0] if dept else None))
+
+
 def accept_import(
     db: Database,
     preview: ImportPreview,

@@ -1,0 +1,73 @@
+"""What the import screens show: the transfer batches and what came of each, and the choices offered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from archdesk.models import Category, Department, TransferBatch
+from archdesk.services.database import Database
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """One transfer batch (移交批次) as listed: counts accepted and returned, status, who and when."""
+
+    id: int
+    department: str
+    received_on: date
+    file_name: str
+    rows: int
+    accepted: int
+    returned: int
+    status: str
+    operator: str
+    created_at: datetime
+    notes: str
+
+
+def list_batches(db: Database, *, limit: int = 1000) -> list[BatchSummary]:
+    """The latest transfer batches, newest first. Runs on the database worker thread."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(TransferBatch, Department.code, Department.name)
+            .outerjoin(Department, Department.id == TransferBatch.department_id)
+            .order_by(TransferBatch.id.desc())
+            .limit(limit)
+        ).all()
+        return [
+            BatchSummary(
+                b.id,
+                f"{code} {name}" if code else "",
+                b.received_on,
+                b.file_name,
+                b.row_count,
+                b.accepted_count,
+                b.returned_count,
+                b.status,
+                b.operator,
+                b.created_at,
+                b.notes,
+            )
+            for b, code, name in rows
+        ]
+
+
+def import_choices(db: Database) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(departments, categories) as (code, name) pairs for the import wizard's choosers."""
+    with db.reading() as session:
+        departments = [
+            (c, n)
+            for c, n in session.execute(select(Department.code, Department.name).where(Department.active.is_(True)))
+        ]
+        categories = [
+            (c, n)
+            for c, n in session.execute(
+                select(Category.code, Category.name)
+                .where(Category.active.is_(True))
+                .order_by(Category.sort_order, Category.id)
+            )
+        ]
+    return departments, categories

@@ -1,0 +1,1 @@
+"""Collection screens: the import wizard and the transfer batch list."""

@@ -1,0 +1,89 @@
+"""The transfer batch list (移交批次): each department hand-over and what came of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from archdesk.services.collection.batches import BatchSummary, list_batches
+from archdesk.services.database import Database
+from archdesk.ui.ops import Changes, Ops
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class BatchesModel(QAbstractTableModel):
+    """Rows are the service's frozen ``BatchSummary`` values."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.batches: list[BatchSummary] = []
+        self.headings = [
+            self.tr("Batch"), self.tr("Received"), self.tr("Department"), self.tr("File"), self.tr("Rows"),
+            self.tr("Accepted"), self.tr("Returned"), self.tr("Status"), self.tr("Operator"),
+        ]  # fmt: skip
+        self.statuses = {
+            "open": self.tr("open"),
+            "accepted": self.tr("accepted"),
+            "partly_returned": self.tr("partly returned"),
+            "returned": self.tr("returned"),
+        }
+
+    def set_batches(self, batches: list[BatchSummary]) -> None:
+        self.beginResetModel()
+        self.batches = list(batches)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.batches)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headings)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headings)
+        ):
+            return self.headings[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        b = self.batches[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return b.notes or None
+        values = (b.id, b.received_on.isoformat(), b.department, b.file_name, b.rows, b.accepted, b.returned,
+                  self.statuses.get(b.status, b.status), b.operator)  # fmt: skip
+        return values[index.column()]
+
+
+class BatchesWidget(QWidget):
+    """Lists transfer batches; ``refresh()`` reloads, and it reloads itself when records change."""
+
+    def __init__(self, db: Database, *, ops: Ops | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transferBatches")
+        self.ops = ops or Ops(db, parent=self)
+        self.model = BatchesModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("transferBatchesView")
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.ops.hub.changed.connect(self._changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.ops.query(self, list_batches, success=self.model.set_batches)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.concerns("records"):
+            self.refresh()

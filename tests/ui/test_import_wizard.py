@@ -1,0 +1,107 @@
+"""The import wizard and the batch list, driven like a user would, headless."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWizard
+
+from archdesk.ui.collection.batches import BatchesWidget
+from archdesk.ui.collection.import_wizard import ImportWizard
+from archdesk.ui.ops import Ops
+
+
+def _sheet(path, rows):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["办公室2023年度归档文件目录"])
+    workbook.active.append(["序号", "题名", "发出日期", "页数", "保管期限"])
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+    return path
+
+
+@pytest.fixture
+def ops(qtbot, archive):
+    runner = Ops(archive)
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    return shown
+
+
+def _next(qtbot, wizard, ops, page_id):
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == page_id, timeout=10_000)
+
+
+def test_choose_correct_the_mapping_preview_and_accept_the_valid_rows(qtbot, archive, ops, tmp_path, warnings):
+    path = _sheet(
+        tmp_path / "办公室.xlsx",
+        [
+            [1, "关于A的通知", "20230105", "3页", "永久"],
+            [2, "关于B的通知", "2023-02-30", 2, "永久"],
+            [3, "关于C的通知", "2023.3.1", 1, "短期"],
+        ],
+    )
+    imported = []
+    wizard = ImportWizard(archive, imported.append, ops=ops)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.file_page.department.count() > 1)
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.file_page.department.setCurrentIndex(wizard.file_page.department.findData("BGS"))
+    assert wizard.file_page.isComplete()
+
+    _next(qtbot, wizard, ops, ImportWizard.MAPPING_PAGE)
+    wizard.mapping_page.set_field("发出日期", "date")  # not a heading the importer knows
+    _next(qtbot, wizard, ops, ImportWizard.PREVIEW_PAGE)
+
+    page = wizard.preview_page
+    assert "3 rows: 2 valid, 1 to return." in page.summary.text()
+    assert page.model.rowCount() == 3
+    assert page.model.is_invalid(1, 2) and not page.model.is_invalid(0, 2)
+    assert page.model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Vertical) == "4"
+    wizard.grab().save(str(tmp_path / "wizard.png"))
+
+    with qtbot.waitSignal(ops.idle, timeout=10_000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert len(imported) == 1 and imported[0].imported == 2 and imported[0].invalid == 1
+    assert warnings == []
+
+
+def test_an_unreadable_file_shows_one_error_and_stays_on_the_first_page(qtbot, archive, ops, tmp_path, warnings):
+    path = tmp_path / "notes.xlsx"
+    path.write_text("not a spreadsheet", encoding="utf-8")
+    wizard = ImportWizard(archive, ops=ops)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(path))
+    with qtbot.waitSignal(ops.idle, timeout=10_000):
+        wizard.next()
+    assert wizard.currentId() == ImportWizard.FILE_PAGE
+    assert len(warnings) == 1 and "notes.xlsx" in warnings[0]
+
+
+def test_the_batch_list_shows_each_transfer_and_what_came_of_it(qtbot, archive, ops, tmp_path, qtmodeltester):
+    from archdesk.services.collection import import_transfer
+
+    import_transfer(
+        archive,
+        _sheet(tmp_path / "a.xlsx", [[1, "通知", "20230101", 1, "永久"], [2, None, "20230101", 1, "永久"]]),
+        department="BGS",
+        mapping={"发出日期": "date"},
+    )
+    with qtbot.waitSignal(ops.idle, timeout=10_000):
+        widget = BatchesWidget(archive, ops=ops)
+    qtbot.addWidget(widget)
+    model = widget.model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row[2] == "BGS 办公室" and row[3] == "a.xlsx" and row[4:8] == [2, 1, 1, "partly returned"]
