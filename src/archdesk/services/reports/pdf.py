@@ -168,7 +168,7 @@ class _TablePages:
         t = self.c.beginText(x, y)
         t.setFont(self.font, size)
         t.setTextRenderMode(2)
-        self.c.setLineWidth(size / 40)
+        self.c.setLineWidth(size / 55)
         t.textOut(text)
         t.setTextRenderMode(0)  # the render mode outlives the text object: reset it
         self.c.drawText(t)

@@ -1,0 +1,137 @@
+"""Statistics view: holdings by category, year, retention and security level, and accessions
+per year, as QtCharts charts over ``holdings_statistics``; exports to PDF and Excel."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from archdesk.services.database import Database
+from archdesk.services.reports import render_xlsx
+from archdesk.services.reports.statistics import (
+    HoldingsStatistics,
+    Tally,
+    holdings_statistics,
+    render_statistics_pdf,
+    statistics_document,
+)
+
+
+class StatisticsView(QWidget):
+    """Shows a HoldingsStatistics; with ``ops`` it loads and exports through the worker thread."""
+
+    def __init__(self, ops=None, *, language: str = "zh_CN", parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setObjectName("StatisticsView")
+        self.ops = ops
+        self.language = language
+        self.statistics: HoldingsStatistics | None = None
+        self.summary = QLabel()
+        refresh = QPushButton(self.tr("Refresh"))
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.excel_button = QPushButton(self.tr("Export Excel…"))
+        refresh.clicked.connect(self.refresh)
+        self.pdf_button.clicked.connect(lambda: self._export("pdf"))
+        self.excel_button.clicked.connect(lambda: self._export("xlsx"))
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        for button in (refresh, self.pdf_button, self.excel_button):
+            top.addWidget(button)
+        self.grid = QGridLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(self.grid, 1)
+        self.chart_views: list[QChartView] = []
+
+    def refresh(self) -> None:
+        if self.ops is not None:
+            language = self.language
+            self.ops.query(self, lambda db: holdings_statistics(db, language=language), self.set_statistics)
+
+    def set_statistics(self, statistics: HoldingsStatistics) -> None:
+        """Show ``statistics`` (called on the GUI thread with the service's answer)."""
+        self.statistics = statistics
+        self.summary.setText(
+            self.tr("Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}").format(
+                items=statistics.items, pages=statistics.pages, boxes=statistics.boxes, volumes=statistics.volumes
+            )
+        )
+        for view in self.chart_views:
+            self.grid.removeWidget(view)
+            view.deleteLater()
+        titles = {
+            "by_category": self.tr("Holdings by series"),
+            "by_year": self.tr("Holdings by year"),
+            "by_retention": self.tr("Holdings by retention period"),
+            "by_security": self.tr("Holdings by security level"),
+            "accessions": self.tr("Accessions per year"),
+        }
+        self.chart_views = []
+        for index, (key, tallies) in enumerate(statistics.dimensions()):
+            pie = key in ("by_retention", "by_security")
+            chart = self._pie(tallies) if pie else self._bars(tallies, by_year=key in ("by_year", "accessions"))
+            chart.setTitle(titles[key])
+            view = QChartView(chart)
+            view.setObjectName(f"chart_{key}")
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumSize(320, 220)
+            self.grid.addWidget(view, index // 2, index % 2)
+            self.chart_views.append(view)
+
+    def _bars(self, tallies: tuple[Tally, ...], *, by_year: bool) -> QChart:
+        chart = QChart()
+        bars = QBarSet(self.tr("Items"))
+        bars.append([float(t.items) for t in tallies])
+        series = QBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([t.key if by_year else t.name for t in tallies])
+        axis_y = QValueAxis()
+        axis_y.setRange(0, max([t.items for t in tallies], default=1) * 1.15 or 1)
+        axis_y.setLabelFormat("%d")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        chart.legend().setVisible(False)
+        return chart
+
+    def _pie(self, tallies: tuple[Tally, ...]) -> QChart:
+        chart = QChart()
+        series = QPieSeries()
+        for tally in tallies:
+            series.append(f"{tally.name} ({tally.items})", tally.items)
+        series.setLabelsVisible(True)
+        chart.addSeries(series)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        return chart
+
+    def _export(self, fmt: str) -> None:
+        if self.statistics is None or self.ops is None:
+            return
+        caption = self.tr("Export PDF") if fmt == "pdf" else self.tr("Export Excel")
+        pattern = self.tr("PDF (*.pdf)") if fmt == "pdf" else self.tr("Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, caption, f"statistics.{fmt}", pattern)
+        if not path:
+            return
+        stats = self.statistics
+
+        def export(_db: Database) -> None:
+            if fmt == "pdf":
+                render_statistics_pdf(stats, path)
+            else:
+                render_xlsx(statistics_document(stats), path)
+
+        self.ops.query(self, export)
