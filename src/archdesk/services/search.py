@@ -1,32 +1,283 @@
-"""Full-text search (SQLite FTS5). The only module with SQLite-only SQL.
+"""Full-text search over title, document number, responsible party and notes (题名, 文号, 责任者, 备注).
 
-Placeholder interface, filled in by the search work of issue 2: the catalogue calls
-``index_records`` / ``remove_records`` inside its unit of work to keep the index in step.
+The only module with SQLite-only SQL. A query is split on whitespace; every word must occur
+(AND), each as a case-insensitive substring of one of the four fields. On SQLite two FTS5
+tables answer it:
+
+- ``search_trigram`` (``tokenize='trigram'``) for words of three or more characters: a phrase of
+  trigrams matches exactly the substrings. It is an ordinary FTS5 table that keeps its own copy
+  of the text. Why not external content on ``record``: re-indexing a row needs the values it
+  was indexed with, and the catalogue calls ``index_records`` after the record has changed;
+  why not contentless: SQLite 3.40 (the one Python ships) has no ``contentless_delete``. A
+  table that knows what it indexed can always delete by rowid, and its copy of the text is
+  what the second table's delete command needs.
+- ``search_gram`` (contentless, ``detail=none``) for words of one or two characters, which a
+  trigram table silently never finds (0 rows with MATCH and with LIKE). Every field becomes the
+  set of its single characters and character pairs, each written as one ASCII token (the code
+  points in hex, ``00004f1a`` for 会, ``00004f1a00008bae`` for 会议), so any character is searchable,
+  punctuation such as 〔 included, and a one- or two-character word is one token look-up:
+  no phrase, no positions (measured in bench/README.md against one token per character
+  queried as a phrase).
+
+Query text never reaches FTS5 as syntax: trigram words go in as quoted phrases (quotes
+doubled) and gram words as hex tokens, so ``"AND (``, ``*`` or ``NEAR(`` are plain text.
+
+The tables are created (and existing records indexed) by migration 0002_search_index.
+On other databases (PostgreSQL) ``text_condition`` compiles to ILIKE on the four columns and
+the index functions do nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import ColumnElement, and_, bindparam, false, literal_column, or_, text, true
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnElement as _ColumnElementBase
+from sqlalchemy.types import Boolean
+
+from archdesk.models import Record
+
+TRIGRAM_TABLE = "search_trigram"
+GRAM_TABLE = "search_gram"
+FIELDS = ("title", "document_number", "responsible_party", "notes")
+#: Longest field that is searched (the title): a longer word cannot match anything.
+LONGEST_FIELD = 1000
+#: More words than this are ignored (each word is one more look-up).
+MAX_WORDS = 16
+_GRAMS_FUNCTION = "archdesk_search_grams"
 
 
-def index_records(session: Session, record_ids: list[int]) -> None:
-    """(Re)index these records in the same transaction as their change."""
+# -- what a query means ---------------------------------------------------------------------------
 
 
-def remove_records(session: Session, record_ids: list[int]) -> None:
-    """Drop these records from the index (before they are deleted)."""
+def query_words(query: str) -> list[str]:
+    """The distinct words of a query, in order, at most MAX_WORDS."""
+    words: list[str] = []
+    for word in query.split():
+        if word not in words:
+            words.append(word)
+    return words[:MAX_WORDS]
 
 
-def text_condition(query: str):  # noqa: ANN201
-    """A condition on Record matching the query text (placeholder: substring match, portable)."""
-    from sqlalchemy import or_
+def _code_points(text: str) -> str:
+    """Each character of the case-folded text as 8 hex digits (its UTF-32 code unit)."""
+    return text.lower().encode("utf-32-be").hex()
 
-    from archdesk.models import Record
 
-    pattern = f"%{query.strip()}%"
-    return or_(
-        Record.title.like(pattern),
-        Record.document_number.like(pattern),
-        Record.responsible_party.like(pattern),
-        Record.notes.like(pattern),
+def gram_token(word: str) -> str:
+    """The ``search_gram`` token of a one- or two-character word (case-folded)."""
+    return _code_points(word)
+
+
+def grams(*texts: str | None) -> str:
+    """Every distinct character and character pair of each text, as ``search_gram`` tokens.
+
+    A character is 8 hex digits and a pair 16, so the tokens are plain ASCII words for any
+    character (punctuation such as 〔 included) and a single and a pair can never be confused.
+    """
+    tokens: set[str] = set()
+    for value in texts:
+        if value:
+            points = _code_points(value)
+            tokens.update([points[i : i + 8] for i in range(0, len(points), 8)])
+            tokens.update([points[i : i + 16] for i in range(0, len(points) - 8, 8)])
+    return " ".join(tokens)
+
+
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def match_expressions(query: str) -> tuple[str | None, str | None] | None:
+    """(trigram MATCH text, gram MATCH text) for a query; None when nothing can match.
+
+    Both are None for an empty query (everything matches).
+    """
+    trigram_words, gram_words = [], []
+    for word in query_words(query):
+        if len(word) > LONGEST_FIELD:
+            return None
+        (trigram_words if len(word.lower()) >= 3 else gram_words).append(word)
+    trigram = " AND ".join(_phrase(w) for w in trigram_words) or None
+    gram = " AND ".join(_phrase(gram_token(w)) for w in gram_words) or None
+    return trigram, gram
+
+
+# -- the condition on Record ----------------------------------------------------------------------
+
+
+class TextMatch(_ColumnElementBase[bool]):
+    """``Record`` rows matching a query: FTS5 on SQLite, ILIKE elsewhere (see ``_compile_*``)."""
+
+    inherit_cache = False
+    type = Boolean()
+    _is_implicitly_boolean = True  # a predicate: no "= 1" appended in WHERE on SQLite
+
+    def __init__(self, query: str, as_filter: bool) -> None:
+        self.query = query
+        self.as_filter = as_filter
+
+
+def text_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]:
+    """A condition on Record: every word of the query occurs in title, document number,
+    responsible party or notes (case-insensitive substring).
+
+    On SQLite the hits drive the query (each hit is looked up, then sorted). With ``as_filter``
+    the hits only filter rows read some other way (in the order of a sort index): cheaper when
+    the query matches a large share of the records (see records_query.search_records).
+    """
+    return TextMatch(query, as_filter)
+
+
+def portable_condition(query: str) -> ColumnElement[bool]:
+    """The same meaning in portable SQL (a scan): ILIKE on the four columns, per word."""
+    words = query_words(query)
+    if not words:
+        return true()
+    columns = [getattr(Record, name) for name in FIELDS]
+    return and_(*[or_(*[c.icontains(w, autoescape=True) for c in columns]) for w in words])
+
+
+def fts_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]:
+    """The SQLite condition: ``record.id`` among the rowids the FTS5 tables return.
+
+    ``record.id + 0`` (as_filter) keeps SQLite from using the rowid list to find the rows, so
+    the list becomes a membership test while the rows are read in the order of an index.
+    """
+    expressions = match_expressions(query)
+    if expressions is None:
+        return false()
+    record_id = Record.id + literal_column("0") if as_filter else Record.id
+    where = []
+    for table, expression in zip((TRIGRAM_TABLE, GRAM_TABLE), expressions, strict=True):
+        if expression is not None:
+            subquery = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :m").bindparams(
+                bindparam("m", expression, unique=True)
+            )
+            where.append(record_id.in_(subquery))
+    return and_(*where) if where else true()
+
+
+@compiles(TextMatch)
+def _compile_portable(element: TextMatch, compiler, **kw) -> str:  # noqa: ANN001
+    return compiler.process(portable_condition(element.query), **kw)
+
+
+@compiles(TextMatch, "sqlite")
+def _compile_sqlite(element: TextMatch, compiler, **kw) -> str:  # noqa: ANN001
+    return compiler.process(fts_condition(element.query, as_filter=element.as_filter), **kw)
+
+
+def count_matches(session: Session, query: str) -> int | None:
+    """How many records match the query, from the index alone (SQLite); None on other databases."""
+    if not _is_sqlite(session):
+        return None
+    expressions = match_expressions(query)
+    if expressions is None:
+        return 0
+    selects = [
+        f"SELECT rowid FROM {table} WHERE {table} MATCH :m{n}"
+        for n, (table, expression) in enumerate(zip((TRIGRAM_TABLE, GRAM_TABLE), expressions, strict=True))
+        if expression is not None
+    ]
+    if not selects:
+        return None
+    params = {f"m{n}": e for n, e in enumerate(expressions) if e is not None}
+    if len(selects) == 1:
+        return session.scalar(text(selects[0].replace("SELECT rowid", "SELECT count(*)")), params)
+    return session.scalar(text(f"SELECT count(*) FROM ({' INTERSECT '.join(selects)})"), params)
+
+
+# -- keeping the index in step --------------------------------------------------------------------
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _register_grams(session: Session) -> None:
+    """Make ``archdesk_search_grams(...)`` callable in SQL on this session's connection."""
+    dbapi = session.connection().connection.dbapi_connection
+    dbapi.create_function(_GRAMS_FUNCTION, len(FIELDS), grams, deterministic=True)
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _delete(session: Session, ids: Sequence[int]) -> None:
+    # The contentless gram table forgets a row only when told the tokens it was indexed with,
+    # which the trigram table's copy of the text gives.
+    columns = ", ".join(FIELDS)
+    for chunk in _chunks(ids):
+        marks = ", ".join(str(int(i)) for i in chunk)
+        session.execute(
+            text(
+                f"INSERT INTO {GRAM_TABLE}({GRAM_TABLE}, rowid, grams) "
+                f"SELECT 'delete', rowid, {_GRAMS_FUNCTION}({columns}) FROM {TRIGRAM_TABLE} WHERE rowid IN ({marks})"
+            )
+        )
+        session.execute(text(f"DELETE FROM {TRIGRAM_TABLE} WHERE rowid IN ({marks})"))
+
+
+def _insert_select(session: Session, where: str, params: dict | None = None) -> None:
+    columns = ", ".join(FIELDS)
+    session.execute(
+        text(f"INSERT INTO {TRIGRAM_TABLE}(rowid, {columns}) SELECT id, {columns} FROM record WHERE {where}"),
+        params or {},
     )
+    session.execute(
+        text(
+            f"INSERT INTO {GRAM_TABLE}(rowid, grams) SELECT id, {_GRAMS_FUNCTION}({columns}) FROM record WHERE {where}"
+        ),
+        params or {},
+    )
+
+
+def index_records(session: Session, record_ids: Sequence[int]) -> None:
+    """(Re)index these records from their current values, in the caller's transaction."""
+    if not record_ids or not _is_sqlite(session):
+        return
+    session.flush()
+    _register_grams(session)
+    ids = sorted({int(i) for i in record_ids})
+    _delete(session, ids)
+    for chunk in _chunks(ids):
+        _insert_select(session, f"id IN ({', '.join(str(i) for i in chunk)})")
+
+
+def remove_records(session: Session, record_ids: Sequence[int]) -> None:
+    """Drop these records from the index (before or after they are deleted), in the caller's transaction."""
+    if not record_ids or not _is_sqlite(session):
+        return
+    _register_grams(session)
+    _delete(session, sorted({int(i) for i in record_ids}))
+
+
+def index_records_of_batch(session: Session, transfer_batch_id: int) -> None:
+    """Index every record of a transfer batch that was just inserted (one INSERT … SELECT per table)."""
+    if not _is_sqlite(session):
+        return
+    session.flush()
+    _register_grams(session)
+    ids = session.scalars(
+        text("SELECT id FROM record WHERE transfer_batch_id = :b").bindparams(b=transfer_batch_id)
+    ).all()
+    _delete(session, ids)  # nothing, unless the batch was indexed before
+    _insert_select(session, "transfer_batch_id = :b", {"b": transfer_batch_id})
+
+
+def rebuild_index(session: Session) -> None:
+    """Empty the index and index every record again (after a bulk load, or to repair it)."""
+    if not _is_sqlite(session):
+        return
+    session.flush()
+    _register_grams(session)
+    session.execute(text(f"DELETE FROM {TRIGRAM_TABLE}"))
+    session.execute(text(f"INSERT INTO {GRAM_TABLE}({GRAM_TABLE}) VALUES ('delete-all')"))
+    _insert_select(session, "1 = 1")
+    session.execute(text(f"INSERT INTO {TRIGRAM_TABLE}({TRIGRAM_TABLE}) VALUES ('optimize')"))
+    session.execute(text(f"INSERT INTO {GRAM_TABLE}({GRAM_TABLE}) VALUES ('optimize')"))
