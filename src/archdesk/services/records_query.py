@@ -9,7 +9,7 @@ block, read once per filter and sort from the index.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
@@ -22,6 +22,8 @@ from archdesk.services.errors import ValidationError
 from archdesk.services.views import RecordView, record_view_from_row, record_view_select
 
 BLOCK_SIZE = 256
+#: A text matching at least this share of the records is used as a filter over a sort index.
+COMMON_TEXT_SHARE = 0.05
 
 #: Columns the records table can sort by; each has an index (see models/records.py).
 SORTABLE = {
@@ -81,11 +83,14 @@ def _code_in(column: ColumnElement, model: type, code: str) -> ColumnElement[boo
     return column.in_(select(model.id).where(model.code == code).scalar_subquery())
 
 
-def conditions(flt: RecordFilter) -> list[ColumnElement[bool]]:
-    """WHERE conditions of a filter (portable SQL; full text through the search module)."""
+def conditions(flt: RecordFilter, *, text_as_filter: bool = False) -> list[ColumnElement[bool]]:
+    """WHERE conditions of a filter (portable SQL; full text through the search module).
+
+    ``text_as_filter``: see ``search.text_condition`` (chosen by ``_conditions`` from the hit count).
+    """
     where: list[ColumnElement[bool]] = []
     if flt.text.strip():
-        where.append(search.text_condition(flt.text))
+        where.append(search.text_condition(flt.text, as_filter=text_as_filter))
     if flt.fonds:
         where.append(_code_in(Record.fonds_id, Fonds, flt.fonds))
     if flt.category:
@@ -114,6 +119,34 @@ def conditions(flt: RecordFilter) -> list[ColumnElement[bool]]:
     if flt.transfer_batch_id is not None:
         where.append(Record.transfer_batch_id == flt.transfer_batch_id)
     return where
+
+
+def _conditions(session: Session, flt: RecordFilter, hits: int | None = None) -> list[ColumnElement[bool]]:
+    """``conditions``, with the text as a filter over a sort index when it matches a large share of
+    the records: reading the index in order and keeping the hits then beats fetching every hit
+    and sorting them (bench/README.md, Search). ``hits``: the text's match count, if known."""
+    if not flt.text.strip():
+        return conditions(flt)
+    if hits is None:
+        hits = search.count_matches(session, flt.text)
+    common = hits is not None and hits >= COMMON_TEXT_SHARE * (session.scalar(select(func.max(Record.id))) or 0)
+    return conditions(flt, text_as_filter=common)
+
+
+def _page(session: Session, stmt: Select, sort: SortOrder, limit: int) -> list[RecordView]:
+    """Rows of an id query (filtered, from its keyset position) in sort order, as views.
+
+    The ids are chosen from ``record`` alone, then the joined view columns read for those rows
+    only: with the joins in the same statement SQLite tends to walk the sort index even for a
+    rare search text, reading the whole index to find a handful of hits.
+    """
+    ids = list(session.scalars(_order(stmt, sort, session.get_bind().dialect.name).limit(limit)))
+    if not ids:
+        return []
+    rows = {
+        row.id: record_view_from_row(row) for row in session.execute(record_view_select().where(Record.id.in_(ids)))
+    }
+    return [rows[i] for i in ids if i in rows]
 
 
 def _order(stmt: Select, sort: SortOrder, dialect: str) -> Select:
@@ -146,7 +179,7 @@ def _after(sort: SortOrder, key: SortKey, *, inclusive: bool) -> ColumnElement[b
 
 def count_records(db: Database, flt: RecordFilter) -> int:
     with db.reading() as session:
-        return session.scalar(select(func.count()).select_from(Record).where(*conditions(flt))) or 0
+        return session_count(session, flt)
 
 
 def records_page(
@@ -160,13 +193,12 @@ def records_page(
 ) -> list[RecordView]:
     """Up to ``limit`` rows in sort order: from the first row, from ``start`` (inclusive) or after ``after``."""
     with db.reading() as session:
-        stmt = record_view_select().where(*conditions(flt))
+        stmt = select(Record.id).where(*_conditions(session, flt))
         if start is not None:
             stmt = stmt.where(_after(sort, start, inclusive=True))
         elif after is not None:
             stmt = stmt.where(_after(sort, after, inclusive=False))
-        stmt = _order(stmt, sort, session.get_bind().dialect.name).limit(limit)
-        return [record_view_from_row(row) for row in session.execute(stmt)]
+        return _page(session, stmt, sort, limit)
 
 
 def sort_key(view: RecordView, sort: SortOrder) -> SortKey:
@@ -181,15 +213,16 @@ def block_anchors(db: Database, flt: RecordFilter, sort: SortOrder, block_size: 
     """
     with db.reading() as session:
         column = SORTABLE[sort.column]
+        where = _conditions(session, flt)
         numbered = _order(
-            select(column.label("value"), Record.id.label("id")).where(*conditions(flt)),
+            select(column.label("value"), Record.id.label("id")).where(*where),
             sort,
             session.get_bind().dialect.name,
         )
         order_by = numbered._order_by_clauses
         inner = (
             select(column.label("value"), Record.id.label("id"), func.row_number().over(order_by=order_by).label("n"))
-            .where(*conditions(flt))
+            .where(*where)
             .subquery()
         )
         rows = session.execute(
@@ -267,4 +300,39 @@ def _with_counts(node: TreeNode) -> TreeNode:
 
 def session_count(session: Session, flt: RecordFilter) -> int:
     """Count inside an existing session (for services that already hold one)."""
+    if flt.text.strip() and flt == RecordFilter(text=flt.text):  # text alone: the index knows the count
+        hits = search.count_matches(session, flt.text)
+        if hits is not None:
+            return hits
     return session.scalar(select(func.count()).select_from(Record).where(*conditions(flt))) or 0
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The first page of records matching a search, and how many match in all."""
+
+    query: str
+    total: int
+    records: list[RecordView]
+
+
+def search_records(
+    db: Database,
+    query: str,
+    flt: RecordFilter | None = None,
+    sort: SortOrder | None = None,
+    limit: int = 50,
+) -> SearchResult:
+    """Records whose title, document number, responsible party or notes contain every word of
+    ``query`` (combined with ``flt``): the first ``limit`` in ``sort`` order (reference code by
+    default) and the total. Any text is a valid query. Runs on the calling thread (a worker in the UI).
+    """
+    flt = replace(flt or RecordFilter(), text=query)
+    sort = sort or SortOrder()
+    with db.reading() as session:
+        hits = search.count_matches(session, query)
+        total = hits if hits is not None and flt == RecordFilter(text=query) else session_count(session, flt)
+        if total == 0:
+            return SearchResult(query, 0, [])
+        stmt = select(Record.id).where(*_conditions(session, flt, hits))
+        return SearchResult(query, total, _page(session, stmt, sort, limit))
