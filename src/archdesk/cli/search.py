@@ -1,9 +1,100 @@
-"""`archdesk search` (placeholder: filled in by its issue)."""
+"""`archdesk search QUERY [--db PATH_OR_URL] [--json] [--limit N] [--category C] [--year Y] …`
+
+Every word of QUERY must occur in a record's title, document number, responsible party or
+notes. Prints the matching records sorted by reference code (a table, or JSON with
+``--json``: ``{query, total, results: [...]}``). Any text is a valid query.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import unicodedata
+
+from archdesk.models import RECORD_STATUSES
+
+COLUMNS = (("reference_code", "档号"), ("date", "日期"), ("document_number", "文号"), ("title", "题名"))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    pass
+    from archdesk.cli import add_db_argument
+
+    parser = subparsers.add_parser(
+        "search",
+        help="find records by words in their title, document number, responsible party or notes",
+        description="Search the catalogue. Every word must occur (as part of a field); results are sorted by "
+        "reference code.",
+    )
+    parser.add_argument("query", metavar="QUERY", help="words to find, e.g. 会议 or '会议 2023'")
+    add_db_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON: {query, total, results}")
+    parser.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N records (default 50)")
+    parser.add_argument("--category", default="", help="category code, e.g. WS or KJ (sub-categories included)")
+    parser.add_argument("--year", type=int, help="year (年度)")
+    parser.add_argument("--retention", default="", help="retention period code: Y, D30, D10")
+    parser.add_argument("--status", default="", choices=RECORD_STATUSES, help="record status")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from archdesk.services.archive import open_archive
+    from archdesk.services.records_query import RecordFilter, search_records
+
+    db = open_archive(args.db, create=False)
+    try:
+        flt = RecordFilter(category=args.category, year=args.year, retention=args.retention, status=args.status)
+        result = search_records(db, args.query, flt, limit=max(args.limit, 0))
+    finally:
+        db.dispose()
+    if args.json:
+        results = [_as_json(view) for view in result.records]
+        print(json.dumps({"query": result.query, "total": result.total, "results": results}, ensure_ascii=False))
+        return 0
+    rows = [[_text(getattr(view, name)) for name, _ in COLUMNS] for view in result.records]
+    if rows:
+        print(_table([label for _, label in COLUMNS], rows))
+    shown = f"showing {len(rows)} of {result.total}" if len(rows) < result.total else f"{result.total}"
+    print(f"{shown} record(s) match {result.query!r}")
+    return 0
+
+
+def _as_json(view) -> dict:  # noqa: ANN001
+    return {
+        "id": view.id,
+        "reference_code": view.reference_code,
+        "title": view.display_title,
+        "document_number": view.document_number,
+        "responsible_party": view.responsible_party,
+        "date": view.date.isoformat() if view.date else None,
+        "year": view.year,
+        "category": view.category_code,
+        "retention": view.retention_code,
+        "department": view.department_code,
+        "security_level": view.security_level_name,
+        "pages": view.pages,
+        "status": view.status,
+        "box": view.box_code,
+        "location": view.location_code,
+        "notes": view.notes,
+    }
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y%m%d")  # the catalogue's 8-digit date
+    return str(value)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    return "\n".join([line(header), line(["-" * w for w in widths]), *[line(r) for r in rows]])

@@ -190,6 +190,17 @@ def count_matches(session: Session, query: str) -> int | None:
     return session.scalar(text(f"SELECT count(*) FROM ({' INTERSECT '.join(selects)})"), params)
 
 
+def indexed_record_count(session: Session) -> int | None:
+    """How many records the index holds (one row each in ``search_trigram``, kept in step with
+    ``search_gram``); None when the archive has no search index (not SQLite)."""
+    if not _is_sqlite(session):
+        return None
+    exists = session.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = :t"), {"t": TRIGRAM_TABLE})
+    if not exists:
+        return None
+    return session.scalar(text(f"SELECT count(*) FROM {TRIGRAM_TABLE}"))
+
+
 # -- keeping the index in step --------------------------------------------------------------------
 
 
