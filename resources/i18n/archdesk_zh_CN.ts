@@ -69,6 +69,74 @@
     </message>
 </context>
 <context>
+    <name>BatchesModel</name>
+    <message>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+24"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>机构（问题）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Returned</source>
+        <translation>已归还</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partly returned</source>
+        <translation>部分退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueTreeDock</name>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+47"/>
@@ -176,6 +244,54 @@
         <location line="-2"/>
         <source>New archive</source>
         <translation>新建档案库</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+137"/>
+        <source>Choose the spreadsheet</source>
+        <translation>选择移交清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A department&apos;s transfer list (.xlsx, .xls, .ods or .csv).</source>
+        <translation>部门提交的移交清单（.xlsx、.xls、.ods 或 .csv）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>机构（问题）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>门类</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(from the sheet)</source>
+        <translation>（取自表格）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Transfer spreadsheet</source>
+        <translation>移交清单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>电子表格（{patterns}）</translation>
     </message>
 </context>
 <context>
@@ -293,6 +409,30 @@
         <location line="+2"/>
         <source>Enter the fonds name.</source>
         <translation>请输入全宗名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="-113"/>
+        <source>Import a transfer spreadsheet</source>
+        <translation>导入移交清单</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Accept valid rows</source>
+        <translation>接收有效行</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+14"/>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Importing records…</source>
+        <translation>正在导入档案…</translation>
     </message>
 </context>
 <context>
@@ -564,6 +704,34 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+73"/>
+        <source>Check the columns</source>
+        <translation>核对各列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which record field each column of the sheet holds. Correct any wrong guess.</source>
+        <translation>表格每一列对应的著录项。如有识别错误，请更正。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Column in the sheet</source>
+        <translation>表格中的列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>著录项</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+</context>
+<context>
     <name>NewArchivePage</name>
     <message>
         <location filename="../../src/archdesk/ui/welcome.py" line="+108"/>
@@ -663,6 +831,34 @@
         <source>Cancel</source>
         <extracomment>Emitted on the GUI thread when no op is waiting or running (tests wait for it).</extracomment>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+40"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows with a problem are returned to the department; point at a red cell to see why.</source>
+        <translation>有问题的行将退回移交部门；将鼠标指向红色单元格可查看原因。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{rows} rows: {valid} valid, {invalid} to return.</source>
+        <translation>共 {rows} 行：有效 {valid} 行，退回 {invalid} 行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} legacy retention values will be flagged for review.</source>
+        <translation>{count} 个旧保管期限值将标记为待复核。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This file was imported before (batch {ids}); accepting imports it again.</source>
+        <translation>该文件已导入过（批次 {ids}）；接收将再次导入。</translation>
     </message>
 </context>
 <context>
@@ -934,6 +1130,61 @@
     </message>
 </context>
 <context>
+    <name>ReportPreview</name>
+    <message>
+        <location filename="../../src/archdesk/ui/reports/preview.py" line="+35"/>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../src/archdesk/ui/settings_dialog.py" line="-54"/>
@@ -976,6 +1227,79 @@
         <location line="+1"/>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <location filename="../../src/archdesk/ui/statistics/view.py" line="+40"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}</source>
+        <translation>件数：{items}   页数：{pages}   盒数：{boxes}   案卷数：{volumes}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Holdings by series</source>
+        <translation>按门类统计馆藏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holdings by year</source>
+        <translation>按年度统计馆藏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holdings by retention period</source>
+        <translation>按保管期限统计馆藏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holdings by security level</source>
+        <translation>按密级统计馆藏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessions per year</source>
+        <translation>历年接收数量</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1370,22 @@
         <location line="+27"/>
         <source>Building the demo archive…</source>
         <translation>正在生成演示档案库…</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/reports/preview.py" line="+25"/>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出 Excel…</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location line="+6"/>
+        <source>Preparing the print preview…</source>
+        <translation>正在准备打印预览…</translation>
     </message>
 </context>
 </TS>

@@ -46,6 +46,8 @@ def tool(name: str) -> str:
 def test_every_message_has_a_finished_chinese_translation():
     unfinished = []
     for (context, source), translation in messages(TS).items():
+        if not context:
+            continue  # a call lupdate misread (see the context test); there is nothing right to translate
         texts = [form.text for form in translation.iter("numerusform")] or [translation.text]
         if translation.get("type") == "unfinished" or not all(text and text.strip() for text in texts):
             unfinished.append(f"{context}: {source!r}")
@@ -64,13 +66,17 @@ def test_the_translation_file_has_every_string_in_the_source(tmp_path):
     )
 
 
-def test_every_string_has_a_context_so_it_can_be_found_at_run_time():
-    """``tr = QCoreApplication.translate; tr("Ctx", "text")`` reads to lupdate as source "Ctx", no context."""
-    nameless = [source for (context, source) in messages(TS) if not context]
-    assert not nameless, (
-        "call QCoreApplication.translate(...) or self.tr(...) by name, not through an alias; lupdate read "
-        + ", ".join(repr(source) for source in nameless)
-        + " as source texts without a context"
+def test_every_string_has_a_context_that_exists_at_run_time():
+    """lupdate names the context after what it reads, which is not always what Qt looks up at run time.
+
+    ``tr = QCoreApplication.translate; tr("Ctx", "text")`` is read as source "Ctx" with no context, and
+    ``parent.tr("text")`` as context "parent", while Qt looks for the class of ``parent``: both stay English.
+    """
+    wrong = sorted({context or "" for (context, _source) in messages(TS) if not context or context[0].islower()})
+    assert not wrong, (
+        "strings lupdate cannot tie to a class (contexts "
+        + ", ".join(repr(context) for context in wrong)
+        + '): call self.tr(...) or QCoreApplication.translate("Class", ...) by name'
     )
 
 
