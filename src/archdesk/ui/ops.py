@@ -137,6 +137,9 @@ class Ops(QObject):
         self._worker.finished_job.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._worker.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self._worker.start()
+        app = QCoreApplication.instance()
+        if app is not None:  # a worker still running when Qt tears down would abort the process
+            app.aboutToQuit.connect(self.shutdown)
 
     # -- public API -------------------------------------------------------------------------------
 
@@ -177,7 +180,9 @@ class Ops(QObject):
         return bool(self._pending)
 
     def shutdown(self) -> None:
-        """Finish the running op and stop the worker (on closing the window)."""
+        """Finish the running op and stop the worker (on closing the window). Safe to call twice."""
+        if not self._worker.isRunning():
+            return
         for pending in self._pending.values():
             pending.job.cancelled.set()
         self._worker.jobs.put(None)

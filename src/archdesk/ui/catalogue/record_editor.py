@@ -6,7 +6,7 @@ save replaced, through ``update_record`` again, so the undo is in the audit log 
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -301,6 +301,8 @@ class RecordEditor(QWidget):
             if self.record is not None:
                 self.code.setText(self.record.reference_code)
             return
+        # The code does not depend on the title; a form without one yet still shows its code.
+        data = replace(data, title=data.title.strip() or "-", date=None, pages=None)
         self.ops.query(self, lambda db: preview_reference_code(db, data), self.code.setText, failure=self._no_preview)
 
     def _no_preview(self, _error: BaseException) -> bool:
