@@ -152,7 +152,7 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+149"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+180"/>
         <source>DA/T 22-2015 (archival filing rules)</source>
         <translation>DA/T 22-2015（归档文件整理规则）</translation>
     </message>
@@ -351,7 +351,7 @@
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-215"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-246"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -361,7 +361,17 @@
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Automatic: a Chinese font of the system, or the bundled one</source>
+        <translation>自动：使用系统中文字体，没有时使用内置字体</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The new language applies as soon as you press OK.</source>
         <translation>点击“确定”后立即切换为新语言。</translation>
     </message>
@@ -392,6 +402,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Font for PDF reports:</source>
+        <translation>PDF 报表字体：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
@@ -409,6 +424,21 @@
         <location line="+2"/>
         <source>Enter the fonds name.</source>
         <translation>请输入全宗名称。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This font cannot be embedded in PDFs: choose a TrueType font with Chinese characters.</source>
+        <translation>该字体无法嵌入 PDF：请选择含中文字符的 TrueType 字体。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Font for PDF reports</source>
+        <translation>PDF 报表字体</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
 </context>
 <context>
@@ -1187,7 +1217,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-54"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-75"/>
         <source>Unknown placeholder {name}.</source>
         <extracomment>A fonds code as DA/T 22 writes it: 3–4 capital letters or digits (Z109, J001).</extracomment>
         <translation>未知的占位符 {name}。</translation>
@@ -1208,7 +1238,7 @@
         <translation>每个 [ 都必须有对应的 ]。</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+282"/>
         <source>Settings</source>
         <extracomment>The language in effect after OK switched it (&quot;zh_CN&quot; or &quot;en&quot;).</extracomment>
         <translation>设置</translation>

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
+from archdesk.bundled import resource
 from archdesk.models import DAT13_PATTERN, DAT22_PATTERN
 from archdesk.services import codes
 from archdesk.ui.i18n import install_translators
@@ -158,3 +159,19 @@ def test_the_database_tab_shows_the_archive_in_use_and_the_recent_ones(qtbot, ar
     assert [dialog.database.recent.item(i).text() for i in range(dialog.database.recent.count())] == [
         "/archives/2023.db"
     ]
+
+
+def test_a_pdf_font_that_cannot_print_chinese_is_refused_and_a_good_one_is_kept(dialog, settings, tmp_path):
+    not_a_font = tmp_path / "notes.ttf"
+    not_a_font.write_text("not a font")
+    dialog.general.pdf_font.setText(str(not_a_font))
+    dialog.accept()
+
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "TrueType" in dialog.general.pdf_font_error.text()
+    assert settings.pdf_font_path == ""
+
+    dialog.general.pdf_font.setText(str(resource("fonts/wqy-microhei.ttc")))
+    dialog.accept()
+
+    assert settings.pdf_font_path == str(resource("fonts/wqy-microhei.ttc"))

@@ -52,7 +52,6 @@ def error_label() -> QLabel:
     """A red line under a field that says what is wrong with it (hidden while nothing is)."""
     label = QLabel()
     label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
     label.hide()
     return label
 
@@ -97,6 +96,14 @@ class GeneralTab(QWidget):
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.pdf_font = QLineEdit(settings.pdf_font_path)
+        self.pdf_font.setPlaceholderText(self.tr("Automatic: a Chinese font of the system, or the bundled one"))
+        self.pdf_font_error = error_label()
+        self.pdf_font_browse = QPushButton(self.tr("Browse…"))
+        self.pdf_font_browse.clicked.connect(self._choose_pdf_font)
+        pdf_font_row = QHBoxLayout()
+        pdf_font_row.addWidget(self.pdf_font, 1)
+        pdf_font_row.addWidget(self.pdf_font_browse)
         language_note = QLabel(self.tr("The new language applies as soon as you press OK."))
         language_note.setWordWrap(True)
 
@@ -108,6 +115,8 @@ class GeneralTab(QWidget):
         form.addRow("", self.fonds_name_error)
         form.addRow(self.tr("Operator name:"), self.operator)
         form.addRow(self.tr("Default loan period:"), self.loan_days)
+        form.addRow(self.tr("Font for PDF reports:"), pdf_font_row)
+        form.addRow("", self.pdf_font_error)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", language_note)
         self.fonds_code.textChanged.connect(self.check)
@@ -122,7 +131,28 @@ class GeneralTab(QWidget):
             code_problem = self.tr("A fonds code is 3 or 4 capital letters or digits, e.g. Z109.")
         show_problem(self.fonds_code_error, code_problem)
         show_problem(self.fonds_name_error, "" if name else self.tr("Enter the fonds name."))
-        return not code_problem and bool(name)
+        font_problem = ""
+        if self.pdf_font.text().strip() and not pdf_font_usable(self.pdf_font.text().strip()):
+            font_problem = self.tr(
+                "This font cannot be embedded in PDFs: choose a TrueType font with Chinese characters."
+            )
+        show_problem(self.pdf_font_error, font_problem)
+        return not code_problem and bool(name) and not font_problem
+
+    def _choose_pdf_font(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Font for PDF reports"), self.pdf_font.text(), self.tr("TrueType fonts (*.ttf *.ttc)")
+        )
+        if path:
+            self.pdf_font.setText(path)
+            self.check()
+
+
+def pdf_font_usable(path: str) -> bool:
+    """True if the reports can print with this font file (TrueType outlines, Chinese glyphs)."""
+    from archdesk.services.reports.fonts import resolve_font  # ReportLab only when a font is chosen
+
+    return resolve_font(path).source == "settings"
 
 
 class CategoriesTab(QWidget):
@@ -382,6 +412,7 @@ class SettingsDialog(QDialog):
         if settings.operator_name:
             self._db.actor = settings.operator_name  # the name in the audit trail from now on
         settings.default_loan_days = self.general.loan_days.value()
+        settings.pdf_font_path = self.general.pdf_font.text().strip()
         language = self.general.language.currentData()
         if language != settings.language:
             settings.language = language
