@@ -103,7 +103,7 @@
     <message>
         <location line="+0"/>
         <source>Returned</source>
-        <translation>已归还</translation>
+        <translation>已退回</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -152,7 +152,7 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+180"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+179"/>
         <source>DA/T 22-2015 (archival filing rules)</source>
         <translation>DA/T 22-2015（归档文件整理规则）</translation>
     </message>
