@@ -7,8 +7,6 @@ restored, so "Reset layout" can put it back.
 
 from __future__ import annotations
 
-import importlib.util
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QStyle, QToolBar, QVBoxLayout, QWidget
@@ -18,7 +16,7 @@ from archdesk.services.database import Database
 from archdesk.services.records_query import RecordFilter, SortOrder
 from archdesk.ui.about import app_icon, show_about
 from archdesk.ui.appraisal.appraisal_dock import AppraisalDock
-from archdesk.ui.catalogue import actions
+from archdesk.ui.catalogue import actions, tools
 from archdesk.ui.catalogue.filter_bar import FilterBar
 from archdesk.ui.catalogue.record_editor import RecordEditor
 from archdesk.ui.catalogue.records_model import COLUMNS, RecordsModel
@@ -28,20 +26,6 @@ from archdesk.ui.custody.locations_dock import LocationsDock
 from archdesk.ui.loans.loans_dock import LoansDock
 from archdesk.ui.ops import ChangeHub, Changes, Ops
 from archdesk.ui.settings import Settings
-
-#: Optional screens built by other work; their menu entries appear when the module is installed.
-TOOLS = (
-    ("archdesk.ui.collection", "import_action"),
-    ("archdesk.ui.reports.preview", "reports_action"),
-    ("archdesk.ui.statistics.view", "statistics_action"),
-)
-
-
-def _installed(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:  # its parent package is not there either
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -136,7 +120,27 @@ class MainWindow(QMainWindow):
         self.table.delete_action.triggered.connect(
             lambda: actions.delete_pending(parent=self, ops=self.ops, records=self.table.selected_records())
         )
-        self.tool_actions = {name: QAction(self) for module, name in TOOLS if _installed(module)}
+        self.tool_actions: dict[str, QAction] = {}
+        language = "en" if self.english else "zh_CN"
+        if tools.available(tools.IMPORT):
+            self.tool_actions["import"] = action(
+                sp.SP_ArrowDown, lambda: tools.open_import_wizard(parent=self, ops=self.ops)
+            )
+        if tools.available(tools.STATISTICS):
+            self.tool_actions["statistics"] = action(
+                sp.SP_FileDialogInfoView, lambda: tools.open_statistics(parent=self, ops=self.ops, language=language)
+            )
+        if tools.available(tools.REGISTER):
+            self.table.export_action.setVisible(True)
+            self.table.export_action.triggered.connect(
+                lambda: tools.preview_register(
+                    parent=self,
+                    ops=self.ops,
+                    flt=self.records.filter,
+                    language="en" if self.english else "zh_CN",
+                    font_path=self.settings.pdf_font_path,
+                )
+            )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -232,11 +236,7 @@ class MainWindow(QMainWindow):
         }
         for act, text in texts.items():
             act.setText(text)
-        tool_texts = {
-            "import_action": self.tr("&Import transfer spreadsheet…"),
-            "reports_action": self.tr("&Reports…"),
-            "statistics_action": self.tr("&Statistics…"),
-        }
+        tool_texts = {"import": self.tr("&Import transfer spreadsheet…"), "statistics": self.tr("&Statistics…")}
         for name, act in self.tool_actions.items():
             act.setText(tool_texts[name])
         self._show_counts()
@@ -256,8 +256,7 @@ class MainWindow(QMainWindow):
             sort = SortOrder(COLUMNS[column].key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
         self.records.set_query(RecordFilter(), sort)  # the first page goes first on the worker
         self.ops.query(self, code_tables, self._code_tables_in)
-        for dock in (self.tree_dock, self.locations_dock, self.loans_dock, self.appraisal_dock):
-            dock.reload()
+        self._docks_loaded = False  # they load once the first page is in: the records come first
 
     def _restore_layout(self) -> None:
         self.settings.default_dock_state = self.default_state
@@ -330,6 +329,10 @@ class MainWindow(QMainWindow):
             self.ops.query(self, code_tables, self._code_tables_in)
 
     def _first_page_loaded(self) -> None:
+        if not self._docks_loaded:
+            self._docks_loaded = True
+            for dock in (self.tree_dock, self.locations_dock, self.loans_dock, self.appraisal_dock):
+                dock.reload()
         self._show_counts()
         self.first_page_shown.emit()
 

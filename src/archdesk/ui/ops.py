@@ -13,6 +13,10 @@ never a traceback. A mutating op announces what it changed with a :class:`Change
 
 An op given a ``progress_label`` is called as ``op(db, progress)``; ``progress(done, total)`` updates a
 ``QProgressDialog`` and returns False once the user pressed Cancel (the service then raises Cancelled).
+
+Ops waiting for the worker run by ``priority``, then in order: ``URGENT`` for rows the user is looking
+at, ``NORMAL`` by default, ``BACKGROUND`` for counts and lists nobody waits for. An op already running
+is never interrupted.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from archdesk.services.errors import ArchDeskError, Cancelled, NotAllowed, Valid
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], bool]
+URGENT, NORMAL, BACKGROUND = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -100,10 +105,10 @@ class _Worker(QThread):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("ArchDeskDatabaseWorker")
-        self.jobs: queue.Queue[_Job | None] = queue.Queue()
+        self.jobs: queue.PriorityQueue[tuple[int, int, _Job | None]] = queue.PriorityQueue()
 
     def run(self) -> None:
-        while (job := self.jobs.get()) is not None:
+        while (job := self.jobs.get()[2]) is not None:
             try:
                 result, error = job.fn(), None
             except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
@@ -151,9 +156,10 @@ class Ops(QObject):
         *,
         failure: Callable[[BaseException], bool] | None = None,
         progress_label: str | None = None,
+        priority: int = NORMAL,
     ) -> int:
         """Read-only work (Anki's QueryOp). ``failure(exc)`` may return True when it showed the error itself."""
-        return self._submit(parent, op, success, failure, None, progress_label)
+        return self._submit(parent, op, success, failure, None, progress_label, priority)
 
     def mutate(
         self,
@@ -166,7 +172,7 @@ class Ops(QObject):
         progress_label: str | None = None,
     ) -> int:
         """A change (Anki's CollectionOp): after success, ``changes`` (or ``changes(result)``) is announced."""
-        return self._submit(parent, op, success, failure, changes, progress_label)
+        return self._submit(parent, op, success, failure, changes, progress_label, NORMAL)
 
     def cancel(self, op_id: int) -> None:
         """Ask a running op to stop at its next progress call; its callbacks are not called."""
@@ -185,12 +191,12 @@ class Ops(QObject):
             return
         for pending in self._pending.values():
             pending.job.cancelled.set()
-        self._worker.jobs.put(None)
+        self._worker.jobs.put((-1, 0, None))
         self._worker.wait()
 
     # -- inside -----------------------------------------------------------------------------------
 
-    def _submit(self, parent, op, success, failure, changes, progress_label) -> int:  # noqa: ANN001
+    def _submit(self, parent, op, success, failure, changes, progress_label, priority) -> int:  # noqa: ANN001
         op_id = next(self._ids)
         cancelled = threading.Event()
         dialog = None
@@ -213,7 +219,7 @@ class Ops(QObject):
 
         job = _Job(op_id, fn, cancelled)
         self._pending[op_id] = _Pending(parent, success, failure, changes, dialog, job)
-        self._worker.jobs.put(job)
+        self._worker.jobs.put((priority, op_id, job))
         return op_id
 
     @Slot(int, int, int)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDockWidget, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from archdesk.services.database import Database
-from archdesk.ui.ops import Changes, Ops
+from archdesk.ui.ops import BACKGROUND, Changes, Ops
 
 ATTENTION = QColor("#b3261e")
 
@@ -68,7 +68,7 @@ class ListDock(QDockWidget):
     # -- loading ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.ops.query(self, self.fetch, self._show)
+        self.ops.query(self, self.fetch, self._show, priority=BACKGROUND)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

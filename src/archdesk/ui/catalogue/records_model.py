@@ -38,7 +38,7 @@ from archdesk.services.records_query import (
     sort_key,
 )
 from archdesk.services.views import RecordView
-from archdesk.ui.ops import Changes, Ops
+from archdesk.ui.ops import URGENT, Changes, Ops
 
 CACHE_BLOCKS = 16
 
@@ -226,7 +226,7 @@ class RecordsModel(QAbstractTableModel):
         def load(db):  # noqa: ANN001, ANN202 - worker thread
             return count_records(db, flt), records_page(db, flt, sort)
 
-        self.ops.query(None, load, lambda result: self._first_page_in(generation, keep_rows, *result))
+        self.ops.query(None, load, lambda result: self._first_page_in(generation, keep_rows, *result), priority=URGENT)
 
     def _first_page_in(self, generation: int, keep_rows: bool, total: int, first: list[RecordView]) -> None:
         if generation != self._generation:
@@ -293,7 +293,7 @@ class RecordsModel(QAbstractTableModel):
             return  # waits for the anchors; their arrival makes the view ask again
         self._pending.add(number)
         generation = self._generation
-        self.ops.query(None, job, lambda rows: self._block_in(generation, number, rows))
+        self.ops.query(None, job, lambda rows: self._block_in(generation, number, rows), priority=URGENT)
 
     def _block_job(self, number: int):  # noqa: ANN202
         flt, sort = self.filter, self.sort_order

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
 from archdesk.services.records_query import RecordFilter, TreeNode, classification_tree
-from archdesk.ui.ops import Changes, Ops
+from archdesk.ui.ops import BACKGROUND, Changes, Ops
 
 _FILTER = Qt.ItemDataRole.UserRole
 _PATH = Qt.ItemDataRole.UserRole + 1
@@ -48,7 +48,7 @@ class CatalogueTreeDock(QDockWidget):
         self._show(self.nodes)
 
     def reload(self) -> None:
-        self.ops.query(self, classification_tree, self._show)
+        self.ops.query(self, classification_tree, self._show, priority=BACKGROUND)
 
     def select_all(self) -> None:
         """Back to "All records" (the filter bar cleared the classification)."""

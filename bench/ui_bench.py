@@ -1,0 +1,243 @@
+"""Benchmark: the catalogue workspace on a generated 1,000,000-record archive (issue 3).
+
+Each launch is a fresh child process (``python -m bench.ui_bench --child PATH``) on the offscreen
+platform; the parent notes the wall clock before it spawns the child, the child notes it once the
+window has painted its first page of records, so "launch to first paint" includes starting Python
+and every import. The first child then drives the window as a user would:
+
+- Ctrl+End (the last row) and jumps to random rows: time until every visible row's block is loaded
+  and the viewport repainted; p95 over the jumps;
+- Page Down, 100 times from the top: the same per key press (a frame), p95;
+- a search typed into the filter bar: until the first page of hits is painted;
+- the process's peak memory (ru_maxrss), Python, Qt and SQLAlchemy included.
+
+Targets on 2 cores: first paint <= 600 ms, jump p95 <= 60 ms, page-down frame p95 <= 50 ms,
+process <= 300 MB. ``ARCHDESK_BENCH_RECORDS`` changes the archive size (bench/generate.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+RECORDS = int(os.environ.get("ARCHDESK_BENCH_RECORDS", 1_000_000))
+LAUNCHES = 3
+JUMPS = 40
+PAGE_DOWNS = 100
+SEARCHES = ("通知", "会议纪要", "合同", "2019")
+MARKER = "ARCHDESK-UI-BENCH "
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def run() -> list[dict]:
+    from bench.generate import ensure_database
+
+    path, _timings = ensure_database(RECORDS)
+    launches = [_launch(path, drive=index == 0) for index in range(LAUNCHES)]
+    driven = launches[0]
+    first_paints = [launch["first_paint"] for launch in launches]
+    rows = [
+        {
+            "operation": "ui: launch to first painted page (median of 3 fresh processes)",
+            "size": RECORDS,
+            "seconds": round(statistics.median(first_paints), 3),
+            "peak_mb": driven["peak_mb"],
+            "note": "runs: "
+            + ", ".join(f"{s * 1000:.0f} ms" for s in first_paints)
+            + f"; heavy modules imported at start: {', '.join(driven['heavy']) or 'none'}",
+        },
+        {
+            "operation": "ui: Ctrl+End to the last row, painted",
+            "size": RECORDS,
+            "seconds": round(driven["last_row"], 4),
+            "note": f"{driven['last_row_at_once'] * 1000:.0f} ms if pressed right at first paint, "
+            "while the worker still counts the tree",
+        },
+        {
+            "operation": f"ui: jump to a random row, painted (p95 of {JUMPS})",
+            "size": RECORDS,
+            "seconds": round(p95(driven["jumps"]), 4),
+            "note": f"max {max(driven['jumps']) * 1000:.0f} ms; anchors and docks ready "
+            f"{driven['anchors'] * 1000:.0f} ms after first paint",
+        },
+        {
+            "operation": f"ui: page-down frame (p95 of {PAGE_DOWNS})",
+            "size": RECORDS,
+            "seconds": round(p95(driven["page_downs"]), 4),
+            "note": f"max {max(driven['page_downs']) * 1000:.0f} ms",
+        },
+        {
+            "operation": "ui: search typed to first page of hits painted (slowest query)",
+            "size": RECORDS,
+            "seconds": round(max(driven["searches"].values()), 3),
+            "note": ", ".join(f"{q} {s * 1000:.0f} ms" for q, s in driven["searches"].items()),
+        },
+        {
+            "operation": "ui: whole process peak memory after all of the above",
+            "size": RECORDS,
+            "seconds": "",
+            "peak_mb": driven["peak_mb"],
+        },
+    ]
+    return rows
+
+
+def _launch(path: Path, *, drive: bool) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    started = time.time()
+    output = subprocess.run(
+        [sys.executable, "-m", "bench.ui_bench", "--child", str(path), "drive" if drive else "paint"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith(MARKER))
+    result = json.loads(line[len(MARKER) :])
+    result["first_paint"] = result.pop("painted_at") - started
+    return result
+
+
+# -- the child: a real window ------------------------------------------------------------------------
+
+
+def _child(path: str, mode: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from archdesk.services.archive import open_archive
+    from archdesk.ui.main_window import MainWindow
+    from archdesk.ui.settings import Settings
+
+    app = QApplication([])
+    db = open_archive(path, create=False)
+    settings = Settings(Path(os.environ.get("TMPDIR", "/tmp")) / f"archdesk-ui-bench-{os.getpid()}.ini")
+    window = MainWindow(db, settings, english=True, restore=False)
+    window.resize(1400, 900)
+    window.show()
+    while not window.records.total:
+        wait(app)
+    window.table.viewport().repaint()
+    result: dict = {"painted_at": time.time()}
+    painted = time.perf_counter()
+    heavy = ("reportlab", "openpyxl", "xlsxwriter", "python_calamine")
+    result["heavy"] = [name for name in heavy if name in sys.modules]
+    if mode == "drive":
+        result.update(_drive(app, window, painted))
+    import resource
+
+    result["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(MARKER + json.dumps(result), flush=True)
+    window.close()
+    Path(settings.file_name).unlink(missing_ok=True)
+
+
+def wait(app) -> None:  # noqa: ANN001
+    """Handle events, sleeping until one comes (a busy loop would starve the worker of the GIL)."""
+    from PySide6.QtCore import QEventLoop
+
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+
+
+def _visible_loaded(window) -> bool:  # noqa: ANN001
+    table, model = window.table, window.records
+    first = max(table.rowAt(0), 0)
+    last = table.rowAt(table.viewport().height() - 1)
+    last = model.total - 1 if last < 0 else last
+    return model.is_loaded(first) and model.is_loaded(last)
+
+
+def _settle(app, window) -> float:  # noqa: ANN001
+    """Process events until the visible rows are in, then paint; the seconds since ``started``."""
+    started = time.perf_counter()
+    while not _visible_loaded(window):
+        wait(app)
+    window.table.viewport().repaint()
+    return time.perf_counter() - started
+
+
+def _drive(app, window, painted: float) -> dict:  # noqa: ANN001
+    import random
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from archdesk.services.records_query import RecordFilter
+
+    table, model = window.table, window.records
+    table.setFocus()
+    table.selectRow(0)
+
+    def to_last_row() -> float:
+        started = time.perf_counter()
+        QTest.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        _settle(app, window)
+        return time.perf_counter() - started  # the key handling included
+
+    last_row_at_once = to_last_row()  # the worker is still busy with the tree counts and anchors
+    while not model.anchors_ready or window.ops.busy:
+        wait(app)
+    anchors = time.perf_counter() - painted
+    QTest.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    _settle(app, window)
+    model._blocks.clear()  # a cold jump: the last block is not cached any more
+    last_row = to_last_row()
+    rng = random.Random(3)
+    jumps = []
+    for _ in range(JUMPS):
+        row = rng.randrange(model.total)
+        started = time.perf_counter()
+        table.scrollTo(model.index(row, 0), table.ScrollHint.PositionAtTop)
+        _settle(app, window)
+        jumps.append(time.perf_counter() - started)
+    QTest.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    _settle(app, window)
+    page_downs = []
+    for _ in range(PAGE_DOWNS):
+        started = time.perf_counter()
+        QTest.keyClick(table, Qt.Key.Key_PageDown)
+        _settle(app, window)
+        page_downs.append(time.perf_counter() - started)
+    searches = {}
+    for text in SEARCHES:
+        started = time.perf_counter()
+        window.filter_bar.set_filter(RecordFilter(text=text))
+        done: list[bool] = []
+
+        def loaded(done: list[bool] = done) -> None:
+            done.append(True)
+
+        model.first_page_loaded.connect(loaded)
+        while not done:
+            wait(app)
+        table.viewport().repaint()
+        searches[text] = time.perf_counter() - started
+        model.first_page_loaded.disconnect(loaded)
+    while window.ops.busy:
+        wait(app)
+    return {
+        "last_row": last_row,
+        "last_row_at_once": last_row_at_once,
+        "anchors": anchors,
+        "jumps": jumps,
+        "page_downs": page_downs,
+        "searches": searches,
+    }
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 4 and sys.argv[1] == "--child":
+        _child(sys.argv[2], sys.argv[3])
+    else:
+        from bench.__main__ import table
+
+        print(table(run()))

@@ -1,0 +1,58 @@
+"""Screens built by other work, opened from the catalogue workspace's menus.
+
+Each is imported only when asked for: the report renderers (ReportLab, xlsxwriter) and QtCharts
+stay out of the start-up path. ``available()`` tells the menus which ones are installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from archdesk.services.records_query import RecordFilter
+from archdesk.ui.ops import Changes, Ops
+
+IMPORT, STATISTICS, REGISTER = "archdesk.ui.collection", "archdesk.ui.statistics.view", "archdesk.ui.reports.preview"
+
+
+def available(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # its parent package is not there either
+        return False
+
+
+def open_import_wizard(*, parent: QWidget, ops: Ops) -> None:
+    """导入移交清单: the records it accepts are announced like any other change."""
+    from archdesk.ui.collection.import_wizard import ImportWizard
+
+    def imported(_result: object) -> None:
+        ops.hub.announce(Changes(records=True, boxes=True, codes=True))
+
+    wizard = ImportWizard(ops.db, imported, ops=ops, parent=parent)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    wizard.open()
+
+
+def open_statistics(*, parent: QWidget, ops: Ops, language: str) -> QWidget:
+    """Holdings statistics in a window of its own."""
+    from archdesk.ui.statistics.view import StatisticsView
+
+    view = StatisticsView(ops, language=language, parent=parent)
+    view.setWindowFlag(Qt.WindowType.Window)
+    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    view.resize(1000, 700)
+    view.show()
+    return view
+
+
+def preview_register(*, parent: QWidget, ops: Ops, flt: RecordFilter, language: str, font_path: str = "") -> None:
+    """归档文件目录 of the records the table shows, in print preview (PDF and Excel export from there)."""
+    from archdesk.services.reports.registers import catalogue_register
+    from archdesk.ui.reports.preview import preview_document
+
+    build: Callable = lambda db: catalogue_register(db, flt, language=language)  # noqa: E731
+    preview_document(parent, ops, build, font_path=font_path or None)
