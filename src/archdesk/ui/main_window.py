@@ -67,9 +67,9 @@ class MainWindow(QMainWindow):
         self.loans_dock.raise_()
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.tree_dock, self.record_dock], [290, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.tree_dock, self.record_dock], [280, 360], Qt.Orientation.Horizontal)
         self.resizeDocks([self.tree_dock, self.locations_dock], [560, 200], Qt.Orientation.Vertical)
-        self.resizeDocks([self.loans_dock], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self.loans_dock], [140], Qt.Orientation.Vertical)
 
         self._build_actions()
         self._build_menus()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyle, QTa
 from archdesk.ui.catalogue.records_model import COLUMNS, RecordsModel
 
 #: Default widths in average characters (reference code, title, date, year, …); the user's widths are restored.
-_DEFAULT_WIDTHS = (25, 34, 11, 6, 10, 16, 16, 6, 10, 10, 16)
+_DEFAULT_WIDTHS = (24, 28, 11, 6, 10, 16, 16, 6, 10, 10, 16)
 
 
 class RecordsView(QTableView):
