@@ -22,14 +22,15 @@ def app_icon() -> QIcon:
 
 
 def about_text(database: str = "") -> str:
-    tr = QCoreApplication.translate
-    lines = [
-        f"<h3>ArchDesk {__version__}</h3>",
-        "<p>" + tr("About", "Records management for an archive office (档案室), offline on your desktop.") + "</p>",
-        "<p>" + tr("About", "Qt {qt} · Licensed under the GNU GPL version 3 or later.").format(qt=qVersion()) + "</p>",
-    ]
+    # QCoreApplication.translate by its full name: pyside6-lupdate cannot follow an alias.
+    purpose = QCoreApplication.translate(
+        "About", "Records management for an archive office (档案室), offline on your desktop."
+    )
+    licence = QCoreApplication.translate("About", "Qt {qt} · Licensed under the GNU GPL version 3 or later.")
+    lines = [f"<h3>ArchDesk {__version__}</h3>", f"<p>{purpose}</p>", f"<p>{licence.format(qt=qVersion())}</p>"]
     if database:
-        lines.append("<p>" + tr("About", "Archive: {path}").format(path=database) + "</p>")
+        archive = QCoreApplication.translate("About", "Archive: {path}").format(path=database)
+        lines.append(f"<p>{archive}</p>")
     return "".join(lines)
 
 

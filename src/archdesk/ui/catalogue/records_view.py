@@ -84,7 +84,7 @@ class RecordsView(QTableView):
         self.accept_action.setText(self.tr("&Accept into custody"))
         self.delete_action.setText(self.tr("&Delete pending records"))
         self.copy_action.setText(self.tr("&Copy rows"))
-        self.export_action.setText(self.tr("&Print catalogue register…"))
+        self.export_action.setText(self.tr("&Export…"))
         self.records.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.records.columnCount() - 1)
 
     def contextMenuEvent(self, event) -> None:  # noqa: ANN001, N802
