@@ -11,10 +11,6 @@ from archdesk.services.views import RecordView
 from archdesk.ui.ops import Changes, Ops
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CatalogueActions", text)
-
-
 def accept_into_custody(*, parent: QWidget, ops: Ops, records: list[RecordView]) -> None:
     """Accept the pending ones among ``records`` (暂存 → 在档) after a confirmation."""
     pending = [view.id for view in records if view.status == "pending"]
@@ -22,10 +18,10 @@ def accept_into_custody(*, parent: QWidget, ops: Ops, records: list[RecordView])
         return
     answer = QMessageBox.question(
         parent,
-        _tr("Accept into custody"),
-        _tr("Accept {count} pending record(s) into custody? Their reference codes become final.").format(
-            count=len(pending)
-        ),
+        QCoreApplication.translate("CatalogueActions", "Accept into custody"),
+        QCoreApplication.translate(
+            "CatalogueActions", "Accept {count} pending record(s) into custody? Their reference codes become final."
+        ).format(count=len(pending)),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
@@ -39,10 +35,11 @@ def delete_pending(*, parent: QWidget, ops: Ops, records: list[RecordView]) -> N
         return
     answer = QMessageBox.question(
         parent,
-        _tr("Delete pending records"),
-        _tr("Delete {count} pending record(s)? This cannot be undone; the audit log keeps what they were.").format(
-            count=len(pending)
-        ),
+        QCoreApplication.translate("CatalogueActions", "Delete pending records"),
+        QCoreApplication.translate(
+            "CatalogueActions",
+            "Delete {count} pending record(s)? This cannot be undone; the audit log keeps what they were.",
+        ).format(count=len(pending)),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
