@@ -204,3 +204,35 @@ def test_upgrading_an_archive_without_a_search_index_indexes_its_records(archive
         assert search.indexed_record_count(session) is None
     migrate.upgrade(archive.engine)
     assert search_records(archive, "会议").total == expected == len(_brute_force(archive, "会议"))
+
+
+@pytest.mark.parametrize("query", ["会", "纪要", ""])
+@pytest.mark.parametrize(
+    "sort",
+    [SortOrder(), SortOrder(descending=True), SortOrder("date"), SortOrder("date", True), SortOrder("pages", True)],
+    ids=lambda s: f"{s.column}{' desc' if s.descending else ''}",
+)
+def test_keyset_pages_and_block_anchors_walk_every_hit_in_sort_order(demo_archive, query, sort):
+    flt = RecordFilter(text=query)
+    seen, after = [], None
+    while page := records_page(demo_archive, flt, sort, after=after, limit=97):
+        seen += page
+        after = (getattr(page[-1], sort.column), page[-1].id)
+    assert len(seen) == count_records(demo_archive, flt) == len({r.id for r in seen})
+    wanted = set(_brute_force(demo_archive, query)) if query else None
+    assert wanted is None or {r.reference_code for r in seen} == wanted
+
+    def key(view):  # noqa: ANN001, ANN202
+        value = getattr(view, sort.column)
+        return (value is not None, value if value is not None else 0, view.id)
+
+    expected = sorted(seen, key=key, reverse=sort.descending)
+    if sort.descending:  # NULLs last when descending, ties by id descending
+        expected = [r for r in expected if getattr(r, sort.column) is not None] + sorted(
+            (r for r in seen if getattr(r, sort.column) is None), key=lambda r: r.id, reverse=True
+        )
+    assert [r.id for r in seen] == [r.id for r in expected]
+    anchors = block_anchors(demo_archive, flt, sort, block_size=97)
+    assert anchors == [(getattr(r, sort.column), r.id) for r in seen[::97]]
+    for n in (0, len(anchors) // 2, len(anchors) - 1):
+        assert records_page(demo_archive, flt, sort, start=anchors[n], limit=97) == seen[n * 97 : (n + 1) * 97]

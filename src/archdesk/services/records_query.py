@@ -163,7 +163,11 @@ def _order(stmt: Select, sort: SortOrder, dialect: str) -> Select:
 
 
 def _after(sort: SortOrder, key: SortKey, *, inclusive: bool) -> ColumnElement[bool]:
-    """Rows after ``key`` in the sort order (NULLs first ascending, last descending)."""
+    """Rows after ``key`` in the sort order (NULLs first ascending, last descending).
+
+    The OR alone makes SQLite scan the index from its start when the values are bound
+    parameters (50 ms at row 900,000 of a million); the plain range beside it lets it seek.
+    """
     column = SORTABLE[sort.column]
     value, record_id = key
     same_id = Record.id >= record_id if inclusive else Record.id > record_id
@@ -171,10 +175,12 @@ def _after(sort: SortOrder, key: SortKey, *, inclusive: bool) -> ColumnElement[b
         same_id = Record.id <= record_id if inclusive else Record.id < record_id
         if value is None:
             return and_(column.is_(None), same_id)
+        if not column.nullable:
+            return and_(column <= value, or_(column < value, and_(column == value, same_id)))
         return or_(column < value, and_(column == value, same_id), column.is_(None))
     if value is None:
         return or_(and_(column.is_(None), same_id), column.is_not(None))
-    return or_(column > value, and_(column == value, same_id))
+    return and_(column >= value, or_(column > value, and_(column == value, same_id)))
 
 
 def count_records(db: Database, flt: RecordFilter) -> int:
