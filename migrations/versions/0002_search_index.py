@@ -24,14 +24,15 @@ FIELDS = "title, document_number, responsible_party, notes"
 
 
 def _grams(*texts):
-    # Every distinct character (8 hex digits) and character pair (16) of each field, case-folded.
-    tokens = set()
+    # Each field's distinct characters (8 hex digits) and character pairs (16), case-folded.
+    fields = []
     for value in texts:
         if value:
             points = value.lower().encode("utf-32-be").hex()
-            tokens.update([points[i : i + 8] for i in range(0, len(points), 8)])
-            tokens.update([points[i : i + 16] for i in range(0, len(points) - 8, 8)])
-    return " ".join(tokens)
+            tokens = {points[i : i + 8] for i in range(0, len(points), 8)}
+            tokens.update(points[i : i + 16] for i in range(0, len(points) - 8, 8))
+            fields.append(" ".join(tokens))
+    return " ".join(fields)
 
 
 def upgrade() -> None:

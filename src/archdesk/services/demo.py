@@ -91,6 +91,14 @@ class _Codes:
         return CodeParts(self.fonds.code, category, year, retention, department, dept.name if dept else "")
 
 
+class _Random(random.Random):
+    """``choice`` without the exact-uniformity loop of the standard one: four times faster, and
+    demo data is drawn a few million times."""
+
+    def choice(self, seq):  # noqa: ANN001, ANN201
+        return seq[int(self.random() * len(seq))]
+
+
 def _check(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None and progress(done, total) is False:
         raise Cancelled()
@@ -104,10 +112,11 @@ def _plan(rng: random.Random, count: int, codes: _Codes) -> dict[tuple[str, int,
     any_department = sorted(code for code in codes.departments)
     groups: dict[tuple[str, int, str, str], list[date]] = defaultdict(list)
     today = date.today()
-    for (category, _w, retention, departments), year, day in zip(
-        chosen, years, rng.choices(range(365), k=count), strict=True
-    ):
-        period = rng.choices(list(retention), weights=list(retention.values()))[0]
+    periods = {
+        category: [p for p, weight in retention.items() for _ in range(weight)] for category, _w, retention, _d in plan
+    }
+    for (category, _w, _r, departments), year, day in zip(chosen, years, rng.choices(range(365), k=count), strict=True):
+        period = rng.choice(periods[category])
         department = rng.choice(departments or any_department)
         groups[(category, year, period, department)].append(min(date(year, 1, 1) + timedelta(days=day), today))
     for dates in groups.values():
@@ -291,7 +300,7 @@ def add_demo_data(
     ``write`` may replace the Core insert (the benchmark generator writes with the raw driver).
     Runs on the calling thread; ``progress(done, total)`` may return False to cancel (nothing is kept).
     """
-    rng = random.Random(seed)
+    rng = _Random(seed)
     with UnitOfWork(db) as uow:
         session = uow.session
         existing = session.scalar(select(func.count()).select_from(Record)) or 0

@@ -30,6 +30,7 @@ the index functions do nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from sqlalchemy import ColumnElement, and_, bindparam, false, literal_column, or_, text, true
 from sqlalchemy.ext.compiler import compiles
@@ -77,12 +78,15 @@ def grams(*texts: str | None) -> str:
     A character is 8 hex digits and a pair 16, so the tokens are plain ASCII words for any
     character (punctuation such as 〔 included) and a single and a pair can never be confused.
     """
-    tokens: set[str] = set()
-    for value in texts:
-        if value:
-            points = _code_points(value)
-            tokens.update([points[i : i + 8] for i in range(0, len(points), 8)])
-            tokens.update([points[i : i + 16] for i in range(0, len(points) - 8, 8)])
+    return " ".join(_field_grams(value) for value in texts if value)
+
+
+@lru_cache(maxsize=1 << 16)
+def _field_grams(value: str) -> str:
+    # Cached: responsible parties, document-number prefixes and many titles repeat across records.
+    points = _code_points(value)
+    tokens = {points[i : i + 8] for i in range(0, len(points), 8)}
+    tokens.update(points[i : i + 16] for i in range(0, len(points) - 8, 8))
     return " ".join(tokens)
 
 
