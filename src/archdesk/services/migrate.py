@@ -10,33 +10,43 @@ statement of every revision, DDL included, is rolled back together when one of t
 
 from __future__ import annotations
 
+import ast
+import re
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 
-from archdesk.bundled import migrations_dir
+# Alembic (with Mako and Pygments) costs about 0.1 s to import; an archive already at head, the
+# everyday case, is recognised without it (see ``shipped_head``), so it is imported only to migrate.
 from archdesk.services.database import WRITE_OPTION
 from archdesk.services.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+from archdesk.bundled import migrations_dir
 
 ScriptLocation = str | Path | None
 
 
 def alembic_config(script_location: ScriptLocation = None) -> Config:
     """An Alembic config built in code; ``script_location`` defaults to the shipped migrations."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location or migrations_dir()))
     return cfg
 
 
 def script_directory(script_location: ScriptLocation = None) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(script_location))
 
 
@@ -46,8 +56,46 @@ def head_revision(script_location: ScriptLocation = None) -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The revision stamped in ``alembic_version``; None for a database never migrated."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+_REVISION_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
+
+
+def shipped_head(script_location: ScriptLocation = None) -> str | None:
+    """The head revision of the shipped migrations, read from the version files' text.
+
+    None when the files do not give exactly one head (Alembic then decides). A test checks
+    this agrees with Alembic's own answer.
+    """
+    return _head_from_files(str(script_location or migrations_dir()))
+
+
+@cache
+def _head_from_files(location: str) -> str | None:
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for file in Path(location, "versions").glob("*.py"):
+        found = dict(_REVISION_ASSIGNMENT.findall(file.read_text(encoding="utf-8")))
+        if "revision" not in found:
+            return None
+        revisions.add(ast.literal_eval(found["revision"]))
+        down = ast.literal_eval(found.get("down_revision", "None"))
+        parents.update(down if isinstance(down, tuple | list) else [down] if down else [])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def stamped_revision(engine: Engine) -> str | None:
+    """The revision in ``alembic_version`` read with plain SQL (None if there is none)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows[0] if len(rows) == 1 else None
 
 
 def backup_sqlite_file(path: Path, *, suffix: str = "pre-upgrade") -> Path:
@@ -84,6 +132,12 @@ def upgrade(
     of ArchDesk cannot upgrade (newer schema, or tables without an ArchDesk schema version).
     Runs on the calling thread.
     """
+    if revision == "head" and script_location is None:
+        head = shipped_head()
+        if head is not None and stamped_revision(engine) == head:
+            return None
+    from alembic import command
+
     script = script_directory(script_location)
     current = current_revision(engine)
     where = sqlite_path or engine.url.render_as_string(hide_password=True)
@@ -106,11 +160,15 @@ def upgrade(
 
 def downgrade(engine: Engine, revision: str, *, script_location: ScriptLocation = None) -> None:
     """Step the schema back to ``revision`` (for tests and support; the app never downgrades)."""
+    from alembic import command
+
     where = engine.url.render_as_string(hide_password=True)
     _run_in_one_transaction(engine, script_location, lambda cfg: command.downgrade(cfg, revision), where)
 
 
 def _knows(script: ScriptDirectory, revision: str) -> bool:
+    from alembic.util import CommandError
+
     try:
         return script.get_revision(revision) is not None
     except CommandError:
@@ -118,6 +176,8 @@ def _knows(script: ScriptDirectory, revision: str) -> bool:
 
 
 def _resolve(script: ScriptDirectory, revision: str, where: object) -> str | None:
+    from alembic.util import CommandError
+
     if revision == "head":
         return script.get_current_head()
     try:
@@ -150,6 +210,8 @@ def _run_in_one_transaction(
             with conn.execution_options(**{WRITE_OPTION: True}).begin():
                 cfg = alembic_config(script_location)
                 cfg.attributes["connection"] = conn
+                from alembic.util import CommandError
+
                 try:
                     action(cfg)
                 except CommandError as exc:
