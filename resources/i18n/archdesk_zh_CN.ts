@@ -2,30 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
+    <name>About</name>
     <message>
-        <location filename="../../src/archdesk/ui/about.py" line="+28"/>
-        <source>About</source>
-        <comment>Records management for an archive office (档案室), offline on your desktop.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>About</source>
-        <comment>Qt {qt} · Licensed under the GNU GPL version 3 or later.</comment>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/archdesk/ui/about.py" line="+26"/>
+        <source>Records management for an archive office (档案室), offline on your desktop.</source>
+        <translation>档案室的档案管理软件，在您的电脑上离线运行。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>About</source>
-        <comment>Archive: {path}</comment>
-        <translation type="unfinished"></translation>
+        <source>Qt {qt} · Licensed under the GNU GPL version 3 or later.</source>
+        <translation>Qt {qt} · 依据 GNU GPL 第 3 版或更新版本授权。</translation>
     </message>
-</context>
-<context>
-    <name>About</name>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Archive: {path}</source>
+        <translation>档案库：{path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>About ArchDesk</source>
         <translation>关于 ArchDesk</translation>
     </message>
@@ -134,6 +128,29 @@
         <location line="+1"/>
         <source>returned</source>
         <translation>已退回</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueActions</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/actions.py" line="+21"/>
+        <source>Accept into custody</source>
+        <translation>接收归档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept {count} pending record(s) into custody? Their reference codes become final.</source>
+        <translation>将 {count} 件暂存档案接收归档吗？接收后档号即为正式档号，不再更改。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Delete pending records</source>
+        <translation>删除暂存档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete {count} pending record(s)? This cannot be undone; the audit log keeps what they were.</source>
+        <translation>删除 {count} 件暂存档案吗？此操作无法撤销；审计日志会保留其原有内容。</translation>
     </message>
 </context>
 <context>
@@ -582,9 +599,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+209"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+213"/>
         <source>ArchDesk — {path}</source>
-        <extracomment>Optional screens built by other work; their menu entries appear when the module is installed.</extracomment>
         <translation>ArchDesk — {path}</translation>
     </message>
     <message>
@@ -688,22 +704,17 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Import transfer spreadsheet…</source>
         <translation>导入移交清单(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Reports…</source>
-        <translation>报表(&amp;R)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Statistics…</source>
         <translation>统计(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -847,7 +858,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../src/archdesk/ui/ops.py" line="+76"/>
+        <location filename="../../src/archdesk/ui/ops.py" line="+81"/>
         <source>Unexpected error: {kind}: {message}</source>
         <translation>意外错误：{kind}：{message}</translation>
     </message>
@@ -857,7 +868,7 @@
         <translation>ArchDesk</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Cancel</source>
         <extracomment>Emitted on the GUI thread when no op is waiting or running (tests wait for it).</extracomment>
         <translation>取消</translation>
