@@ -67,9 +67,19 @@ def run_module(module: str, env: dict[str, str]) -> list[dict]:
     return rows
 
 
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
 def machine() -> str:
     return (
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({platform.processor() or 'unknown CPU'}), "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({_cpu()}), "
         f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, load {os.getloadavg()[0]:.1f}"
     )
 

@@ -133,14 +133,21 @@ def _conditions(session: Session, flt: RecordFilter, hits: int | None = None) ->
     return conditions(flt, text_as_filter=common)
 
 
-def _page(session: Session, stmt: Select, sort: SortOrder, limit: int) -> list[RecordView]:
-    """Rows of an id query (filtered, from its keyset position) in sort order, as views.
+def _page(
+    session: Session, stmt: Select, sort: SortOrder, limit: int, segments: list[ColumnElement[bool]] | None = None
+) -> list[RecordView]:
+    """Rows of an id query in sort order, as views; ``segments`` (from ``_segments``) are read in turn.
 
     The ids are chosen from ``record`` alone, then the joined view columns read for those rows
     only: with the joins in the same statement SQLite tends to walk the sort index even for a
     rare search text, reading the whole index to find a handful of hits.
     """
-    ids = list(session.scalars(_order(stmt, sort, session.get_bind().dialect.name).limit(limit)))
+    ids: list[int] = []
+    for segment in segments or [None]:
+        part = stmt if segment is None else stmt.where(segment)
+        ids += session.scalars(_order(part, sort, session.get_bind().dialect.name).limit(limit - len(ids)))
+        if len(ids) >= limit:
+            break
     if not ids:
         return []
     rows = {
@@ -183,6 +190,25 @@ def _after(sort: SortOrder, key: SortKey, *, inclusive: bool) -> ColumnElement[b
     return and_(column >= value, or_(column > value, and_(column == value, same_id)))
 
 
+def _segments(sort: SortOrder, key: SortKey, *, inclusive: bool) -> list[ColumnElement[bool]]:
+    """``_after`` as conditions whose rows, read one after the other, follow ``key`` in order.
+
+    Where the rows after a key are a range plus the NULLs (descending) or the rest of the NULLs
+    plus every value (ascending), one OR makes SQLite scan; two queries each seek the index.
+    """
+    column = SORTABLE[sort.column]
+    value, record_id = key
+    if not column.nullable:
+        return [_after(sort, key, inclusive=inclusive)]
+    if sort.descending and value is not None:
+        same_id = Record.id <= record_id if inclusive else Record.id < record_id
+        return [and_(column <= value, or_(column < value, and_(column == value, same_id))), column.is_(None)]
+    if not sort.descending and value is None:
+        same_id = Record.id >= record_id if inclusive else Record.id > record_id
+        return [and_(column.is_(None), same_id), column.is_not(None)]
+    return [_after(sort, key, inclusive=inclusive)]
+
+
 def count_records(db: Database, flt: RecordFilter) -> int:
     with db.reading() as session:
         return session_count(session, flt)
@@ -200,11 +226,9 @@ def records_page(
     """Up to ``limit`` rows in sort order: from the first row, from ``start`` (inclusive) or after ``after``."""
     with db.reading() as session:
         stmt = select(Record.id).where(*_conditions(session, flt))
-        if start is not None:
-            stmt = stmt.where(_after(sort, start, inclusive=True))
-        elif after is not None:
-            stmt = stmt.where(_after(sort, after, inclusive=False))
-        return _page(session, stmt, sort, limit)
+        key = start if start is not None else after
+        segments = None if key is None else _segments(sort, key, inclusive=start is not None)
+        return _page(session, stmt, sort, limit, segments)
 
 
 def sort_key(view: RecordView, sort: SortOrder) -> SortKey:
