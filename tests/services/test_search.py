@@ -236,3 +236,11 @@ def test_keyset_pages_and_block_anchors_walk_every_hit_in_sort_order(demo_archiv
     assert anchors == [(getattr(r, sort.column), r.id) for r in seen[::97]]
     for n in (0, len(anchors) // 2, len(anchors) - 1):
         assert records_page(demo_archive, flt, sort, start=anchors[n], limit=97) == seen[n * 97 : (n + 1) * 97]
+
+
+def test_on_postgresql_the_condition_is_portable_ilike_not_fts():
+    from sqlalchemy.dialects import postgresql
+
+    sql = str(select(Record.id).where(search.text_condition('会议 "AND ( 50%')).compile(dialect=postgresql.dialect()))
+    assert "ILIKE" in sql and "MATCH" not in sql and "search_" not in sql
+    assert sql.count("ILIKE") == 4 * 4  # four words, four columns each
