@@ -112,3 +112,17 @@ def test_the_installed_command_answers_a_hostile_query_with_json(demo_file):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"query": '"AND (', "total": 0, "results": []}
     assert "Traceback" not in done.stderr
+
+
+def test_cancelled_demo_data_leaves_the_archive_as_it_was(archive):
+    from sqlalchemy import inspect
+
+    from archdesk.services.demo import add_demo_data
+    from archdesk.services.errors import Cancelled
+
+    with pytest.raises(Cancelled):
+        add_demo_data(archive, 50_000, progress=lambda done, total: done < 20_000)
+    assert count_records(archive, RecordFilter()) == 0
+    with archive.engine.connect() as conn:
+        assert {"ix_record_title", "ix_record_year_refcode"} <= {i["name"] for i in inspect(conn).get_indexes("record")}
+        assert conn.exec_driver_sql("SELECT count(*) FROM box").scalar() == 0
