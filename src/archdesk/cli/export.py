@@ -76,8 +76,8 @@ def _record_filter(args: argparse.Namespace):  # noqa: ANN202
     from archdesk.services.reports import RecordFilter
 
     return RecordFilter(
-        fonds=args.fonds, category=args.category, year=args.year, retention=args.retention,
-        department=args.department, box=args.box,
+        fonds=args.fonds or "", category=args.category or "", year=args.year, retention=args.retention or "",
+        department=args.department or "", box=args.box or "",
     )  # fmt: skip
 
 

@@ -53,6 +53,7 @@ class RecordFilter:
     status: str = ""
     department: str = ""
     box_id: int | None = None
+    box: str = ""  # a box code, or a box number (盒号) when all digits, as written on the spine
     location: str = ""  # a shelf address or its prefix, e.g. "K01-A"
     transfer_batch_id: int | None = None
 
@@ -77,6 +78,12 @@ class TreeNode:
     count: int
     filter: RecordFilter
     children: list[TreeNode] = field(default_factory=list)
+
+
+def box_clause(box: str) -> ColumnElement[bool]:
+    """Boxes named by code, or by box number (盒号) when the text is all digits."""
+    clause = Box.code == box
+    return or_(clause, Box.box_number == int(box)) if box.isdigit() else clause
 
 
 def _code_in(column: ColumnElement, model: type, code: str) -> ColumnElement[bool]:
@@ -111,6 +118,8 @@ def conditions(flt: RecordFilter, *, text_as_filter: bool = False) -> list[Colum
         where.append(_code_in(Record.department_id, Department, flt.department))
     if flt.box_id is not None:
         where.append(Record.box_id == flt.box_id)
+    if flt.box:
+        where.append(Record.box_id.in_(select(Box.id).where(box_clause(flt.box))))
     if flt.location:
         boxes = (
             select(Box.id).join(Location, Location.id == Box.location_id).where(Location.code.like(f"{flt.location}%"))

@@ -162,3 +162,24 @@ def test_inventory_counts_boxes_items_and_pages_per_storeroom(sample, tmp_path):
     assert "未上架：1 盒，1 件，8 页" in text
     assert "合计：3 盒，5 件，26 页" in text
     assert "0001-0003" in text
+
+
+def test_the_register_of_a_searched_table_prints_exactly_the_archived_records_the_table_shows(sample, tmp_path):
+    """Records › Export… hands the table's own filter (search text included) to the register."""
+    from archdesk.services import search
+    from archdesk.services.records_query import SortOrder, records_page
+    from archdesk.services.uow import UnitOfWork
+
+    db, _ = sample
+    with UnitOfWork(db) as uow:  # the sample is built through the ORM, outside the catalogue service
+        search.rebuild_index(uow.session)
+        uow.commit()
+    everything = records_page(db, RecordFilter(), SortOrder(), limit=1000)
+    flt = RecordFilter(text="工作")
+    shown = {r.reference_code for r in records_page(db, flt, SortOrder(), limit=1000) if r.status != "pending"}
+    out = tmp_path / "searched.pdf"
+    render_pdf(catalogue_register(db, flt), out)
+    text = "".join(pdf_pages_text(out))
+    assert shown and all(code in text for code in shown)
+    assert not any(r.reference_code in text for r in everything if r.reference_code not in shown)
+    assert "检索词：工作" in text

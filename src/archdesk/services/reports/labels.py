@@ -35,6 +35,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "location": ("库位号", "Location"),
     "storeroom": ("库房", "Storeroom"),
     "box": ("盒号", "Box"),
+    "search_text": ("检索词", "Search"),
     "category": ("门类", "Series"),
     "year": ("年度", "Year"),
     "department": ("机构(问题)", "Department"),

@@ -16,26 +16,10 @@ from sqlalchemy.engine import Row as SqlRow
 from archdesk.models import Box, Category, Department, Fonds, Location, Record, RetentionPeriod, SecurityLevel, Volume
 from archdesk.services.database import Database
 from archdesk.services.errors import NotFound
+from archdesk.services.records_query import RecordFilter, box_clause, conditions
 
 #: Statuses printed on registers: everything accepted into the archive (暂存 items are not yet).
 ARCHIVED_STATUSES = ("in_custody", "on_loan", "transferred", "destroyed")
-
-
-@dataclass(frozen=True)
-class RecordFilter:
-    """Which records (or volumes, boxes) a document covers; every field is optional.
-
-    ``category`` includes its sub-categories (KJ covers KJ·KY); ``box`` is a box code, or a
-    box number when it is all digits.
-    """
-
-    fonds: str | None = None
-    category: str | None = None
-    year: int | None = None
-    retention: str | None = None
-    department: str | None = None
-    box: str | None = None
-    statuses: tuple[str, ...] = ARCHIVED_STATUSES
 
 
 class QueryRows:
@@ -73,10 +57,18 @@ def category_clause(column: Any, code: str) -> Any:
 
 
 def apply_filter(statement: Select[Any], entity: Any, flt: RecordFilter, *, statuses: bool = True) -> Select[Any]:
-    """Restrict ``statement`` (which joins Category, RetentionPeriod, Department, Fonds) by ``flt``.
+    """Restrict ``statement`` by the same filter the records table uses.
 
-    ``entity`` is Record, Volume or Box: all three carry year, category, retention, department.
+    For records the conditions are exactly the table's (text search included); without a status
+    in the filter, registers print only what was accepted into the archive (``ARCHIVED_STATUSES``).
+    For volumes and boxes (``statement`` joins Category, RetentionPeriod, Department, Fonds) the
+    classification fields apply: all three carry year, category, retention and department.
     """
+    if entity is Record:
+        statement = statement.where(*conditions(flt))
+        if statuses and not flt.status:
+            statement = statement.where(Record.status.in_(ARCHIVED_STATUSES))
+        return statement
     if flt.fonds:
         statement = statement.where(Fonds.code == flt.fonds)
     if flt.category:
@@ -88,15 +80,10 @@ def apply_filter(statement: Select[Any], entity: Any, flt: RecordFilter, *, stat
     if flt.department:
         statement = statement.where(Department.code == flt.department)
     if flt.box:
-        box_clause = Box.code == flt.box
-        if flt.box.isdigit():
-            box_clause = or_(box_clause, Box.box_number == int(flt.box))
         if entity is Box:
-            statement = statement.where(box_clause)
+            statement = statement.where(box_clause(flt.box))
         else:
-            statement = statement.where(entity.box_id.in_(select(Box.id).where(box_clause)))
-    if statuses and entity is Record and flt.statuses:
-        statement = statement.where(Record.status.in_(flt.statuses))
+            statement = statement.where(entity.box_id.in_(select(Box.id).where(box_clause(flt.box))))
     return statement
 
 

@@ -59,6 +59,8 @@ def _filter_fields(db: Database, flt: RecordFilter, language: str) -> tuple[str,
         fields.append(Field(label("department", language), f"{flt.department} {name}"))
     if flt.box:
         fields.append(Field(label("box", language), flt.box))
+    if flt.text.strip():
+        fields.append(Field(label("search_text", language), flt.text.strip()))
     return fonds_name, tuple(fields)
 
 
