@@ -197,6 +197,7 @@ def test_the_dock_layout_columns_and_sort_order_come_back_after_a_restart(qtbot,
             "locationsDock",
             "loansDock",
             "appraisalDock",
+            "transfersDock",
         }
     finally:
         second.close()

@@ -22,9 +22,11 @@ from archdesk.ui.catalogue.record_editor import RecordEditor
 from archdesk.ui.catalogue.records_model import COLUMNS, RecordsModel
 from archdesk.ui.catalogue.records_view import RecordsView
 from archdesk.ui.catalogue.tree_dock import CatalogueTreeDock
+from archdesk.ui.collection.batches import TransfersDock
 from archdesk.ui.custody.locations_dock import LocationsDock
 from archdesk.ui.loans.loans_dock import LoansDock
 from archdesk.ui.ops import ChangeHub, Changes, Ops
+from archdesk.ui.reports.print_menu import install_printing
 from archdesk.ui.settings import Settings
 
 
@@ -59,11 +61,13 @@ class MainWindow(QMainWindow):
         self.locations_dock = LocationsDock(self.ops, self)
         self.loans_dock = LoansDock(self.ops, self)
         self.appraisal_dock = AppraisalDock(self.ops, self)
+        self.transfers_dock = TransfersDock(self.ops, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.record_dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.locations_dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.loans_dock)
         self.tabifyDockWidget(self.loans_dock, self.appraisal_dock)
+        self.tabifyDockWidget(self.appraisal_dock, self.transfers_dock)
         self.loans_dock.raise_()
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -130,17 +134,6 @@ class MainWindow(QMainWindow):
             self.tool_actions["statistics"] = action(
                 sp.SP_FileDialogInfoView, lambda: tools.open_statistics(parent=self, ops=self.ops, language=language)
             )
-        if tools.available(tools.REGISTER):
-            self.table.export_action.setVisible(True)
-            self.table.export_action.triggered.connect(
-                lambda: tools.preview_register(
-                    parent=self,
-                    ops=self.ops,
-                    flt=self.records.filter,
-                    language="en" if self.english else "zh_CN",
-                    font_path=self.settings.pdf_font_path,
-                )
-            )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -177,7 +170,9 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.refresh_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.print_menu = install_printing(self)  # File › Print ▸, the toolbar's Print, the table's exports
         self.docks = [self.tree_dock, self.record_dock, self.locations_dock, self.loans_dock, self.appraisal_dock]
+        self.docks.append(self.transfers_dock)
         for dock in self.docks:
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()

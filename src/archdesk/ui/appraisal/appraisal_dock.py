@@ -5,6 +5,7 @@ from __future__ import annotations
 from archdesk.services.appraisal import DueRecord, due_for_appraisal
 from archdesk.services.database import Database
 from archdesk.ui.catalogue.list_dock import ListDock
+from archdesk.ui.reports.list_export import ListExports
 
 
 class AppraisalDock(ListDock):
@@ -14,6 +15,11 @@ class AppraisalDock(ListDock):
     def __init__(self, ops, parent=None) -> None:  # noqa: ANN001
         super().__init__(ops, "appraisalDock", parent)
         self.retention_names: dict[str, str] = {}
+        self.exports = ListExports(
+            self, self.list, ops, name="due-for-appraisal", rows=lambda: self.items,
+            builder="appraisal_due_document", options=lambda: {"retention_names": dict(self.retention_names)},
+            layout=self.widget().layout(),
+        )  # fmt: skip
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

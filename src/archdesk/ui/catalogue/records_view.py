@@ -71,6 +71,7 @@ class RecordsView(QTableView):
         self.export_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), "", self)
         self.addAction(self.copy_action)
         self.export_action.setVisible(False)  # shown once a reports module offers an export
+        self.report_actions: list[QAction] = []  # Export PDF… / Export Excel…, given by the reports UI
         self.open_action.triggered.connect(self._open_current)
         self.retranslate_ui()
 
@@ -97,6 +98,7 @@ class RecordsView(QTableView):
                 menu.addAction(action)
         if self.export_action.isVisible():
             menu.addAction(self.export_action)
+        menu.addActions(self.report_actions)
         self.open_action.setEnabled(len(selected) == 1)
         self.accept_action.setEnabled(any(view.status == "pending" for view in selected))
         self.delete_action.setEnabled(any(view.status == "pending" for view in selected))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from archdesk.services.collection.batches import BatchSummary, list_batches
 from archdesk.services.database import Database
 from archdesk.ui.ops import Changes, Ops
+from archdesk.ui.reports.list_export import ListExports
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,6 +79,10 @@ class BatchesWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.exports = ListExports(
+            self, self.view, self.ops, name="transfer-batches", rows=lambda: self.model.batches,
+            builder="batches_document", layout=layout,
+        )  # fmt: skip
         self.ops.hub.changed.connect(self._changed)
         self.refresh()
 
@@ -87,3 +92,22 @@ class BatchesWidget(QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.concerns("records"):
             self.refresh()
+
+
+class TransfersDock(QDockWidget):
+    """移交批次 as a dock of the main window (toggled from View; its objectName keeps its place)."""
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transfersDock")
+        self.batches = BatchesWidget(ops.db, ops=ops, parent=self)
+        self.setWidget(self.batches)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Transfers"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

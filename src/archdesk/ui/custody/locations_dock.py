@@ -5,6 +5,7 @@ from __future__ import annotations
 from archdesk.services.custody import LocationSummary, list_locations
 from archdesk.services.database import Database
 from archdesk.ui.catalogue.list_dock import ListDock
+from archdesk.ui.reports.list_export import ListExports
 
 
 class LocationsDock(ListDock):
@@ -13,6 +14,10 @@ class LocationsDock(ListDock):
 
     def __init__(self, ops, parent=None) -> None:  # noqa: ANN001
         super().__init__(ops, "locationsDock", parent)
+        self.exports = ListExports(
+            self, self.list, ops, name="shelf-locations", rows=lambda: self.items, builder="locations_document",
+            layout=self.widget().layout(),
+        )  # fmt: skip
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

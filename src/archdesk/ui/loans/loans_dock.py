@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from archdesk.services.database import Database
 from archdesk.services.loans import LoanSummary, list_loans
 from archdesk.ui.catalogue.list_dock import ListDock
+from archdesk.ui.reports.list_export import ListExports
 
 LOAN_STATUS = {
     "requested": QT_TRANSLATE_NOOP("LoansDock", "Requested"),
@@ -25,6 +26,10 @@ class LoansDock(ListDock):
 
     def __init__(self, ops, parent=None) -> None:  # noqa: ANN001
         super().__init__(ops, "loansDock", parent)
+        self.exports = ListExports(
+            self, self.list, ops, name="loans", rows=lambda: self.items, builder="loans_document",
+            layout=self.widget().layout(),
+        )  # fmt: skip
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -124,10 +124,12 @@ def preview_document(parent: QWidget, ops, build: Callable[[Database], Document]
 
         def export_excel(path: str) -> None:
             ops.query(dialog, lambda db, progress: render_xlsx(build(db), path, progress=progress),
-                      progress_label=dialog.tr("Exporting to Excel…"))  # fmt: skip
+                      progress_label=QCoreApplication.translate("ReportPreview", "Exporting to Excel…"))  # fmt: skip
 
         dialog.excel_requested.connect(export_excel)
         dialog.finished.connect(lambda _result: shutil.rmtree(folder, ignore_errors=True))
         dialog.open()
 
-    return ops.query(parent, render, show, progress_label=parent.tr("Preparing the print preview…"))
+    return ops.query(
+        parent, render, show, progress_label=QCoreApplication.translate("ReportPreview", "Preparing the print preview…")
+    )

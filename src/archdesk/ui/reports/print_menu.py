@@ -1,0 +1,225 @@
+"""File › Print: every document of the reporting package in print preview, for what the table shows.
+
+归档文件目录, 案卷目录 and 卷内文件目录 follow the records table's filter; the inventory register its
+shelf, category, year or box; box spines (盒脊) and box notes (备考表) cover the boxes of the selected
+records, or of the records shown; the statistics report covers the whole archive. Each is rendered
+on the worker thread (cancellable), then shown in ``ReportPreview`` with Print, Export PDF… and, where
+the document is a table, Export Excel…. ``install_printing`` puts the menu into the main window.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle, QToolButton, QWidget
+
+from archdesk.services.database import Database
+from archdesk.services.errors import Cancelled
+from archdesk.services.records_query import RecordFilter as TableFilter
+from archdesk.ui.ops import Ops
+from archdesk.ui.reports.list_export import ListExports, export_to_file
+
+if TYPE_CHECKING:  # the renderers (ReportLab, QtPdf) are imported on first use, not at start-up
+    from archdesk.services.reports import Document
+    from archdesk.ui.reports.preview import ReportPreview
+
+Progress = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class PrintScope:
+    """What a printout covers, read on the GUI thread when the user asks."""
+
+    table: TableFilter
+    record_ids: tuple[int, ...] = ()
+    language: str = "zh_CN"
+    font_path: str | None = None
+
+
+def _table_document(key: str, db: Database, scope: PrintScope) -> Document:
+    from archdesk.services.reports import catalogue_register, inventory_register, volume_catalogue, volume_contents
+    from archdesk.services.reports.lists import organisation_name
+    from archdesk.services.reports.statistics import holdings_statistics, statistics_document
+    from archdesk.services.reports.table_scope import classification_filter, inventory_filter
+
+    language = scope.language
+    if key == "register":
+        return catalogue_register(db, scope.table, language=language)
+    if key == "volume_catalogue":
+        return volume_catalogue(db, classification_filter(db, scope.table), language=language)
+    if key == "volume_contents":
+        return volume_contents(db, classification_filter(db, scope.table), language=language)
+    if key == "inventory":
+        return inventory_register(db, inventory_filter(db, scope.table), language=language)
+    stats = holdings_statistics(db, language=language)
+    return statistics_document(stats, organisation=organisation_name(db))
+
+
+def render_document_pdf(key: str, db: Database, scope: PrintScope, out: Path, progress: Progress) -> str:
+    """Write document ``key`` for ``scope`` to ``out`` (worker thread); returns its title."""
+    from archdesk.services.reports import render_pdf
+    from archdesk.services.reports.boxes import render_box_notes, render_box_spines
+    from archdesk.services.reports.labels import label
+    from archdesk.services.reports.lists import organisation_name
+    from archdesk.services.reports.statistics import holdings_statistics, render_statistics_pdf
+    from archdesk.services.reports.table_scope import shown_boxes
+
+    if not progress(0, 1):
+        raise Cancelled("print preview cancelled")
+    language, font = scope.language, scope.font_path
+    if key in ("box_spines", "box_notes"):
+        boxes = shown_boxes(db, scope.table, scope.record_ids, language=language)
+        render = render_box_spines if key == "box_spines" else render_box_notes
+        render(boxes, out, language=language, font_path=font)
+        return label("box_spine" if key == "box_spines" else "box_note", language)
+    if key == "statistics":
+        stats = holdings_statistics(db, language=language)
+        render_statistics_pdf(stats, out, organisation=organisation_name(db), font_path=font)
+        return label("statistics", language)
+    document = _table_document(key, db, scope)
+    render_pdf(document, out, font_path=font, progress=progress)
+    return document.title
+
+
+#: The documents of the menu in order; ``None`` separates groups. Excel where the form is a table.
+DOCUMENTS: tuple[str | None, ...] = (
+    "register", "volume_catalogue", "volume_contents", None, "inventory", "box_spines", "box_notes", None,
+    "statistics",
+)  # fmt: skip
+EXCEL = {"register", "volume_catalogue", "volume_contents", "inventory", "statistics"}
+
+
+def preview_report(
+    parent: QWidget,
+    ops: Ops,
+    key: str,
+    scope: PrintScope,
+    shown: Callable[[ReportPreview], None] | None = None,
+) -> int:
+    """Render document ``key`` to a temporary PDF on the worker, then open it in ``ReportPreview``."""
+    from archdesk.ui.reports.preview import ReportPreview
+
+    folder = Path(tempfile.mkdtemp(prefix="archdesk-preview-"))
+    target = folder / f"{key.replace('_', '-')}.pdf"
+
+    def show(title: str) -> None:
+        dialog = ReportPreview(target, title=title, excel=key in EXCEL, parent=parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.excel_requested.connect(lambda path: _export_excel(dialog, ops, key, scope, path))
+        dialog.finished.connect(lambda _result: shutil.rmtree(folder, ignore_errors=True))
+        dialog.open()
+        if shown is not None:
+            shown(dialog)
+
+    def failed(_error: BaseException) -> bool:
+        shutil.rmtree(folder, ignore_errors=True)
+        return False  # Ops shows the error (or nothing, when the user cancelled)
+
+    render: Callable[..., Any] = lambda db, progress: render_document_pdf(key, db, scope, target, progress)  # noqa: E731
+    label = QCoreApplication.translate("ReportPreview", "Preparing the print preview…")
+    return ops.query(parent, render, show, failure=failed, progress_label=label)
+
+
+def _export_excel(dialog: ReportPreview, ops: Ops, key: str, scope: PrintScope, path: str) -> None:
+    from archdesk.services.reports import render_xlsx
+
+    def export(db: Database, progress: Progress) -> int:
+        return render_xlsx(_table_document(key, db, scope), path, progress=progress)
+
+    ops.query(dialog, export, progress_label=QCoreApplication.translate("ReportPreview", "Exporting to Excel…"))
+
+
+class PrintMenu(QMenu):
+    """File › Print ▸ one action per document, plus the records table's Export PDF… / Export Excel…."""
+
+    preview_opened = Signal(object)  # the ReportPreview, once its pages are shown
+
+    def __init__(self, ops: Ops, scope: Callable[[], PrintScope], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("printMenu")
+        self.ops, self.scope = ops, scope
+        self.setIcon(parent.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+        self.document_actions: dict[str, QAction] = {}
+        for key in DOCUMENTS:
+            if key is None:
+                self.addSeparator()
+                continue
+            act = self.addAction("")
+            act.setObjectName(f"print_{key}")
+            act.triggered.connect(lambda _checked=False, key=key: self.open_preview(key))
+            self.document_actions[key] = act
+        self.document_actions["register"].setShortcut(QKeySequence.StandardKey.Print)
+        style = parent.style()
+        self.table_pdf_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), "", parent)
+        self.table_excel_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), "", parent
+        )
+        self.table_pdf_action.triggered.connect(lambda: self.export_table("pdf"))
+        self.table_excel_action.triggered.connect(lambda: self.export_table("xlsx"))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("&Print"))
+        texts = {
+            "register": self.tr("&Catalogue register (shown records)…"),
+            "volume_catalogue": self.tr("&Volume catalogue…"),
+            "volume_contents": self.tr("&In-volume catalogue…"),
+            "inventory": self.tr("In&ventory register…"),
+            "box_spines": self.tr("Box &spines…"),
+            "box_notes": self.tr("Box &notes…"),
+            "statistics": self.tr("S&tatistics report…"),
+        }
+        for key, text in texts.items():
+            self.document_actions[key].setText(text)
+        self.table_pdf_action.setText(self.tr("Export register as &PDF…"))
+        self.table_excel_action.setText(self.tr("Export register as E&xcel…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def open_preview(self, key: str) -> int:
+        """Render document ``key`` for what the table shows and open its print preview."""
+        return preview_report(self.parentWidget(), self.ops, key, self.scope(), self.preview_opened.emit)
+
+    def export_table(self, fmt: str) -> str | None:
+        """归档文件目录 of the records the table shows, saved straight to a PDF or Excel file."""
+        from archdesk.services.reports import catalogue_register
+
+        scope = self.scope()
+        build = lambda db: catalogue_register(db, scope.table, language=scope.language)  # noqa: E731
+        name = "catalogue-register"
+        return export_to_file(self.parentWidget(), self.ops, build, fmt, name=name, font_path=scope.font_path)
+
+
+def install_printing(window: Any) -> PrintMenu:
+    """Put File › Print ▸, a Print toolbar button and the table's export actions into the main window."""
+
+    def scope() -> PrintScope:
+        language = "en" if window.english else "zh_CN"
+        ids = tuple(window.table.selected_ids())
+        return PrintScope(window.records.filter, ids, language, window.settings.pdf_font_path or None)
+
+    menu = PrintMenu(window.ops, scope, window)
+    window.file_menu.insertMenu(window.settings_action, menu)
+    window.file_menu.insertSeparator(window.settings_action)
+    window.toolbar.addSeparator()
+    window.toolbar.addAction(menu.menuAction())
+    button = window.toolbar.widgetForAction(menu.menuAction())
+    if isinstance(button, QToolButton):
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    table = window.table
+    table.export_action.setVisible(True)
+    table.export_action.triggered.connect(lambda: menu.open_preview("register"))
+    table.report_actions = [menu.table_pdf_action, menu.table_excel_action]
+    for exports in window.findChildren(ListExports):
+        exports.font_source = lambda: window.settings.pdf_font_path or None
+    return menu

@@ -1,0 +1,103 @@
+"""Every list dock prints and exports what it shows: Export PDF… and Export Excel… in its context menu and toolbar."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from printing_archive import BATCH_FILE, BORROWER, build_print_archive
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from archdesk.ui.app import wait_until_idle
+from archdesk.ui.main_window import MainWindow
+from archdesk.ui.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def no_modal_questions(monkeypatch):  # noqa: ANN001
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: pytest.fail(f"error shown: {text}"))
+
+
+@pytest.fixture
+def window(qtbot, archive, tmp_path):  # noqa: ANN001
+    build_print_archive(archive)
+    win = MainWindow(archive, Settings(tmp_path / "settings.ini"), english=True)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.first_page_shown, timeout=10_000):
+        win.show()
+    assert wait_until_idle(win, 10_000)
+    yield win
+    win.ops.shutdown()
+
+
+def _shown(window: MainWindow, dock: str) -> tuple[object, str]:
+    """The dock's exports and one text of its first row, as the user sees it."""
+    if dock == "transfers":
+        widget = window.transfers_dock.batches
+        return widget.exports, widget.model.index(0, 3).data()
+    list_dock = getattr(window, f"{dock}_dock")
+    return list_dock.exports, list_dock.list.topLevelItem(0).text(1 if dock != "locations" else 0)
+
+
+def _export(window, exports, fmt, target, monkeypatch):  # noqa: ANN001
+    monkeypatch.setattr(
+        "archdesk.ui.reports.list_export.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    (exports.pdf_action if fmt == "pdf" else exports.excel_action).trigger()
+    assert wait_until_idle(window, 20_000)
+
+
+@pytest.mark.parametrize("dock", ["locations", "loans", "appraisal", "transfers"])
+def test_a_dock_exports_the_rows_it_shows_to_pdf_and_excel(window, dock, tmp_path, monkeypatch):
+    exports, first_row_text = _shown(window, dock)
+    assert first_row_text
+    _export(window, exports, "pdf", tmp_path / "list.pdf", monkeypatch)
+    text = "".join("".join((page.extract_text() or "").split()) for page in PdfReader(tmp_path / "list.pdf").pages)
+    assert "".join(first_row_text.split()) in text
+    _export(window, exports, "xlsx", tmp_path / "list.xlsx", monkeypatch)
+    cells = {
+        c for row in openpyxl.load_workbook(tmp_path / "list.xlsx").active.iter_rows(values_only=True) for c in row
+    }
+    assert first_row_text in cells
+    assert "list.xlsx" in window.statusBar().currentMessage()
+
+
+def test_the_loans_and_batches_lists_show_what_the_archive_holds(window):
+    assert window.loans_dock.list.topLevelItem(0).text(2) == BORROWER
+    assert window.transfers_dock.batches.model.index(0, 3).data() == BATCH_FILE
+
+
+@pytest.mark.parametrize("dock", ["locations", "loans", "appraisal", "transfers"])
+def test_each_list_offers_print_and_both_exports_in_its_context_menu_and_toolbar(window, dock):
+    exports, _ = _shown(window, dock)
+    view = exports.parent().list if dock != "transfers" else exports.parent().view
+    assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    assert [a.text() for a in view.actions()] == ["&Print…", "Export &PDF…", "Export &Excel…"]
+    assert exports.toolbar.actions() == exports.actions
+    assert exports.toolbar.isVisibleTo(exports.parent())
+
+
+def test_the_cancel_of_a_file_dialog_writes_nothing(window, tmp_path, monkeypatch):
+    monkeypatch.setattr("archdesk.ui.reports.list_export.QFileDialog.getSaveFileName", lambda *a, **k: ("", ""))
+    assert window.locations_dock.exports.export("pdf") is None
+    assert not window.ops.busy
+
+
+def test_the_transfers_dock_is_toggled_from_the_view_menu_and_keeps_its_place(window, qtbot, tmp_path, archive):
+    dock = window.transfers_dock
+    assert dock.objectName() == "transfersDock" and dock.windowTitle() == "Transfers"
+    assert dock.toggleViewAction() in window.view_menu.actions()
+    dock.toggleViewAction().trigger()
+    assert not dock.isVisible()
+    window.save_layout()
+    window.ops.shutdown()
+    again = MainWindow(archive, Settings(tmp_path / "settings.ini"), english=True)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.transfers_dock.isVisible()
+    again.reset_layout()
+    assert again.transfers_dock.isVisible()
+    assert wait_until_idle(again, 10_000)
+    again.ops.shutdown()
