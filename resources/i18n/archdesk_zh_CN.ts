@@ -27,7 +27,7 @@
 <context>
     <name>AppraisalDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+20"/>
+        <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+26"/>
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
@@ -65,7 +65,7 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+24"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+25"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -491,9 +491,62 @@
     </message>
 </context>
 <context>
+    <name>ListExports</name>
+    <message>
+        <location filename="../../src/archdesk/ui/reports/list_export.py" line="+44"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exporting to PDF…</source>
+        <translation>正在导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>LoansDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/loans/loans_dock.py" line="+14"/>
+        <location filename="../../src/archdesk/ui/loans/loans_dock.py" line="+15"/>
         <source>Requested</source>
         <translation>已申请</translation>
     </message>
@@ -523,7 +576,7 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
@@ -561,7 +614,7 @@
 <context>
     <name>LocationsDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+19"/>
+        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+24"/>
         <source>Shelf locations</source>
         <translation>库房位置</translation>
     </message>
@@ -599,7 +652,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+213"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+208"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -903,6 +956,59 @@
     </message>
 </context>
 <context>
+    <name>PrintMenu</name>
+    <message>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+169"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Catalogue register (shown records)…</source>
+        <translation>归档文件目录（当前列表）(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Volume catalogue…</source>
+        <translation>案卷目录(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In-volume catalogue…</source>
+        <translation>卷内文件目录(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In&amp;ventory register…</source>
+        <translation>库存档案清册(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Box &amp;spines…</source>
+        <translation>档案盒盒脊(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Box &amp;notes…</source>
+        <translation>备考表(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatistics report…</source>
+        <translation>馆藏统计报告(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export register as &amp;PDF…</source>
+        <translation>导出归档文件目录 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export register as E&amp;xcel…</source>
+        <translation>导出归档文件目录 Excel(&amp;X)…</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+123"/>
@@ -1144,7 +1250,7 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+83"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+84"/>
         <source>&amp;Open record</source>
         <extracomment>Default widths in average characters (reference code, title, date, year, …); the user&apos;s widths are restored.</extracomment>
         <translation>打开档案(&amp;O)</translation>
@@ -1223,6 +1329,18 @@
         <location line="+0"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="-46"/>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="-10"/>
+        <source>Preparing the print preview…</source>
+        <translation>正在准备打印预览…</translation>
     </message>
 </context>
 <context>
@@ -1344,6 +1462,14 @@
     </message>
 </context>
 <context>
+    <name>TransfersDock</name>
+    <message>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+76"/>
+        <source>Transfers</source>
+        <translation>移交批次</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <location filename="../../src/archdesk/ui/welcome.py" line="+14"/>
@@ -1411,22 +1537,6 @@
         <location line="+27"/>
         <source>Building the demo archive…</source>
         <translation>正在生成演示档案库…</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../src/archdesk/ui/reports/preview.py" line="+25"/>
-        <source>Exporting to Excel…</source>
-        <translation>正在导出 Excel…</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location line="+6"/>
-        <source>Preparing the print preview…</source>
-        <translation>正在准备打印预览…</translation>
     </message>
 </context>
 </TS>

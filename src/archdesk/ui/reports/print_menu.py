@@ -88,7 +88,7 @@ def render_document_pdf(key: str, db: Database, scope: PrintScope, out: Path, pr
     return document.title
 
 
-#: The documents of the menu in order; ``None`` separates groups. Excel where the form is a table.
+# The documents of the menu in order; ``None`` separates groups. Excel where the form is a table.
 DOCUMENTS: tuple[str | None, ...] = (
     "register", "volume_catalogue", "volume_contents", None, "inventory", "box_spines", "box_notes", None,
     "statistics",
