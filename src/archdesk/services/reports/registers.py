@@ -90,9 +90,10 @@ def catalogue_register(
         Column(label("reference_code", language), 50, wrap=True),
         Column(label("document_number", language), 28, wrap=True),
         Column(label("responsible_party", language), 26, wrap=True),
-        Column(label("title", language), 93, wrap=True),
+        # English security levels ("Confidential") need more room than 密级 values (机密).
+        Column(label("title", language), 85 if en else 93, wrap=True),
         Column(label("date", language), 18, Align.CENTER, kind=Kind.DATE8),
-        Column(label("security", language), 12, Align.CENTER, wrap=True),
+        Column(label("security", language), 20 if en else 12, Align.CENTER, wrap=True),
         Column(label("pages", language), 10, Align.RIGHT, kind=Kind.NUMBER),
         Column(label("notes", language), 20, wrap=True),
     )
@@ -136,12 +137,12 @@ def volume_catalogue(
     columns = (
         Column(label("volume_number", language), 12, Align.CENTER, kind=Kind.NUMBER),
         Column(label("reference_code", language), 46, wrap=True),
-        Column(label("volume_title", language), 77, wrap=True),
+        Column(label("volume_title", language), 69 if en else 77, wrap=True),
         Column(label("date_range", language), 34, Align.CENTER, wrap=True),
         Column(label("item_count", language), 16, Align.RIGHT, kind=Kind.NUMBER),
         Column(label("pages", language), 12, Align.RIGHT, kind=Kind.NUMBER),
         Column(label("retention", language), 16, Align.CENTER, wrap=True),
-        Column(label("security", language), 12, Align.CENTER, wrap=True),
+        Column(label("security", language), 20 if en else 12, Align.CENTER, wrap=True),
         Column(label("location", language), 26, wrap=True),
         Column(label("notes", language), 14, wrap=True),
     )
