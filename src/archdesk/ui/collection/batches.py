@@ -21,6 +21,10 @@ class BatchesModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.batches: list[BatchSummary] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """(Re)read the headings and status names in the current language."""
         self.headings = [
             self.tr("Batch"), self.tr("Received"), self.tr("Department"), self.tr("File"), self.tr("Rows"),
             self.tr("Accepted"), self.tr("Returned"), self.tr("Status"), self.tr("Operator"),
@@ -31,6 +35,9 @@ class BatchesModel(QAbstractTableModel):
             "partly_returned": self.tr("partly returned"),
             "returned": self.tr("returned"),
         }
+        if self.batches:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.batches) - 1, len(self.headings) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headings) - 1)
 
     def set_batches(self, batches: list[BatchSummary]) -> None:
         self.beginResetModel()
@@ -88,6 +95,11 @@ class BatchesWidget(QWidget):
 
     def refresh(self) -> None:
         self.ops.query(self, list_batches, success=self.model.set_batches)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.retranslate()
+        super().changeEvent(event)
 
     def _changed(self, changes: Changes) -> None:
         if changes.concerns("records"):
