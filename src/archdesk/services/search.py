@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from operator import add
 
 from sqlalchemy import ColumnElement, and_, bindparam, false, literal_column, or_, text, true
 from sqlalchemy.ext.compiler import compiles
@@ -73,21 +74,32 @@ def gram_token(word: str) -> str:
 
 
 def grams(*texts: str | None) -> str:
-    """Every distinct character and character pair of each text, as ``search_gram`` tokens.
+    """Every character and character pair of each text, as ``search_gram`` tokens.
 
     A character is 8 hex digits and a pair 16, so the tokens are plain ASCII words for any
     character (punctuation such as 〔 included) and a single and a pair can never be confused.
     """
-    return " ".join(_field_grams(value) for value in texts if value)
+    return " ".join([_field_grams(value) for value in texts if value])
+
+
+#: Each character's token (8 hex digits), filled as characters are met: a dictionary look-up is
+#: cheaper than encoding and slicing every field again.
+_CHARACTER_TOKENS: dict[str, str] = {}
 
 
 @lru_cache(maxsize=1 << 16)
 def _field_grams(value: str) -> str:
     # Cached: responsible parties, document-number prefixes and many titles repeat across records.
-    points = _code_points(value)
-    tokens = {points[i : i + 8] for i in range(0, len(points), 8)}
-    tokens.update(points[i : i + 16] for i in range(0, len(points) - 8, 8))
-    return " ".join(tokens)
+    folded = value.lower()
+    try:
+        singles = [_CHARACTER_TOKENS[c] for c in folded]
+    except KeyError:
+        _CHARACTER_TOKENS.update((c, _code_points(c)) for c in folded if c not in _CHARACTER_TOKENS)
+        singles = [_CHARACTER_TOKENS[c] for c in folded]
+    # A repeated character or pair is written again rather than de-duplicated: with ``detail=none``
+    # the index keeps one entry per token and record either way, and hashing a set of fresh
+    # strings cost more than FTS5 spends on the repeats (an imported title: 2.6 → 1.7 µs).
+    return " ".join([*singles, *map(add, singles, singles[1:])])  # a pair: its characters' tokens joined
 
 
 def _phrase(word: str) -> str:
@@ -208,6 +220,20 @@ def indexed_record_count(session: Session) -> int | None:
 # -- keeping the index in step --------------------------------------------------------------------
 
 
+#: FTS5 settings while one statement indexes the whole archive, and their defaults after it:
+#: a 16 MB buffer of pending terms (1 MB by default) writes fewer, larger segments, and with
+#: automatic merging off during a rebuild the segments are merged once, by 'optimize'
+#: (200,000 records: 2.7 → 2.1 s for both tables).
+_BULK_SETTINGS = {"hashsize": 16 << 20, "automerge": 0}
+_DEFAULT_SETTINGS = {"hashsize": 1 << 20, "automerge": 4}
+
+
+def _configure(session: Session, settings: dict[str, int]) -> None:
+    for table in (TRIGRAM_TABLE, GRAM_TABLE):
+        for key, value in settings.items():
+            session.execute(text(f"INSERT INTO {table}({table}, rank) VALUES (:k, :v)"), {"k": key, "v": value})
+
+
 def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
@@ -279,10 +305,22 @@ def index_records_of_batch(session: Session, transfer_batch_id: int) -> None:
     session.flush()
     _register_grams(session)
     ids = session.scalars(
-        text("SELECT id FROM record WHERE transfer_batch_id = :b").bindparams(b=transfer_batch_id)
+        text("SELECT id FROM record WHERE transfer_batch_id = :b ORDER BY id").bindparams(b=transfer_batch_id)
     ).all()
-    _delete(session, ids)  # nothing, unless the batch was indexed before
+    if not ids:
+        return
+    if _any_indexed(session, ids[0], ids[-1]):  # only if the batch was indexed before
+        _delete(session, ids)
     _insert_select(session, "transfer_batch_id = :b", {"b": transfer_batch_id})
+
+
+def _any_indexed(session: Session, first: int, last: int) -> bool:
+    # A rowid range is one seek in FTS5; the batch's ids are new unless it is indexed again.
+    found = session.scalar(
+        text(f"SELECT rowid FROM {TRIGRAM_TABLE} WHERE rowid BETWEEN :first AND :last LIMIT 1"),
+        {"first": first, "last": last},
+    )
+    return found is not None
 
 
 def rebuild_index(session: Session) -> None:
@@ -293,6 +331,8 @@ def rebuild_index(session: Session) -> None:
     _register_grams(session)
     session.execute(text(f"DELETE FROM {TRIGRAM_TABLE}"))
     session.execute(text(f"INSERT INTO {GRAM_TABLE}({GRAM_TABLE}) VALUES ('delete-all')"))
+    _configure(session, _BULK_SETTINGS)
     _insert_select(session, "1 = 1")
     session.execute(text(f"INSERT INTO {TRIGRAM_TABLE}({TRIGRAM_TABLE}) VALUES ('optimize')"))
     session.execute(text(f"INSERT INTO {GRAM_TABLE}({GRAM_TABLE}) VALUES ('optimize')"))
+    _configure(session, _DEFAULT_SETTINGS)
