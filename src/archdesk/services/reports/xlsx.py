@@ -61,11 +61,22 @@ def render_xlsx(document: Document, out: str | os.PathLike[str], *, progress: Pr
     return rows
 
 
+class _CharacterWidths(dict[str, int]):
+    """Each character's width, looked up once (a register measures millions of characters)."""
+
+    def __missing__(self, character: str) -> int:
+        width = self[character] = 2 if unicodedata.east_asian_width(character) in "WF" else 1
+        return width
+
+
+_CHARACTER_WIDTHS = _CharacterWidths()
+
+
 def display_width(text: str) -> int:
     """Width in Excel character units: East Asian wide characters count two."""
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(map(_CHARACTER_WIDTHS.__getitem__, text))
 
 
 def sheet_name(text: str) -> str:
@@ -95,6 +106,11 @@ class _SheetWriter:
                 workbook.add_format(props | {"num_format": "yyyymmdd" if column.kind is Kind.DATE8 else "yyyy-mm-dd"}),
             )
         self.widths = [display_width(col.title) + 2 for col in document.columns]
+        #: Per column: kind, the plain, quote-prefixed and date formats, and the widest it may become.
+        self.cells = [
+            (column.kind, *self.f_text[col_index], MAX_WIDTH_WRAPPED if column.wrap else MAX_WIDTH)
+            for col_index, column in enumerate(document.columns)
+        ]
 
     def write(self, ticker: ProgressTicker) -> int:
         doc, sheet = self.doc, self.sheet
@@ -141,29 +157,39 @@ class _SheetWriter:
             self.sheet.write_string(row_index, 0, text, fmt)
 
     def _write_row(self, row_index: int, row: tuple[Cell, ...] | list[Cell]) -> None:
+        # Called once per data row (100,000 times for a large register): one pass over the cells
+        # with each column's kind and formats prepared in __init__, plain strings (most cells)
+        # handled first, and a text's display width measured only when it could still widen
+        # its column (a column never grows past its cap, so once there nothing is measured).
         sheet = self.sheet
         widths = self.widths
-        for col_index, column in enumerate(self.doc.columns):
+        for col_index, (kind, plain, quoted, dated, cap) in enumerate(self.cells):
             value = row[col_index] if col_index < len(row) else None
-            plain, quoted, dated = self.f_text[col_index]
             if value is None or value == "":
                 sheet.write_blank(row_index, col_index, None, plain)
                 continue
-            if isinstance(value, bool):
-                value = str(value)
-            if isinstance(value, int | float | Decimal) and column.kind is Kind.NUMBER:
+            if type(value) is str:
+                text = value
+            elif isinstance(value, int | float | Decimal) and not isinstance(value, bool) and kind is Kind.NUMBER:
                 sheet.write_number(row_index, col_index, float(value), plain)
-                width = len(str(value))
-            elif isinstance(value, date) and column.kind in (Kind.DATE, Kind.DATE8):
+                width = len(str(value)) + 2
+                if width > widths[col_index]:
+                    widths[col_index] = width
+                continue
+            elif isinstance(value, date) and kind in (Kind.DATE, Kind.DATE8):
                 moment = value if isinstance(value, datetime) else datetime.combine(value, time())
                 sheet.write_datetime(row_index, col_index, moment, dated)
-                width = 10
+                if widths[col_index] < 12:
+                    widths[col_index] = 12
+                continue
             else:
-                text = format_cell(value, column.kind)
-                sheet.write_string(row_index, col_index, text, quoted if text.startswith(FORMULA_PREFIXES) else plain)
-                width = display_width(text)
-            if width + 2 > widths[col_index]:
-                widths[col_index] = width + 2
+                text = format_cell(str(value) if isinstance(value, bool) else value, kind)
+            sheet.write_string(row_index, col_index, text, quoted if text.startswith(FORMULA_PREFIXES) else plain)
+            limit = widths[col_index]
+            if limit < cap and 2 * len(text) + 2 > limit:
+                width = display_width(text) + 2
+                if width > limit:
+                    widths[col_index] = width
 
     def _finish(self, last_data_row: int, last_col: int) -> None:
         doc, sheet = self.doc, self.sheet
