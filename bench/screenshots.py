@@ -1,15 +1,19 @@
-"""`make screenshots`: build a demo archive and save the README's screenshots of the main window.
+"""`make screenshots`: build a demo archive, save the README's screenshots of the main window and
+the sample pages of the printed forms.
 
     python -m bench.screenshots [--records N]
 
 The window is drawn offscreen by ArchDesk's own screenshot mode (``archdesk --screenshot``), in
-Chinese and in English, into docs/screenshots/main-zh.png and main-en.png.
+Chinese and in English, into docs/screenshots/main-zh.png and main-en.png. The forms are printed
+with ``archdesk export`` and their first page turned into docs/samples/*.png with pdftoppm
+(poppler-utils), which is skipped with a note when pdftoppm is not installed.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -17,7 +21,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "docs" / "screenshots"
+SAMPLES = ROOT / "docs" / "samples"
 LANGUAGES = {"zh_CN": "main-zh.png", "en": "main-en.png"}
+#: Sample page name → the `archdesk export` arguments that print it.
+FORMS = {
+    "register-zh": ["register", "--category", "WS", "--year", "2023"],
+    "register-en": ["register", "--category", "WS", "--year", "2023", "--lang", "en"],
+    "volumes-zh": ["volumes", "--category", "KJ"],
+    "inventory-zh": ["inventory"],
+    "box-spines": ["spines", "--category", "WS", "--year", "2023"],
+    "box-notes": ["box-notes", "--category", "WS", "--year", "2023"],
+    "statistics-zh": ["stats"],
+}
 
 
 def build_demo(path: Path, records: int) -> None:
@@ -46,7 +61,27 @@ def main(argv: list[str] | None = None) -> int:
             command = [sys.executable, "-m", "archdesk", "--db", str(archive), "--screenshot", str(target)]
             subprocess.run([*command, "--lang", language, "--size", args.size], env=env, check=True)
             print(target.relative_to(ROOT))
+        print_samples(archive, Path(scratch))
     return 0
+
+
+def print_samples(archive: Path, scratch: Path) -> None:
+    """First pages of the printed forms, for the docs (and for a person to look at)."""
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found (apt-get install poppler-utils): docs/samples/ not refreshed")
+        return
+    SAMPLES.mkdir(parents=True, exist_ok=True)
+    for name, arguments in FORMS.items():
+        pdf = scratch / f"{name}.pdf"
+        export = [sys.executable, "-m", "archdesk", "export", *arguments, "--db", str(archive), "--out", str(pdf)]
+        subprocess.run(export, check=True, stdout=subprocess.DEVNULL)
+        stem = scratch / name
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)], check=True
+        )
+        target = SAMPLES / f"{name}.png"
+        shutil.move(f"{stem}.png", target)
+        print(target.relative_to(ROOT))
 
 
 if __name__ == "__main__":

@@ -24,3 +24,12 @@ def test_statistics_in_english(sample, tmp_path):
     render_statistics_pdf(holdings_statistics(db, language="en"), out)
     joined = "\n".join(pdf_pages_text(out))
     assert "Holdings statistics" in joined and "Permanent" in joined and "Administrative" in joined
+
+
+def test_every_statistics_page_says_which_page_of_how_many(sample, tmp_path):
+    db, _ = sample
+    out = tmp_path / "stats.pdf"
+    pages = render_statistics_pdf(holdings_statistics(db), out)
+    texts = pdf_pages_text(out)
+    for number, text in enumerate(texts, 1):
+        assert f"第 {number} 页 共 {pages} 页" in text

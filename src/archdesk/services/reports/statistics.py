@@ -5,6 +5,7 @@ table document (Excel) or as a PDF report whose charts ReportLab draws. Qt-free.
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -205,12 +206,16 @@ def _chart(kind: str, tallies: tuple[Tally, ...], font: str, width: float) -> Dr
             pie.slices[i].fillColor = _PALETTE[i % len(_PALETTE)]
         drawing.add(pie)
         return drawing
-    chart = HorizontalBarChart() if kind == "by_category" else VerticalBarChart()
-    chart.x, chart.y = (70, 10) if kind == "by_category" else (35, 25)
+    horizontal = kind == "by_category"
+    chart = HorizontalBarChart() if horizontal else VerticalBarChart()
+    # Room below for the axis labels (they must stay inside the drawing, above the table that
+    # follows) and past the longest bar for its value.
+    chart.x, chart.y = (70, 18) if horizontal else (35, 25)
     chart.width, chart.height = width - chart.x - 15, height - chart.y - 8
     chart.data = [values]
     chart.bars[0].fillColor = _PALETTE[0]
     chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(values) * 1.12 + 1
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     chart.categoryAxis.categoryNames = names
@@ -256,21 +261,29 @@ def render_statistics_pdf(
                 ]
             )
         )
-        block = [Paragraph(label(key, lang), heading_style), _chart(key, tallies, font, width), table]
+        chart = _chart(key, tallies, font, width)
+        block = [Paragraph(label(key, lang), heading_style), chart, Spacer(1, 3 * mm), table]
         story.append(KeepTogether(block))
         story.append(Spacer(1, 4 * mm))
-    pages = 0
 
-    def count_page(canvas: Any, _doc: Any) -> None:
-        nonlocal pages
-        pages += 1
-        canvas.setFont(font, 8.5)
-        canvas.drawCentredString(A4[0] / 2, 10 * mm, str(pages))
+    def build(target: Any, total: int) -> int:
+        pages = 0
 
-    with atomic_output(out) as temp:
+        def footer(canvas: Any, _doc: Any) -> None:
+            nonlocal pages
+            pages += 1
+            text = label("page_of", lang).format(page=pages) + label("page_total", lang).format(total=total)
+            canvas.setFont(font, 8.5)
+            canvas.drawCentredString(A4[0] / 2, 10 * mm, text)
+
         template = SimpleDocTemplate(
-            str(temp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=15 * mm, bottomMargin=18 * mm,
+            target, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=15 * mm, bottomMargin=18 * mm,
             title=label("statistics", lang), author=organisation,
         )  # fmt: skip
-        template.build(story, onFirstPage=count_page, onLaterPages=count_page)
-    return pages
+        template.build(list(story), onFirstPage=footer, onLaterPages=footer)
+        return pages
+
+    # Twice: the first pass counts the pages for "page X of Y" (the report is a few pages long).
+    total = build(io.BytesIO(), 0)
+    with atomic_output(out) as temp:
+        return build(str(temp), total)
