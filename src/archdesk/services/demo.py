@@ -36,7 +36,13 @@ from archdesk.models import (
 from archdesk.services import demo_text, search
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled, NotAllowed
-from archdesk.services.refcode import CodeParts, allocate_item_numbers, format_item, group_key, render_reference_code
+from archdesk.services.refcode import (
+    ITEM_WIDTH,
+    CodeParts,
+    allocate_item_numbers,
+    group_key,
+    render_reference_code,
+)
 from archdesk.services.uow import UnitOfWork
 
 Progress = Callable[[int, int], bool]
@@ -115,13 +121,17 @@ def _plan(rng: _Random, count: int, codes: _Codes) -> dict[tuple[str, int, str, 
     periods = {
         category: [p for p, weight in retention.items() for _ in range(weight)] for category, _w, retention, _d in plan
     }
+    calendar = {
+        year: [min(date(year, 1, 1) + timedelta(days=day), today) for day in range(365)]
+        for year in range(FIRST_YEAR, LAST_YEAR + 1)
+    }  # a million dates are drawn from these few thousand
     r = rng.random  # rng.choice written out (``_Random.choice``): drawn twice per record
     for (category, _w, _r, departments), year, day in zip(chosen, years, rng.choices(range(365), k=count), strict=True):
         choices = periods[category]
         period = choices[int(r() * len(choices))]
         choices = departments or any_department
         department = choices[int(r() * len(choices))]
-        groups[(category, year, period, department)].append(min(date(year, 1, 1) + timedelta(days=day), today))
+        groups[(category, year, period, department)].append(calendar[year][day])
     for dates in groups.values():
         dates.sort()
     return dict(sorted(groups.items()))
@@ -265,6 +275,7 @@ def _record_rows(session: Session, rng: random.Random, codes: _Codes, groups: li
     security_ids = codes.security.get
     carrier_ids = codes.carriers.get
     record_text = demo_text.record_text
+    item = f"0{ITEM_WIDTH}d"  # refcode.format_item, written out
     for group in groups:
         parts = codes.parts(group.category, group.year, group.retention, group.department)
         pattern = codes.categories[group.category].refcode_pattern
@@ -277,7 +288,7 @@ def _record_rows(session: Session, rng: random.Random, codes: _Codes, groups: li
             range(group.first, group.first + len(group.dates)), group.dates, group.statuses, group.boxes, strict=True
         ):
             text = record_text(rng, category, year, day, department_name)
-            code = f"{head}{format_item(number)}{tail}" if plain_key else render_reference_code(pattern, parts, number)
+            code = f"{head}{number:{item}}{tail}" if plain_key else render_reference_code(pattern, parts, number)
             yield (code, fonds_id, category_id, year, retention_id, department_id, number, text.document_number,
                    text.responsible_party, text.title, text.supplied, day, text.pages,
                    security_ids(next(securities)), carrier_ids(text.carrier), text.notes, status, "",
