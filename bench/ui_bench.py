@@ -137,7 +137,7 @@ def _child(path: str, mode: str) -> None:
     window.table.viewport().repaint()
     result: dict = {"painted_at": time.time()}
     painted = time.perf_counter()
-    heavy = ("reportlab", "openpyxl", "xlsxwriter", "python_calamine")
+    heavy = ("reportlab", "openpyxl", "xlsxwriter", "python_calamine", "PySide6.QtCharts", "PySide6.QtPdf", "alembic")
     result["heavy"] = [name for name in heavy if name in sys.modules]
     if mode == "drive":
         result.update(_drive(app, window, painted))
