@@ -27,7 +27,6 @@ LANGUAGES = {"zh_CN": "main-zh.png", "en": "main-en.png"}
 FORMS = {
     "register-zh": ["register", "--category", "WS", "--year", "2023"],
     "register-en": ["register", "--category", "WS", "--year", "2023", "--lang", "en"],
-    "volumes-zh": ["volumes", "--category", "KJ"],
     "inventory-zh": ["inventory"],
     "box-spines": ["spines", "--category", "WS", "--year", "2023"],
     "box-notes": ["box-notes", "--category", "WS", "--year", "2023"],
