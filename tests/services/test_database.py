@@ -141,3 +141,13 @@ def test_an_empty_file_becomes_a_new_archive(tmp_path):
     db = open_archive(path)
     assert migrate.current_revision(db.engine) == migrate.head_revision()
     db.dispose()
+
+
+def test_memory_means_an_in_memory_archive_not_a_file_of_that_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    db = open_archive(":memory:")
+    try:
+        assert db.file is None
+        assert not (tmp_path / ":memory:").exists()
+    finally:
+        db.dispose()

@@ -32,10 +32,15 @@ def default_database_path() -> Path:
 
 
 def to_url(target: str | Path) -> str:
-    """A path becomes an SQLite URL; anything with ``://`` is taken as an SQLAlchemy URL."""
+    """A path becomes an SQLite URL; anything with ``://`` is taken as an SQLAlchemy URL.
+
+    ``:memory:`` (SQLite's own name) means an in-memory archive, not a file of that name.
+    """
     text = str(target)
     if "://" in text:
         return text
+    if text == ":memory:":
+        return "sqlite://"
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
