@@ -158,6 +158,19 @@ def validate_table(
     review = 0
     total = len(table.rows)
 
+    # Column indexes hoisted out of the loop, and each parser's outcome remembered per distinct cell
+    # value: a 100,000-row list repeats its retention, security, page and date values thousands of times.
+    text_columns = [(name, column[name], MAX_LENGTH[name]) for name in TEXT_FIELDS]
+    date_at, year_at, retention_at, security_at, pages_at = (
+        column[name] for name in ("date", "year", "retention", "security_level", "pages")
+    )
+    department_at, category_at, carrier_at = column["department"], column["category"], column["carrier"]
+    parse_date_cell = _remembered(parse_date)
+    parse_year_cell = _remembered(parse_year)
+    parse_retention_cell = _remembered(parse_retention, tables.retention)
+    parse_security_cell = _remembered(parse_security, tables.security)
+    parse_pages_cell = _remembered(parse_pages)
+
     for done, sheet_row in enumerate(table.rows):
         if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, total):
             raise Cancelled("import cancelled while checking rows")
@@ -165,22 +178,12 @@ def validate_table(
         row_number = sheet_row.sheet_row
         problems: list[tuple[str, str]] = []
 
-        def cell(name: str, cells: tuple[Any, ...] = cells) -> Any:
-            index = column[name]
-            return cells[index] if index is not None else None
-
-        def parsed(name: str, parser: Callable[..., Any], *args: Any, problems: list = problems) -> Any:
-            try:
-                return parser(cell(name), *args)
-            except CellError as exc:
-                problems.append((name, str(exc)))
-                return None
-
         texts = {}
-        for name in ("title", "document_number", "responsible_party", "notes", "reference_code"):
-            text = as_text(cell(name))
-            if len(text) > MAX_LENGTH[name]:
-                problems.append((name, f"too long: {len(text):,} characters (at most {MAX_LENGTH[name]:,})"))
+        for name, index, longest in text_columns:
+            value = cells[index] if index is not None else None
+            text = value.strip() if value.__class__ is str else as_text(value)
+            if len(text) > longest:
+                problems.append((name, f"too long: {len(text):,} characters (at most {longest:,})"))
                 text = ""
             texts[name] = text
         title = texts["title"]
@@ -189,27 +192,31 @@ def validate_table(
             title = title[1:-1].strip()  # a title the department wrote itself (自拟题名) is kept without [ ]
         if not title and not any(p[0] == "title" for p in problems):
             problems.append(("title", "the title is missing"))
-        record_date = parsed("date", parse_date)
-        year = parsed("year", parse_year)
+        record_date = parse_date_cell(cells[date_at] if date_at is not None else None, "date", problems)
+        year = parse_year_cell(cells[year_at], "year", problems) if year_at is not None else None
         if year is None and record_date is not None:
             year = record_date.year
         if year is None and not any(p[0] in ("year", "date") for p in problems):
-            problems.append(("year" if column["year"] is not None else "date", "no year, and no date to take it from"))
+            problems.append(("year" if year_at is not None else "date", "no year, and no date to take it from"))
         elif year is not None and not 1000 <= year <= 9999:
             problems.append(("date", f"implausible year {year}"))
-        retention = parsed("retention", parse_retention, tables.retention)
+        retention = parse_retention_cell(
+            cells[retention_at] if retention_at is not None else None, "retention", problems
+        )
         if retention is None and not any(p[0] == "retention" for p in problems):
             problems.append(("retention", "the retention period is missing"))
-        security = parsed("security_level", parse_security, tables.security)
-        pages = parsed("pages", parse_pages)
+        security = (
+            parse_security_cell(cells[security_at], "security_level", problems) if security_at is not None else None
+        )
+        pages = parse_pages_cell(cells[pages_at], "pages", problems) if pages_at is not None else None
         dept = department
-        dept_text = as_text(cell("department"))
+        dept_text = as_text(cells[department_at]) if department_at is not None else ""
         if dept_text:
             dept = tables.department(dept_text)
             if dept is None:
                 problems.append(("department", f"unknown department: {dept_text[:40]!r}"))
         cat = default_category
-        cat_text = as_text(cell("category"))
+        cat_text = as_text(cells[category_at]) if category_at is not None else ""
         if cat_text:
             cat = tables.category(cat_text)
             if cat is None:
@@ -217,7 +224,7 @@ def validate_table(
         elif cat is None:
             problems.append(("category", f"the archive has no category {DEFAULT_CATEGORY}; choose one"))
         carrier_id = None
-        carrier_text = as_text(cell("carrier"))
+        carrier_text = as_text(cells[carrier_at]) if carrier_at is not None else ""
         if carrier_text:
             carrier_id = tables.carriers.get(lookup_key(carrier_text))
             if carrier_id is None:
@@ -282,6 +289,39 @@ def validate_table(
         total,
         frozenset(problem_cells),
     )
+
+
+TEXT_FIELDS = ("title", "document_number", "responsible_party", "notes", "reference_code")
+
+
+def _remembered(parser: Callable[..., Any], *args: Any) -> Callable[[Any, str, list], Any]:
+    """``parser(value, *args)`` as ``check(value, field, problems)``: a CellError becomes (field, message)
+    in ``problems`` and None. Outcomes are kept per (type, value) for the length of one validation."""
+    outcomes: dict[tuple[type, Any], tuple[Any, str | None]] = {}
+
+    def check(value: Any, name: str, problems: list[tuple[str, str]]) -> Any:
+        if value is None:
+            return parser(None, *args)
+        key = (value.__class__, value)
+        try:
+            result, message = outcomes[key]
+        except KeyError:
+            try:
+                result, message = parser(value, *args), None
+            except CellError as exc:
+                result, message = None, str(exc)
+            outcomes[key] = result, message
+        except TypeError:  # an unhashable value: parse it every time
+            try:
+                return parser(value, *args)
+            except CellError as exc:
+                problems.append((name, str(exc)))
+                return None
+        if message is not None:
+            problems.append((name, message))
+        return result
+
+    return check
 
 
 def _reject_codes_in_catalogue(
