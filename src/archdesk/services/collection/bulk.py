@@ -26,9 +26,9 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
     for index, name in enumerate(columns):
         processor = table.c[name].type._cached_bind_processor(dialect)  # noqa: SLF001 - the documented hook
         if processor is not None:
-            converters.append((index, processor, {}))
+            converters.append((index, processor))
     if converters:
-        rows = [_converted(row, converters) for row in rows]
+        rows = _converted(rows, converters)
     if compiled.positional:
         order = [columns.index(_bind_column(compiled, key)) for key in compiled.positiontup or ()]
         same = order == list(range(len(columns)))
@@ -44,16 +44,17 @@ def _bind_column(compiled: Any, key: str) -> str:
     return bind.key
 
 
-def _converted(row: tuple[Any, ...], converters: list[tuple[int, Any, dict[Any, Any]]]) -> tuple[Any, ...]:
-    values = list(row)
-    for index, processor, cache in converters:
-        value = values[index]
-        if value is None:
-            continue
+def _converted(rows: Sequence[tuple[Any, ...]], converters: list[tuple[int, Any]]) -> list[tuple[Any, ...]]:
+    """The rows with each converter applied to its column, column by column: each distinct value is
+    converted once (an import's timestamps are one value, its dates a few hundred)."""
+    columns = list(zip(*rows, strict=True))
+    for index, processor in converters:
+        values = columns[index]
         try:
-            values[index] = cache[value]
-        except KeyError:
-            values[index] = cache[value] = processor(value)
-        except TypeError:  # unhashable: convert without caching
-            values[index] = processor(value)
-    return tuple(values)
+            distinct = set(values)
+        except TypeError:  # unhashable values: convert each one
+            columns[index] = tuple(None if v is None else processor(v) for v in values)
+            continue
+        converted = {value: None if value is None else processor(value) for value in distinct}
+        columns[index] = tuple(map(converted.__getitem__, values))
+    return list(zip(*columns, strict=True))

@@ -261,7 +261,6 @@ def import_transfer(
 RECORD_COLUMNS = tuple(
     column.name for column in Record.__table__.columns if column.name not in ("id", "box_id", "volume_id")
 )
-_ROW_VALUES = itemgetter(*RECORD_COLUMNS)
 
 
 def dry_run_result(preview: ImportPreview) -> ImportResult:
@@ -297,6 +296,12 @@ def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_i
         "created_at": now,
         "updated_at": now,
     }
+    # A row is the candidate's own values + (item number, code) + the fixed values, put in column order.
+    taken = [name for name in RECORD_COLUMNS if name not in fixed and name not in ("item_number", "reference_code")]
+    own_values = itemgetter(*taken)
+    fixed_values = tuple(fixed.values())
+    built = [*taken, "item_number", "reference_code", *fixed]
+    in_column_order = itemgetter(*(built.index(name) for name in RECORD_COLUMNS))
     for key, indexes in members.items():
         pattern, parts = pattern_of[key]
         first = allocate_item_numbers(session, key, len(indexes))
@@ -304,7 +309,7 @@ def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_i
         fast = prefix + format_item(first) + suffix == render_reference_code(pattern, parts, first)
         for number, index in enumerate(indexes, start=first):
             code = prefix + format_item(number) + suffix if fast else render_reference_code(pattern, parts, number)
-            rows[index] = _ROW_VALUES({**candidates[index], **fixed, "item_number": number, "reference_code": code})
+            rows[index] = in_column_order(own_values(candidates[index]) + (number, code) + fixed_values)
     return rows
 
 
