@@ -30,8 +30,6 @@ the index functions do nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from operator import add
 
 from sqlalchemy import ColumnElement, and_, bindparam, false, literal_column, or_, text, true
 from sqlalchemy.ext.compiler import compiles
@@ -82,24 +80,20 @@ def grams(*texts: str | None) -> str:
     return " ".join([_field_grams(value) for value in texts if value])
 
 
-#: Each character's token (8 hex digits), filled as characters are met: a dictionary look-up is
-#: cheaper than encoding and slicing every field again.
-_CHARACTER_TOKENS: dict[str, str] = {}
-
-
-@lru_cache(maxsize=1 << 16)
 def _field_grams(value: str) -> str:
-    # Cached: responsible parties, document-number prefixes and many titles repeat across records.
-    folded = value.lower()
-    try:
-        singles = [_CHARACTER_TOKENS[c] for c in folded]
-    except KeyError:
-        _CHARACTER_TOKENS.update((c, _code_points(c)) for c in folded if c not in _CHARACTER_TOKENS)
-        singles = [_CHARACTER_TOKENS[c] for c in folded]
-    # A repeated character or pair is written again rather than de-duplicated: with ``detail=none``
-    # the index keeps one entry per token and record either way, and hashing a set of fresh
-    # strings cost more than FTS5 spends on the repeats (an imported title: 2.6 → 1.7 µs).
-    return " ".join([*singles, *map(add, singles, singles[1:])])  # a pair: its characters' tokens joined
+    # The folded text as UTF-32 (4 bytes a character) written out in hex by ``bytes.hex`` with a
+    # separator: every 4 bytes (the characters), every 8 bytes from the first character (pairs 1-2,
+    # 3-4 …) and every 8 bytes from the second (pairs 2-3, 4-5 …), each cut to whole pairs. The same
+    # tokens, as many times each, as one token per character and pair built in Python (the order
+    # differs, which FTS5 ignores with ``detail=none``; the count must not, or deleting the row
+    # later with these tokens corrupts the index), in three C calls (300,000 fields: 0.50 → 0.24 s).
+    points = value.lower().encode("utf-32-be")
+    size = len(points)
+    if size <= 4:
+        return points.hex()
+    return " ".join(
+        (points.hex(" ", -4), points[: size & ~7].hex(" ", -8), points[4 : 4 + ((size - 4) & ~7)].hex(" ", -8))
+    )
 
 
 def _phrase(word: str) -> str:
