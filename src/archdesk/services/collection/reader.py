@@ -38,6 +38,9 @@ HEADER_SEARCH_ROWS = 30
 _TOTAL = re.compile(r"^(合计|总计|小计|共计|总共|累计|total|subtotal|grand\s*total|sum)\b", re.IGNORECASE)
 _TOTAL_ZH = re.compile(r"^(合计|总计|小计|共计|总共|累计)")
 _FOOTER = re.compile(r"^(制表|填表|移交人|接收人|交接人|审核|审批|经办人|负责人|检查人|立卷人)")
+#: First characters of every total and footer pattern above (either case; ſ folds to s): a row whose
+#: first value starts otherwise is data, without the regular expressions.
+_TOTAL_OR_FOOTER_LEADS = frozenset("合总小共累制填移接交审经负检立tTsSgGſ")
 _CSV_FIELD_LIMIT = 16 << 20  # a 5 MB cell is read and then rejected by validation, not by the CSV parser
 
 
@@ -211,15 +214,23 @@ def _table_from_grid(
     skipped = 0
     pending = head[header_end + 1 :]
     sheet_row = header_end + 1
-    for cells in _chain_rows(pending, iterator, body_merged, header_end + 1):
+    if body_merged:
+        rows_after = _chain_rows(pending, iterator, body_merged, header_end + 1)
+    else:  # the common case, in one loop: cleaning the already cleaned first rows again changes nothing
+        rows_after = (
+            [(v.strip() or None) if v.__class__ is str else v for v in raw]
+            for raw in itertools.chain(pending, iterator)
+        )
+    for cells in rows_after:
         sheet_row += 1
-        if len(cells) < width:
-            cells = cells + [None] * (width - len(cells))
-        elif len(cells) > width:
-            cells = cells[:width]
-        if all(v is None for v in cells):
+        if len(cells) != width:
+            cells = cells + [None] * (width - len(cells)) if len(cells) < width else cells[:width]
+        if cells.count(None) == width:
             continue
-        if _is_total_or_footer(cells):
+        for first in cells:
+            if first is not None:
+                break
+        if first.__class__ is str and first[0] in _TOTAL_OR_FOOTER_LEADS and _is_total_or_footer(cells):
             skipped += 1
             continue
         data.append(SheetRow(sheet_row, tuple(cells)))
