@@ -65,7 +65,7 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+25"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+29"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -1464,7 +1464,7 @@
 <context>
     <name>TransfersDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+76"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+84"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
     </message>
