@@ -31,7 +31,7 @@ def category(db, code):
 
 
 def choose_category(dialog, code):
-    dialog.categories.select(code)
+    dialog.categories.show_category(code)
     assert dialog.categories.current_code() == code
 
 

@@ -221,7 +221,7 @@ class CategoriesTab(QWidget):
         item = self.categories.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
 
-    def select(self, code: str) -> None:
+    def show_category(self, code: str) -> None:
         for row in range(self.categories.count()):
             if self.categories.item(row).data(Qt.ItemDataRole.UserRole) == code:
                 self.categories.setCurrentRow(row)
@@ -389,7 +389,7 @@ class SettingsDialog(QDialog):
         problem = self.categories.first_problem()
         if problem is not None:
             self.tabs.setCurrentWidget(self.categories)
-            self.categories.select(problem[0])
+            self.categories.show_category(problem[0])
             return False
         try:
             fonds = (self.general.fonds_code.text().strip(), self.general.fonds_name.text().strip())
