@@ -298,12 +298,17 @@ def index_records_of_batch(session: Session, transfer_batch_id: int) -> None:
         return
     session.flush()
     _register_grams(session)
-    ids = session.scalars(
-        text("SELECT id FROM record WHERE transfer_batch_id = :b ORDER BY id").bindparams(b=transfer_batch_id)
-    ).all()
-    if not ids:
+    # The id range first: the ids themselves are only needed to delete an earlier indexing
+    # (fetching 100,000 of them cost 0.1 s).
+    first, last = session.execute(
+        text("SELECT min(id), max(id) FROM record WHERE transfer_batch_id = :b"), {"b": transfer_batch_id}
+    ).one()
+    if first is None:
         return
-    if _any_indexed(session, ids[0], ids[-1]):  # only if the batch was indexed before
+    if _any_indexed(session, first, last):  # only if the batch was indexed before
+        ids = session.scalars(
+            text("SELECT id FROM record WHERE transfer_batch_id = :b ORDER BY id").bindparams(b=transfer_batch_id)
+        ).all()
         _delete(session, ids)
     # A 16 MB buffer of pending terms for the batch writes fewer, larger segments (100,000 imported
     # rows: 0.15–0.2 s less); automatic merging stays on, and the default is back before returning.
