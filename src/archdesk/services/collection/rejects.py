@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from archdesk.services.collection.messages import localised
 from archdesk.services.collection.parsing import as_text
 from archdesk.services.collection.transfer import ImportPreview, ImportResult
 from archdesk.services.reports import Column, Document, Field, Orientation, render_pdf, render_xlsx, single_section
@@ -31,7 +32,8 @@ def returned_rows_document(preview: ImportPreview, language: str = "zh_CN") -> D
     en = language == "en"
     messages: dict[int, list[str]] = {}
     for issue in preview.validation.issues:
-        messages.setdefault(issue.row, []).append(f"{issue.column}: {issue.message}")
+        colon = ": " if en else "："
+        messages.setdefault(issue.row, []).append(f"{issue.column}{colon}{localised(issue.message, language)}")
     rows: list[tuple[Cell, ...]] = []
     for sheet_row in preview.table.rows:
         if sheet_row.sheet_row in messages:
@@ -69,7 +71,7 @@ def acceptance_note_document(preview: ImportPreview, result: ImportResult, langu
         Field("To review" if en else "待复核期限", str(result.review)),
         Field("SHA-256", preview.sha256[:16] + "…"),
     )
-    rows = [(i.row, i.column, i.message) for i in result.issues]
+    rows = [(i.row, i.column, localised(i.message, language)) for i in result.issues]
     return Document(
         title="Transfer acceptance note" if en else "移交验收单",
         subtitle=Path(preview.file).name,
