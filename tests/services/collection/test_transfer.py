@@ -275,5 +275,5 @@ def test_the_rejection_slip_lists_returned_rows_with_their_issue(archive, tmp_pa
     header = next(row for row in values if row and row[-1] == "问题")
     assert header[1:-1] == HEADINGS
     returned = [row for row in values if row and row[0] == 4]
-    assert len(returned) == 1 and "no such date: 2023-13-01" in returned[0][-1]
+    assert len(returned) == 1 and returned[0][-1] == "日期：日期不存在：2023-13-01"
     assert slip.acceptance_note.read_bytes().startswith(b"%PDF")
