@@ -105,3 +105,26 @@ def test_the_batch_list_shows_each_transfer_and_what_came_of_it(qtbot, archive, 
     assert model.rowCount() == 1
     row = [model.index(0, c).data() for c in range(model.columnCount())]
     assert row[2] == "BGS 办公室" and row[3] == "a.xlsx" and row[4:8] == [2, 1, 1, "partly returned"]
+
+
+def test_in_a_chinese_window_the_preview_explains_an_invalid_cell_in_chinese(qapp, archive, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from archdesk.services.collection.transfer import preview_import
+    from archdesk.ui.collection.preview_model import PreviewModel
+    from archdesk.ui.i18n import install_translators
+
+    path = tmp_path / "bad.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in (["序号", "题名", "日期", "页数", "保管期限"], [1, "关于召开工作会议的通知", "2023.2.30", 3, "永久"]):
+        workbook.active.append(row)
+    workbook.save(path)
+    preview = preview_import(archive, path, department="BGS")
+    try:
+        install_translators(qapp, "zh_CN")
+        model = PreviewModel(preview)
+        column = preview.table.headers.index("日期")
+        tips = [model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole) for row in range(model.rowCount())]
+        assert "日期不存在：2023-02-30" in tips
+    finally:
+        install_translators(qapp, "en")

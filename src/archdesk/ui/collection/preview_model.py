@@ -8,7 +8,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from archdesk.services.collection import ImportPreview
+from archdesk.services.collection.messages import localised
 from archdesk.services.collection.parsing import as_text
+from archdesk.ui.i18n import current_language
 
 _INVALID_ROW = QColor("#fff4e5")
 _INVALID_CELL = QColor("#f8c9c4")
@@ -29,9 +31,11 @@ class PreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self._preview = preview
         self._messages = {}
+        language = current_language()  # the problems read in the language the window is in
         for issue in preview.validation.issues:
             key = (issue.row, issue.column)
-            self._messages[key] = f"{self._messages[key]}\n{issue.message}" if key in self._messages else issue.message
+            message = localised(issue.message, language)
+            self._messages[key] = f"{self._messages[key]}\n{message}" if key in self._messages else message
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
