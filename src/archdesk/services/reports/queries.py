@@ -56,6 +56,17 @@ def category_clause(column: Any, code: str) -> Any:
     return or_(column == code, column.like(f"{code}·%"))
 
 
+def classified(statement: Select[Any], entity: Any) -> Select[Any]:
+    """Join the code tables a record, volume or box is classified by (fonds, category, retention, department)."""
+    return (
+        statement.select_from(entity)
+        .join(Fonds, Fonds.id == entity.fonds_id)
+        .join(Category, Category.id == entity.category_id)
+        .join(RetentionPeriod, RetentionPeriod.id == entity.retention_id)
+        .outerjoin(Department, Department.id == entity.department_id)
+    )
+
+
 def apply_filter(statement: Select[Any], entity: Any, flt: RecordFilter, *, statuses: bool = True) -> Select[Any]:
     """Restrict ``statement`` by the same filter the records table uses.
 
@@ -90,23 +101,22 @@ def apply_filter(statement: Select[Any], entity: Any, flt: RecordFilter, *, stat
 def record_rows_statement(flt: RecordFilter) -> Select[Any]:
     """The catalogue register's rows in reference-code order."""
     statement = (
-        select(
-            Record.reference_code,
-            Record.document_number,
-            Record.responsible_party,
-            Record.title,
-            Record.title_supplied,
-            Record.date,
-            SecurityLevel.name,
-            SecurityLevel.name_en,
-            Record.pages,
-            Record.notes,
-            Record.status,
+        classified(
+            select(
+                Record.reference_code,
+                Record.document_number,
+                Record.responsible_party,
+                Record.title,
+                Record.title_supplied,
+                Record.date,
+                SecurityLevel.name,
+                SecurityLevel.name_en,
+                Record.pages,
+                Record.notes,
+                Record.status,
+            ),
+            Record,
         )
-        .join(Fonds, Fonds.id == Record.fonds_id)
-        .join(Category, Category.id == Record.category_id)
-        .join(RetentionPeriod, RetentionPeriod.id == Record.retention_id)
-        .outerjoin(Department, Department.id == Record.department_id)
         .outerjoin(SecurityLevel, SecurityLevel.id == Record.security_level_id)
         .order_by(
             Fonds.code, Category.code, Record.year, RetentionPeriod.sort_order, Department.code, Record.item_number
@@ -128,26 +138,25 @@ def volume_rows_statement(flt: RecordFilter) -> Select[Any]:
         .subquery()
     )
     statement = (
-        select(
-            Volume.id,
-            Volume.volume_number,
-            Volume.reference_code,
-            Volume.title,
-            Volume.start_date,
-            Volume.end_date,
-            func.coalesce(contents.c.item_count, 0),
-            func.coalesce(contents.c.pages, 0),
-            RetentionPeriod.label,
-            RetentionPeriod.label_en,
-            SecurityLevel.name,
-            SecurityLevel.name_en,
-            Location.code,
-            Volume.notes,
+        classified(
+            select(
+                Volume.id,
+                Volume.volume_number,
+                Volume.reference_code,
+                Volume.title,
+                Volume.start_date,
+                Volume.end_date,
+                func.coalesce(contents.c.item_count, 0),
+                func.coalesce(contents.c.pages, 0),
+                RetentionPeriod.label,
+                RetentionPeriod.label_en,
+                SecurityLevel.name,
+                SecurityLevel.name_en,
+                Location.code,
+                Volume.notes,
+            ),
+            Volume,
         )
-        .join(Fonds, Fonds.id == Volume.fonds_id)
-        .join(Category, Category.id == Volume.category_id)
-        .join(RetentionPeriod, RetentionPeriod.id == Volume.retention_id)
-        .outerjoin(Department, Department.id == Volume.department_id)
         .outerjoin(SecurityLevel, SecurityLevel.id == Volume.security_level_id)
         .outerjoin(Box, Box.id == Volume.box_id)
         .outerjoin(Location, Location.id == Box.location_id)
@@ -205,36 +214,35 @@ def box_rows_statement(flt: InventoryFilter | RecordFilter) -> Select[Any]:
     """Boxes with their location and contents, in storeroom / shelf / box order."""
     contents = box_contents_subquery()
     statement = (
-        select(
-            Box.id,
-            Location.storeroom,
-            Location.code,
-            Box.code,
-            Box.box_number,
-            Category.code,
-            Category.name,
-            Category.name_en,
-            Box.year,
-            RetentionPeriod.code,
-            RetentionPeriod.label,
-            RetentionPeriod.label_en,
-            Department.code,
-            Department.name,
-            contents.c.first_item,
-            contents.c.last_item,
-            func.coalesce(contents.c.item_count, 0),
-            func.coalesce(contents.c.pages, 0),
-            Box.notes,
-            Fonds.code,
-            Fonds.name,
-            Box.spine_mm,
-            Box.arranged_by,
-            Box.checked_by,
+        classified(
+            select(
+                Box.id,
+                Location.storeroom,
+                Location.code,
+                Box.code,
+                Box.box_number,
+                Category.code,
+                Category.name,
+                Category.name_en,
+                Box.year,
+                RetentionPeriod.code,
+                RetentionPeriod.label,
+                RetentionPeriod.label_en,
+                Department.code,
+                Department.name,
+                contents.c.first_item,
+                contents.c.last_item,
+                func.coalesce(contents.c.item_count, 0),
+                func.coalesce(contents.c.pages, 0),
+                Box.notes,
+                Fonds.code,
+                Fonds.name,
+                Box.spine_mm,
+                Box.arranged_by,
+                Box.checked_by,
+            ),
+            Box,
         )
-        .join(Fonds, Fonds.id == Box.fonds_id)
-        .join(Category, Category.id == Box.category_id)
-        .join(RetentionPeriod, RetentionPeriod.id == Box.retention_id)
-        .outerjoin(Department, Department.id == Box.department_id)
         .outerjoin(Location, Location.id == Box.location_id)
         .outerjoin(contents, contents.c.box_id == Box.id)
         .order_by(
