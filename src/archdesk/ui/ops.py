@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from archdesk.services.database import Database
@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], bool]
 URGENT, NORMAL, BACKGROUND = 0, 1, 2
+POLL_MS = 4  # how often the GUI thread looks for finished work while some is pending
 
 
 @dataclass(frozen=True)
@@ -96,24 +97,37 @@ class _Job:
     cancelled: threading.Event
 
 
-class _Worker(QThread):
-    """Runs jobs one after another. Results go back through ``finished_job`` (queued to the GUI thread)."""
+class _Worker:
+    """Runs jobs one after another on a plain Python thread that never touches Qt objects.
 
-    finished_job = Signal(int, object, object)  # job id, result, exception
-    progressed = Signal(int, int, int)  # job id, done, total
+    Outcomes and progress go into ``reports``, a thread-safe queue the GUI thread drains (see
+    ``Ops._drain``): no signal is emitted from this thread, and no Python reference to anything a
+    job captured is dropped here. Releasing the last reference to a job's closure on this thread
+    freed widgets' wrappers off the GUI thread and crashed the process now and then (SIGSEGV or
+    SIGBUS in unrelated places, about one run in four of the list-export tests).
+    """
 
     def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("ArchDeskDatabaseWorker")
         self.jobs: queue.PriorityQueue[tuple[int, int, _Job | None]] = queue.PriorityQueue()
+        self.reports: queue.SimpleQueue[tuple[str, int, Any, Any]] = queue.SimpleQueue()  # kind, op id, …
+        self.thread = threading.Thread(target=self.run, name="ArchDeskDatabaseWorker", daemon=True)
 
     def run(self) -> None:
-        while (job := self.jobs.get()[2]) is not None:
+        while True:
+            job = self.jobs.get()[2]
+            if job is None:
+                return
             try:
-                result, error = job.fn(), None
+                outcome: tuple[Any, BaseException | None] = (job.fn(), None)
             except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
-                result, error = None, exc
-            self.finished_job.emit(job.id, result, error)
+                outcome = (None, exc)
+            # The job (its closure holds widgets and callbacks) and its outcome go back whole, and this
+            # thread keeps no reference: whatever they hold is released on the GUI thread, never here.
+            self.reports.put(("finished", job.id, job, outcome))
+            del job, outcome
+
+    def progressed(self, job_id: int, done: int, total: int) -> None:
+        self.reports.put(("progress", job_id, done, total))
 
 
 @dataclass
@@ -139,9 +153,11 @@ class Ops(QObject):
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._worker = _Worker()
-        self._worker.finished_job.connect(self._finished, Qt.ConnectionType.QueuedConnection)
-        self._worker.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
-        self._worker.start()
+        self._worker.thread.start()
+        # While work is pending, the GUI thread collects the worker's reports every few milliseconds.
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._drain)
         app = QCoreApplication.instance()
         if app is not None:  # a worker still running when Qt tears down would abort the process
             app.aboutToQuit.connect(self.shutdown)
@@ -187,12 +203,13 @@ class Ops(QObject):
 
     def shutdown(self) -> None:
         """Finish the running op and stop the worker (on closing the window). Safe to call twice."""
-        if not self._worker.isRunning():
+        if not self._worker.thread.is_alive():
             return
         for pending in self._pending.values():
             pending.job.cancelled.set()
         self._worker.jobs.put((-1, 0, None))
-        self._worker.wait()
+        self._worker.thread.join()
+        self._poll.stop()
 
     # -- inside -----------------------------------------------------------------------------------
 
@@ -207,7 +224,7 @@ class Ops(QObject):
             dialog.canceled.connect(cancelled.set)
 
             def progress(done: int, total: int) -> bool:
-                self._worker.progressed.emit(op_id, done, total)
+                self._worker.progressed(op_id, done, total)
                 return not cancelled.is_set()
 
             def fn() -> Any:
@@ -220,16 +237,32 @@ class Ops(QObject):
         job = _Job(op_id, fn, cancelled)
         self._pending[op_id] = _Pending(parent, success, failure, changes, dialog, job)
         self._worker.jobs.put((priority, op_id, job))
+        if not self._poll.isActive():
+            self._poll.start()
         return op_id
 
-    @Slot(int, int, int)
+    def _drain(self) -> None:
+        """On the GUI thread: hand the worker's reports to their callbacks."""
+        while True:
+            try:
+                kind, op_id, first, second = self._worker.reports.get_nowait()
+            except queue.Empty:
+                break
+            if kind == "progress":
+                self._progressed(op_id, first, second)
+            else:
+                result, error = second
+                self._finished(op_id, result, error)
+                del first, second, result, error  # the job and its outcome are released here
+        if not self._pending:
+            self._poll.stop()
+
     def _progressed(self, op_id: int, done: int, total: int) -> None:
         pending = self._pending.get(op_id)
         if pending is not None and pending.dialog is not None and not pending.dialog.wasCanceled():
             pending.dialog.setMaximum(max(total, 0))
             pending.dialog.setValue(min(done, total))
 
-    @Slot(int, object, object)
     def _finished(self, op_id: int, result: Any, error: BaseException | None) -> None:
         pending = self._pending.pop(op_id, None)
         if pending is None:

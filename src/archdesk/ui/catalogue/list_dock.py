@@ -73,6 +73,9 @@ class ListDock(QDockWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            exports = getattr(self, "exports", None)  # the dock's Print / Export actions, when it has them
+            if exports is not None:
+                exports.retranslate_ui()
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:

@@ -99,6 +99,7 @@ class BatchesWidget(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.model.retranslate()
+            self.exports.retranslate_ui()
         super().changeEvent(event)
 
     def _changed(self, changes: Changes) -> None:

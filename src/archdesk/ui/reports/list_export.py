@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QFileDialog, QMainWindow, QStyle, QToolBar, QWidget
 
@@ -75,7 +75,8 @@ class ListExports(QObject):
 
     ``builder`` names a function of ``archdesk.services.reports.lists`` called on the worker as
     ``builder(rows, language, organisation=..., **options())``; ``rows()`` and ``options()`` are read
-    on the GUI thread when an action fires (the module is imported then, not at start-up).
+    on the GUI thread when an action fires (the module is imported then, not at start-up). The host
+    calls ``retranslate_ui`` when the language changes.
     """
 
     def __init__(
@@ -111,7 +112,9 @@ class ListExports(QObject):
         self.toolbar.addActions(self.actions)
         if layout is not None:
             layout.insertWidget(0, self.toolbar)
-        host.installEventFilter(self)
+        # The host calls ``retranslate_ui`` from its own changeEvent. (Not an event filter on the
+        # host: a Python filter keeps being called while the host is destroyed, and that crashed
+        # the interpreter now and then.)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -120,11 +123,6 @@ class ListExports(QObject):
         self.excel_action.setText(self.tr("Export &Excel…"))
         for action in self.actions:
             action.setToolTip(action.text().replace("&", ""))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.host and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return False
 
     def build(self) -> Callable[[Database], Document]:
         """The document of the rows shown now, in the language in effect (built later, on the worker)."""
