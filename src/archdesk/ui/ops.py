@@ -3,7 +3,7 @@
 The idea is Anki's ``QueryOp`` / ``CollectionOp``: a widget never does storage work itself. It hands
 a function of the open archive to :class:`Ops`; the function runs on the single worker thread (SQLite
 has one writer and a Session is not thread-safe), and its result comes back to ``success`` on the GUI
-thread through a queued signal. A failure is shown in one error dialog, with the error's own text and
+thread, which collects finished work from a queue (see :class:`_Worker` for why no signal is used). A failure is shown in one error dialog, with the error's own text and
 never a traceback. A mutating op announces what it changed with a :class:`Changes` value on the one
 :class:`ChangeHub`; each dock refreshes itself only if the change is its business.
 
