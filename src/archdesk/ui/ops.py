@@ -24,13 +24,14 @@ from __future__ import annotations
 import itertools
 import logging
 import queue
+import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from archdesk.services.database import Database
@@ -40,7 +41,6 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], bool]
 URGENT, NORMAL, BACKGROUND = 0, 1, 2
-POLL_MS = 4  # how often the GUI thread looks for finished work while some is pending
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,11 @@ class _Worker:
     def __init__(self) -> None:
         self.jobs: queue.PriorityQueue[tuple[int, int, _Job | None]] = queue.PriorityQueue()
         self.reports: queue.SimpleQueue[tuple[str, int, Any, Any]] = queue.SimpleQueue()  # kind, op id, …
+        # One byte on this socket pair wakes the GUI thread's event loop (a QSocketNotifier there):
+        # a plain OS write, no Qt call from this thread.
+        self.wake_reader, self._wake_writer = socket.socketpair()
+        self.wake_reader.setblocking(False)
+        self._wake_writer.setblocking(False)  # a full buffer means a wake-up is pending already
         self.thread = threading.Thread(target=self.run, name="ArchDeskDatabaseWorker", daemon=True)
 
     def run(self) -> None:
@@ -125,9 +130,21 @@ class _Worker:
             # thread keeps no reference: whatever they hold is released on the GUI thread, never here.
             self.reports.put(("finished", job.id, job, outcome))
             del job, outcome
+            self._wake()
 
     def progressed(self, job_id: int, done: int, total: int) -> None:
         self.reports.put(("progress", job_id, done, total))
+        self._wake()
+
+    def _wake(self) -> None:
+        try:
+            self._wake_writer.send(b"!")
+        except (BlockingIOError, OSError):  # the GUI has a wake-up pending already, or is gone
+            pass
+
+    def close(self) -> None:
+        self._wake_writer.close()
+        self.wake_reader.close()
 
 
 @dataclass
@@ -153,11 +170,9 @@ class Ops(QObject):
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._worker = _Worker()
+        self._notifier = QSocketNotifier(self._worker.wake_reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
         self._worker.thread.start()
-        # While work is pending, the GUI thread collects the worker's reports every few milliseconds.
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._drain)
         app = QCoreApplication.instance()
         if app is not None:  # a worker still running when Qt tears down would abort the process
             app.aboutToQuit.connect(self.shutdown)
@@ -209,7 +224,8 @@ class Ops(QObject):
             pending.job.cancelled.set()
         self._worker.jobs.put((-1, 0, None))
         self._worker.thread.join()
-        self._poll.stop()
+        self._notifier.setEnabled(False)
+        self._worker.close()
 
     # -- inside -----------------------------------------------------------------------------------
 
@@ -237,12 +253,15 @@ class Ops(QObject):
         job = _Job(op_id, fn, cancelled)
         self._pending[op_id] = _Pending(parent, success, failure, changes, dialog, job)
         self._worker.jobs.put((priority, op_id, job))
-        if not self._poll.isActive():
-            self._poll.start()
         return op_id
 
     def _drain(self) -> None:
-        """On the GUI thread: hand the worker's reports to their callbacks."""
+        """On the GUI thread, woken by the worker: hand its reports to their callbacks."""
+        try:
+            while self._worker.wake_reader.recv(4096):
+                pass
+        except (BlockingIOError, OSError):
+            pass
         while True:
             try:
                 kind, op_id, first, second = self._worker.reports.get_nowait()
@@ -254,8 +273,6 @@ class Ops(QObject):
                 result, error = second
                 self._finished(op_id, result, error)
                 del first, second, result, error  # the job and its outcome are released here
-        if not self._pending:
-            self._poll.stop()
 
     def _progressed(self, op_id: int, done: int, total: int) -> None:
         pending = self._pending.get(op_id)
