@@ -64,6 +64,29 @@ def _filter_fields(db: Database, flt: RecordFilter, language: str) -> tuple[str,
     return fonds_name, tuple(fields)
 
 
+def _landscape_register(
+    title: str,
+    columns: tuple[Column, ...],
+    rows: QueryRows,
+    organisation: str,
+    fields: tuple[Field, ...],
+    language: str,
+    printed_on: date | None,
+) -> Document:
+    """An A4 landscape register of streamed rows with the compiler's and checker's signature lines."""
+    return Document(
+        title=label(title, language),
+        columns=columns,
+        sections=(Section(rows=rows, count=rows.count()),),
+        organisation=organisation,
+        printed_on=printed_on or date.today(),
+        fields=fields,
+        signatures=_sign_lines(language),
+        orientation=Orientation.LANDSCAPE,
+        language=language,
+    )
+
+
 def _sign_lines(language: str) -> tuple[str, ...]:
     return (label("compiled_by", language), label("checked_by", language), label("sign_date", language))
 
@@ -97,17 +120,7 @@ def catalogue_register(
         Column(label("pages", language), 10, Align.RIGHT, kind=Kind.NUMBER),
         Column(label("notes", language), 20, wrap=True),
     )
-    return Document(
-        title=label("register", language),
-        columns=columns,
-        sections=(Section(rows=rows, count=rows.count()),),
-        organisation=organisation,
-        printed_on=printed_on or date.today(),
-        fields=fields,
-        signatures=_sign_lines(language),
-        orientation=Orientation.LANDSCAPE,
-        language=language,
-    )
+    return _landscape_register("register", columns, rows, organisation, fields, language, printed_on)
 
 
 def _date_range(start: date | None, end: date | None) -> str:
@@ -146,17 +159,7 @@ def volume_catalogue(
         Column(label("location", language), 26, wrap=True),
         Column(label("notes", language), 14, wrap=True),
     )
-    return Document(
-        title=label("volume_catalogue", language),
-        columns=columns,
-        sections=(Section(rows=rows, count=rows.count()),),
-        organisation=organisation,
-        printed_on=printed_on or date.today(),
-        fields=fields,
-        signatures=_sign_lines(language),
-        orientation=Orientation.LANDSCAPE,
-        language=language,
-    )
+    return _landscape_register("volume_catalogue", columns, rows, organisation, fields, language, printed_on)
 
 
 def volume_contents(
