@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from archdesk.services.integrity import IntegrityReport
+if TYPE_CHECKING:
+    from archdesk.services.integrity import IntegrityReport
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1

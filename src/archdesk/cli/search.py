@@ -11,7 +11,7 @@ import argparse
 import json
 import unicodedata
 
-from archdesk.models import RECORD_STATUSES
+from archdesk.services.listing import RECORD_STATUSES
 
 COLUMNS = (("reference_code", "档号"), ("date", "日期"), ("document_number", "文号"), ("title", "题名"))
 

@@ -1,16 +1,12 @@
-"""Opening an archive: the one place that builds the engine (bootstrap)."""
+"""Opening an archive (bootstrap): create, upgrade and seed it as needed, and hand back its Database."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from archdesk.services import migrate
 from archdesk.services.database import Database, default_database_path, make_engine, sqlite_file, to_url
 from archdesk.services.errors import DatabaseError
-from archdesk.services.seed import seed_code_tables
-from archdesk.services.uow import UnitOfWork
+from archdesk.services.startup import archive_is_ready
 
 
 def open_archive(
@@ -27,6 +23,8 @@ def open_archive(
     An older database is copied to a timestamped backup before it is upgraded. With
     ``upgrade=False`` (``archdesk check``) an existing archive is opened as it is: nothing is
     created, migrated or seeded.
+    An SQLite archive already at the shipped schema and seeded (the everyday case) is recognised
+    without SQLAlchemy, which its Database then loads on first use (see ``startup.py``).
     Runs on the calling thread; the UI calls it before the main window exists.
     """
     url = to_url(target if target is not None else default_database_path())
@@ -35,6 +33,14 @@ def open_archive(
         raise DatabaseError(f"{path}: no such archive file")
     if path is not None:
         _check_is_sqlite(path)
+        if upgrade and archive_is_ready(path):
+            return Database(url, actor=actor)
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from archdesk.services import migrate
+    from archdesk.services.seed import seed_code_tables
+    from archdesk.services.uow import UnitOfWork
+
     try:
         engine = make_engine(url)
     except OSError as exc:  # the folder for a new file cannot be made
@@ -50,9 +56,7 @@ def open_archive(
     except BaseException:
         engine.dispose()
         raise
-    db = Database(url=url, engine=engine)
-    if actor:
-        db.actor = actor
+    db = Database(url, engine=engine, actor=actor)
     if not upgrade:
         return db
     with UnitOfWork(db) as uow:

@@ -35,31 +35,12 @@ from archdesk.services.refcode import (
     render_reference_code,
 )
 from archdesk.services.uow import UnitOfWork
-from archdesk.services.views import AuditEntry, RecordView, audit_entry, record_view_from_row, record_view_select
+from archdesk.services.view_queries import audit_entry, record_view_select
+from archdesk.services.views import AuditEntry, RecordInput, RecordView, record_input, record_view_from_row
 
 TITLE_MAX = 1000
 #: Fields that make up the reference code; they can change only while a record is still pending.
 CLASSIFICATION_FIELDS = ("fonds", "category", "year", "retention", "department")
-
-
-@dataclass(frozen=True)
-class RecordInput:
-    """What the archivist types into the record form. Codes, not ids, name the code-table entries."""
-
-    title: str
-    category: str
-    year: int
-    retention: str
-    department: str = ""
-    fonds: str = ""  # empty: the archive's first fonds
-    document_number: str = ""
-    responsible_party: str = ""
-    date: date | None = None
-    pages: int | None = None
-    security_level: str = ""
-    carrier: str = ""
-    notes: str = ""
-    title_supplied: bool = False
 
 
 @dataclass(frozen=True)
@@ -202,26 +183,6 @@ def create_record(db: Database, data: RecordInput, *, accept: bool = False) -> R
         view = _view(uow.session, record.id)
         uow.commit()
         return view
-
-
-def record_input(view: RecordView) -> RecordInput:
-    """The form values of an existing record (to edit and pass to ``update_record``)."""
-    return RecordInput(
-        title=view.title,
-        category=view.category_code,
-        year=view.year,
-        retention=view.retention_code,
-        department=view.department_code,
-        fonds=view.fonds_code,
-        document_number=view.document_number,
-        responsible_party=view.responsible_party,
-        date=view.date,
-        pages=view.pages,
-        security_level=view.security_level_code,
-        carrier=view.carrier_code,
-        notes=view.notes,
-        title_supplied=view.title_supplied,
-    )
 
 
 def update_record(db: Database, record_id: int, **changes: Any) -> RecordView:

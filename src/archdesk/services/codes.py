@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 
 from archdesk.models import Carrier, Category, Department, Fonds, RetentionPeriod, SecurityLevel
@@ -11,29 +9,7 @@ from archdesk.services.database import Database
 from archdesk.services.errors import NotFound
 from archdesk.services.refcode import validate_pattern
 from archdesk.services.uow import UnitOfWork
-from archdesk.services.views import CodeItem
-
-
-@dataclass(frozen=True)
-class CategoryItem:
-    id: int
-    code: str
-    name: str
-    name_en: str
-    parent_id: int | None
-    arrangement: str
-    refcode_pattern: str
-    default_retention: str
-
-
-@dataclass(frozen=True)
-class CodeTables:
-    fonds: list[CodeItem]
-    categories: list[CategoryItem]
-    retention_periods: list[CodeItem]
-    security_levels: list[CodeItem]
-    carriers: list[CodeItem]
-    departments: list[CodeItem]
+from archdesk.services.views import CategoryItem, CodeItem, CodeTables
 
 
 def code_tables(db: Database) -> CodeTables:

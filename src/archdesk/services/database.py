@@ -1,6 +1,9 @@
 """Opening an archive database: engine, connection settings, and the session factory.
 
 Any SQLAlchemy URL works (PostgreSQL for a shared archive); a plain path means SQLite.
+SQLAlchemy is imported when the first engine is made, not with this module: the window shows its
+first page of records before that (see ``startup.py``), so a ``Database`` builds its engine on
+first use.
 SQLite is opened in WAL mode with foreign keys on. The pysqlite driver's own transaction
 handling is switched off so that SQLAlchemy emits BEGIN itself: DDL becomes transactional
 (a failed migration leaves nothing behind) and writers take the lock up front with
@@ -10,16 +13,15 @@ BEGIN IMMEDIATE, so two writers queue instead of failing with "database is locke
 from __future__ import annotations
 
 import getpass
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "ArchDesk"
 #: Execution option that makes SQLite begin with BEGIN IMMEDIATE (the write lock up front).
@@ -28,6 +30,8 @@ WRITE_OPTION = "archdesk_write"
 
 def default_database_path() -> Path:
     """The archive file in the platform's user data folder."""
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, appauthor=False) / "archive.db"
 
 
@@ -46,6 +50,13 @@ def to_url(target: str | Path) -> str:
 
 def sqlite_file(url: str) -> Path | None:
     """The file behind an SQLite URL, or None for other databases and in-memory SQLite."""
+    if not url.startswith("sqlite"):
+        return None
+    simple = url.removeprefix("sqlite:///")
+    if simple != url and not any(char in simple for char in "%?") and simple not in ("", ":memory:"):
+        return Path(simple)  # what ``to_url`` makes, read without importing SQLAlchemy
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
@@ -53,6 +64,8 @@ def sqlite_file(url: str) -> Path | None:
 
 
 def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
+    from sqlalchemy import event
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # noqa: ANN001
         dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN, see the module docstring
@@ -72,6 +85,10 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
 
 def make_engine(url: str) -> Engine:
     """An engine for the URL; SQLite files get WAL, foreign keys on and a busy timeout on every connection."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.pool import StaticPool
+
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_file(url)
@@ -85,30 +102,55 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-@dataclass
 class Database:
-    """An open archive: the engine plus who is working. Built once at start (see ``open_archive``)."""
+    """An open archive: where it is, who is working, and (made on first use) its engine.
 
-    url: str
-    engine: Engine
-    actor: str = field(default_factory=getpass.getuser)
+    Built by ``open_archive``. The engine, and with it SQLAlchemy, is created the first time a
+    service needs it, on whichever thread that is (a lock makes it once).
+    """
 
-    def __post_init__(self) -> None:
-        self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
-        self._write = sessionmaker(bind=self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
+    def __init__(self, url: str, engine: Engine | None = None, actor: str | None = None) -> None:
+        self.url = url
+        self.actor = actor or getpass.getuser()
+        self.file = sqlite_file(url)
+        self._engine = engine
+        self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = make_engine(self.url)
+        return self._engine
+
+    @property
+    def engine_started(self) -> bool:
+        """True once the engine exists (SQLAlchemy loaded); the start-up path reads without it before."""
+        return self._engine is not None
+
+    def _sessionmakers(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            engine = self.engine
+            with self._lock:
+                if self._sessions is None:
+                    self._sessions = (
+                        sessionmaker(bind=engine, expire_on_commit=False),
+                        sessionmaker(bind=engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False),
+                    )
+        return self._sessions
 
     @property
     def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
-    @property
-    def file(self) -> Path | None:
-        return sqlite_file(self.url)
+        return self.url.startswith("sqlite")
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A short read-only session; closed (and rolled back) on exit."""
-        session = self._read()
+        session = self._sessionmakers()[0]()
         try:
             yield session
         finally:
@@ -116,7 +158,11 @@ class Database:
             session.close()
 
     def writing_session(self) -> Session:
-        return self._write()
+        return self._sessionmakers()[1]()
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def __repr__(self) -> str:
+        return f"Database({self.url!r}, actor={self.actor!r})"

@@ -19,16 +19,16 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, inspect, text
-
-# Alembic (with Mako and Pygments) costs about 0.1 s to import; an archive already at head, the
-# everyday case, is recognised without it (see ``shipped_head``), so it is imported only to migrate.
+# Alembic (with Mako and Pygments) costs about 0.1 s to import, SQLAlchemy about 0.3 s; an archive
+# already at head, the everyday case, is recognised without either (``shipped_head`` here and
+# ``startup.archive_is_ready``), so they are imported only to migrate.
 from archdesk.services.database import WRITE_OPTION
 from archdesk.services.errors import DatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy import Connection, Engine
 
 from archdesk.bundled import migrations_dir
 
@@ -91,6 +91,8 @@ def _head_from_files(location: str) -> str | None:
 
 def stamped_revision(engine: Engine) -> str | None:
     """The revision in ``alembic_version`` read with plain SQL (None if there is none)."""
+    from sqlalchemy import inspect, text
+
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
@@ -189,6 +191,8 @@ def _resolve(script: ScriptDirectory, revision: str, where: object) -> str | Non
 
 def _refuse_foreign_database(engine: Engine, where: object) -> None:
     """A database with tables but no ``alembic_version`` is someone else's: never write into it."""
+    from sqlalchemy import inspect
+
     with engine.connect() as conn:
         tables = [name for name in inspect(conn).get_table_names() if not name.startswith("sqlite_")]
     if tables:

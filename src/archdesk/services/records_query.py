@@ -9,7 +9,7 @@ block, read once per filter and sort from the index.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
@@ -18,66 +18,22 @@ from sqlalchemy.orm import Session
 from archdesk.models import Box, Category, Department, Fonds, Location, Record, RetentionPeriod, SecurityLevel
 from archdesk.services import search
 from archdesk.services.database import Database
-from archdesk.services.errors import ValidationError
-from archdesk.services.views import RecordView, record_view_from_row, record_view_select
+from archdesk.services.listing import (
+    BLOCK_SIZE,
+    SORTABLE_COLUMNS,
+    RecordFilter,
+    SortKey,
+    SortOrder,
+    TreeNode,
+)
+from archdesk.services.view_queries import record_view_select
+from archdesk.services.views import RecordView, record_view_from_row
 
-BLOCK_SIZE = 256
 #: A text matching at least this share of the records is used as a filter over a sort index.
 COMMON_TEXT_SHARE = 0.05
 
-#: Columns the records table can sort by; each has an index (see models/records.py).
-SORTABLE = {
-    "reference_code": Record.reference_code,
-    "title": Record.title,
-    "date": Record.date,
-    "year": Record.year,
-    "responsible_party": Record.responsible_party,
-    "document_number": Record.document_number,
-    "pages": Record.pages,
-    "status": Record.status,
-}
-
-SortKey = tuple[Any, int]  # (value of the sort column, record id)
-
-
-@dataclass(frozen=True)
-class RecordFilter:
-    """What the archivist narrowed the catalogue to. Empty fields do not filter."""
-
-    text: str = ""
-    fonds: str = ""
-    category: str = ""  # a category code; its sub-categories are included
-    year: int | None = None
-    retention: str = ""
-    security_level: str = ""
-    status: str = ""
-    department: str = ""
-    box_id: int | None = None
-    box: str = ""  # a box code, or a box number (盒号) when all digits, as written on the spine
-    location: str = ""  # a shelf address or its prefix, e.g. "K01-A"
-    transfer_batch_id: int | None = None
-
-
-@dataclass(frozen=True)
-class SortOrder:
-    column: str = "reference_code"
-    descending: bool = False
-
-    def __post_init__(self) -> None:
-        if self.column not in SORTABLE:
-            raise ValidationError("sort", f"cannot sort by {self.column!r}")
-
-
-@dataclass(frozen=True)
-class TreeNode:
-    """A node of the classification tree: fonds → category → year → retention, with record counts."""
-
-    level: str  # "fonds", "category", "year", "retention"
-    key: str
-    label: str
-    count: int
-    filter: RecordFilter
-    children: list[TreeNode] = field(default_factory=list)
+#: The sortable columns (``listing.SORTABLE_COLUMNS``) as SQL columns; each has an index (models/records.py).
+SORTABLE = {name: getattr(Record, name) for name in SORTABLE_COLUMNS}
 
 
 def box_clause(box: str) -> ColumnElement[bool]:
@@ -238,10 +194,6 @@ def records_page(
         key = start if start is not None else after
         segments = None if key is None else _segments(sort, key, inclusive=start is not None)
         return _page(session, stmt, sort, limit, segments)
-
-
-def sort_key(view: RecordView, sort: SortOrder) -> SortKey:
-    return (getattr(view, sort.column), view.id)
 
 
 def block_anchors(db: Database, flt: RecordFilter, sort: SortOrder, block_size: int = BLOCK_SIZE) -> list[SortKey]:

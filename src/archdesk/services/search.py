@@ -1,6 +1,6 @@
 """Full-text search over title, document number, responsible party and notes (题名, 文号, 责任者, 备注).
 
-The only module with SQLite-only SQL. A query is split on whitespace; every word must occur
+With ``startup.py`` (the start-up reads), the only module with SQLite-only SQL. A query is split on whitespace; every word must occur
 (AND), each as a case-insensitive substring of one of the four fields. On SQLite two FTS5
 tables answer it:
 

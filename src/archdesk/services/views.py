@@ -1,7 +1,8 @@
 """Plain, frozen views of records and code tables that services hand to the UI and CLI.
 
 No ORM object leaves the services: a view is built inside the session and is safe to keep on
-the GUI thread.
+the GUI thread. This module has no SQLAlchemy in it, so the UI can import it at start-up; the
+SELECT that fills a RecordView is in ``view_queries``.
 """
 
 from __future__ import annotations
@@ -9,22 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-
-from sqlalchemy import Select, select
-from sqlalchemy.orm import aliased
-
-from archdesk.models import (
-    AuditEvent,
-    Box,
-    Carrier,
-    Category,
-    Department,
-    Fonds,
-    Location,
-    Record,
-    RetentionPeriod,
-    SecurityLevel,
-)
 
 
 @dataclass(frozen=True)
@@ -73,6 +58,48 @@ class RecordView:
 
 
 @dataclass(frozen=True)
+class CategoryItem:
+    id: int
+    code: str
+    name: str
+    name_en: str
+    parent_id: int | None
+    arrangement: str
+    refcode_pattern: str
+    default_retention: str
+
+
+@dataclass(frozen=True)
+class CodeTables:
+    fonds: list[CodeItem]
+    categories: list[CategoryItem]
+    retention_periods: list[CodeItem]
+    security_levels: list[CodeItem]
+    carriers: list[CodeItem]
+    departments: list[CodeItem]
+
+
+@dataclass(frozen=True)
+class RecordInput:
+    """What the archivist types into the record form. Codes, not ids, name the code-table entries."""
+
+    title: str
+    category: str
+    year: int
+    retention: str
+    department: str = ""
+    fonds: str = ""  # empty: the archive's first fonds
+    document_number: str = ""
+    responsible_party: str = ""
+    date: date | None = None
+    pages: int | None = None
+    security_level: str = ""
+    carrier: str = ""
+    notes: str = ""
+    title_supplied: bool = False
+
+
+@dataclass(frozen=True)
 class AuditEntry:
     id: int
     occurred_at: datetime
@@ -81,64 +108,6 @@ class AuditEntry:
     summary: str
     before: dict[str, Any] | None
     after: dict[str, Any] | None
-
-
-_category = aliased(Category)
-_retention = aliased(RetentionPeriod)
-_department = aliased(Department)
-_security = aliased(SecurityLevel)
-_carrier = aliased(Carrier)
-_box = aliased(Box)
-_location = aliased(Location)
-_fonds = aliased(Fonds)
-
-#: Columns of RecordView, in order, as SQL expressions over Record and its code tables.
-RECORD_VIEW_COLUMNS = (
-    Record.id,
-    Record.reference_code,
-    _fonds.code,
-    _category.code,
-    _category.name,
-    Record.year,
-    _retention.code,
-    _retention.label,
-    _department.code,
-    _department.name,
-    Record.item_number,
-    Record.document_number,
-    Record.responsible_party,
-    Record.title,
-    Record.title_supplied,
-    Record.date,
-    Record.pages,
-    _security.code,
-    _security.name,
-    _carrier.code,
-    Record.notes,
-    Record.status,
-    _box.code,
-    _location.code,
-    Record.transfer_batch_id,
-    Record.original_retention,
-    Record.created_at,
-    Record.updated_at,
-)
-
-
-def record_view_select() -> Select:
-    """SELECT of every RecordView column with the outer joins it needs; add WHERE/ORDER as needed."""
-    return (
-        select(*RECORD_VIEW_COLUMNS)
-        .select_from(Record)
-        .join(_fonds, _fonds.id == Record.fonds_id)
-        .join(_category, _category.id == Record.category_id)
-        .join(_retention, _retention.id == Record.retention_id)
-        .outerjoin(_department, _department.id == Record.department_id)
-        .outerjoin(_security, _security.id == Record.security_level_id)
-        .outerjoin(_carrier, _carrier.id == Record.carrier_id)
-        .outerjoin(_box, _box.id == Record.box_id)
-        .outerjoin(_location, _location.id == _box.location_id)
-    )
 
 
 def record_view_from_row(row: Any) -> RecordView:
@@ -150,13 +119,21 @@ def record_view_from_row(row: Any) -> RecordView:
     return RecordView(*values)
 
 
-def audit_entry(event: AuditEvent) -> AuditEntry:
-    return AuditEntry(
-        id=event.id,
-        occurred_at=event.occurred_at,
-        actor=event.actor,
-        action=event.action,
-        summary=event.summary,
-        before=event.before,
-        after=event.after,
+def record_input(view: RecordView) -> RecordInput:
+    """The form values of an existing record (to edit and pass to ``update_record``)."""
+    return RecordInput(
+        title=view.title,
+        category=view.category_code,
+        year=view.year,
+        retention=view.retention_code,
+        department=view.department_code,
+        fonds=view.fonds_code,
+        document_number=view.document_number,
+        responsible_party=view.responsible_party,
+        date=view.date,
+        pages=view.pages,
+        security_level=view.security_level_code,
+        carrier=view.carrier_code,
+        notes=view.notes,
+        title_supplied=view.title_supplied,
     )

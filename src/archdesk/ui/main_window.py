@@ -11,9 +11,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QStyle, QToolBar, QVBoxLayout, QWidget
 
-from archdesk.services.codes import CodeTables, code_tables
 from archdesk.services.database import Database
-from archdesk.services.records_query import RecordFilter, SortOrder
+from archdesk.services.listing import RecordFilter, SortOrder
+from archdesk.services.views import CodeTables
 from archdesk.ui.about import app_icon, show_about
 from archdesk.ui.appraisal.appraisal_dock import AppraisalDock
 from archdesk.ui.catalogue import actions, tools
@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self.ops = Ops(db, self.hub, self)
         self.tables: CodeTables | None = None
 
-        self.records = RecordsModel(self.ops, self)
+        self.records = RecordsModel(self.ops, self, english=english)
         self.table = RecordsView(self.records)
         self.filter_bar = FilterBar()
         central = QWidget()
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
         if 0 <= column < len(COLUMNS) and self.records.is_sortable(column):
             sort = SortOrder(COLUMNS[column].key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
         self.records.set_query(RecordFilter(), sort)  # the first page goes first on the worker
-        self.ops.query(self, code_tables, self._code_tables_in)
+        self.ops.query(self, _code_tables, self._code_tables_in)
         self._docks_loaded = False  # they load once the first page is in: the records come first
 
     def _restore_layout(self) -> None:
@@ -316,17 +316,24 @@ class MainWindow(QMainWindow):
     def set_english(self, english: bool) -> None:
         """After the language changed: code names in the new language."""
         self.english = english
+        self.records.english = english
         if self.tables is not None:
             self._code_tables_in(self.tables)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.codes:
-            self.ops.query(self, code_tables, self._code_tables_in)
+            self.ops.query(self, _code_tables, self._code_tables_in)
 
     def _first_page_loaded(self) -> None:
         if not self._docks_loaded:
             self._docks_loaded = True
-            for dock in (self.tree_dock, self.locations_dock, self.loans_dock, self.appraisal_dock):
+            for dock in (
+                self.tree_dock,
+                self.locations_dock,
+                self.loans_dock,
+                self.appraisal_dock,
+                self.transfers_dock,
+            ):
                 dock.reload()
         self._show_counts()
         self.first_page_shown.emit()
@@ -375,3 +382,9 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Open archive"), "", filter_text)
         if path:
             self.archive_requested.emit(path, create)
+
+
+def _code_tables(db: Database) -> CodeTables:  # worker thread
+    from archdesk.services.codes import code_tables
+
+    return code_tables(db)

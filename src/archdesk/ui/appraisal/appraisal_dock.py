@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from archdesk.services.appraisal import DueRecord, due_for_appraisal
+from typing import TYPE_CHECKING
+
 from archdesk.services.database import Database
 from archdesk.ui.catalogue.list_dock import ListDock
 from archdesk.ui.reports.list_export import ListExports
+
+if TYPE_CHECKING:
+    from archdesk.services.appraisal import DueRecord
 
 
 class AppraisalDock(ListDock):
@@ -27,6 +31,8 @@ class AppraisalDock(ListDock):
         super().retranslate_ui()
 
     def fetch(self, db: Database) -> list[DueRecord]:
+        from archdesk.services.appraisal import due_for_appraisal  # worker thread, after start-up
+
         return due_for_appraisal(db, limit=500)
 
     def headers(self) -> list[str]:

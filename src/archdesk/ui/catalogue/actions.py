@@ -1,12 +1,14 @@
 """User actions on records, each a keyword-only function that asks and then runs one op (Anki's
-``operations/note.py``). Menus, the toolbar and the table's context menu all call these."""
+``operations/note.py``). Menus, the toolbar and the table's context menu all call these.
+
+The services are imported inside the jobs, on the worker thread: SQLAlchemy is not loaded when the
+window first shows (see services/startup.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from archdesk.services.catalogue import accept_records, delete_record
 from archdesk.services.views import RecordView
 from archdesk.ui.ops import Changes, Ops
 
@@ -25,7 +27,13 @@ def accept_into_custody(*, parent: QWidget, ops: Ops, records: list[RecordView])
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
-    ops.mutate(parent, lambda db: accept_records(db, pending), changes=Changes(records=True, record_ids=tuple(pending)))
+
+    def accept(db) -> None:  # noqa: ANN001
+        from archdesk.services.catalogue import accept_records
+
+        accept_records(db, pending)
+
+    ops.mutate(parent, accept, changes=Changes(records=True, record_ids=tuple(pending)))
 
 
 def delete_pending(*, parent: QWidget, ops: Ops, records: list[RecordView]) -> None:
@@ -46,6 +54,8 @@ def delete_pending(*, parent: QWidget, ops: Ops, records: list[RecordView]) -> N
     ids = [view.id for view in pending]
 
     def delete(db) -> None:  # noqa: ANN001
+        from archdesk.services.catalogue import delete_record
+
         for record_id in ids:
             delete_record(db, record_id)
 

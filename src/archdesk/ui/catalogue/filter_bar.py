@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QStyle, QToolButton, QWidget
 
-from archdesk.services.records_query import RecordFilter
+from archdesk.services.listing import RecordFilter
 from archdesk.ui.catalogue.records_model import STATUS_LABELS
 
 #: Filter fields shown as chips, in the order they appear.

@@ -25,18 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archdesk.services.catalogue import (
-    RecordInput,
-    create_record,
-    get_record,
-    preview_reference_code,
-    record_history,
-    record_input,
-    update_record,
-)
-from archdesk.services.codes import CodeTables
 from archdesk.services.errors import ValidationError, ValidationErrors
-from archdesk.services.views import AuditEntry, RecordView
+from archdesk.services.views import AuditEntry, CodeTables, RecordInput, RecordView, record_input
 from archdesk.ui.catalogue.record_form import RecordForm
 from archdesk.ui.catalogue.records_model import status_label
 from archdesk.ui.ops import Changes, Ops
@@ -144,7 +134,12 @@ class RecordEditor(QWidget):
             return
         if not self.confirm_discard():
             return
-        self.ops.query(self, lambda db: (get_record(db, record_id), record_history(db, record_id)), self._loaded)
+
+        def load(db) -> tuple[RecordView, list[AuditEntry]]:  # noqa: ANN001 - worker thread
+            catalogue = _catalogue()
+            return catalogue.get_record(db, record_id), catalogue.record_history(db, record_id)
+
+        self.ops.query(self, load, self._loaded)
 
     def new_record(self, defaults: RecordInput | None = None) -> None:
         """An empty form for a new record (pending until accepted)."""
@@ -198,7 +193,7 @@ class RecordEditor(QWidget):
         if self.record is None:
             self.ops.mutate(
                 self,
-                lambda db: create_record(db, data),
+                lambda db: _catalogue().create_record(db, data),
                 changes=lambda view: Changes(records=True, record_ids=(view.id,)),
                 success=self._created,
                 failure=self._failed,
@@ -217,7 +212,7 @@ class RecordEditor(QWidget):
         previous = {name: getattr(before, name) for name in changed}
         self.ops.mutate(
             self,
-            lambda db: update_record(db, record_id, **changed),
+            lambda db: _catalogue().update_record(db, record_id, **changed),
             changes=Changes(records=True, record_ids=(record_id,)),
             success=lambda view: self._updated(view, (record_id, previous)),
             failure=self._failed,
@@ -238,7 +233,7 @@ class RecordEditor(QWidget):
         self._saving = True
         self.ops.mutate(
             self,
-            lambda db: update_record(db, record_id, **previous),
+            lambda db: _catalogue().update_record(db, record_id, **previous),
             changes=Changes(records=True, record_ids=(record_id,)),
             success=lambda view: self._updated(view, None),
             failure=self._failed,
@@ -303,7 +298,9 @@ class RecordEditor(QWidget):
             return
         # The code does not depend on the title; a form without one yet still shows its code.
         data = replace(data, title=data.title.strip() or "-", date=None, pages=None)
-        self.ops.query(self, lambda db: preview_reference_code(db, data), self.code.setText, failure=self._no_preview)
+        self.ops.query(
+            self, lambda db: _catalogue().preview_reference_code(db, data), self.code.setText, failure=self._no_preview
+        )
 
     def _no_preview(self, _error: BaseException) -> bool:
         self.code.setText("—")
@@ -336,3 +333,10 @@ class RecordEditor(QWidget):
         self.save_button.setEnabled(self.dirty)
         self.revert_button.setEnabled(self.dirty)
         self.undo_button.setEnabled(self.undo_step is not None and not self.dirty)
+
+
+def _catalogue():  # noqa: ANN202
+    """The catalogue services, imported by the worker thread that calls them (not at start-up)."""
+    from archdesk.services import catalogue
+
+    return catalogue

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archdesk.services.catalogue import RecordInput
-from archdesk.services.codes import CodeTables
 from archdesk.services.errors import ValidationError
+from archdesk.services.views import CodeTables, RecordInput
 
 _DATE = re.compile(r"^\s*(\d{4})[-./]?(\d{1,2})[-./]?(\d{1,2})\s*$")
 

@@ -7,6 +7,10 @@ is read from the start, the last block by reading the reversed order, a neighbou
 after (or before) the loaded one, and any other block from its *anchor*: the sort key of its first
 row, read once per filter and sort in the background after the first page is shown. No OFFSET, no
 growing list, no fetchMore.
+
+The very first page comes from ``services.startup.first_page``, which reads an SQLite archive's
+unfiltered catalogue without SQLAlchemy; every other read goes through ``records_query``, imported
+on the worker thread when the first job needs it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -26,17 +31,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from archdesk.services.records_query import (
-    BLOCK_SIZE,
-    SORTABLE,
-    RecordFilter,
-    SortKey,
-    SortOrder,
-    block_anchors,
-    count_records,
-    records_page,
-    sort_key,
-)
+from archdesk.services.database import Database
+from archdesk.services.listing import BLOCK_SIZE, SORTABLE_COLUMNS, RecordFilter, SortKey, SortOrder, sort_key
+from archdesk.services.startup import FirstPage, first_page
 from archdesk.services.views import RecordView
 from archdesk.ui.ops import URGENT, Changes, Ops
 
@@ -85,9 +82,10 @@ class RecordsModel(QAbstractTableModel):
     block_loaded = Signal(int)
     anchors_loaded = Signal()
 
-    def __init__(self, ops: Ops, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, ops: Ops, parent=None, *, english: bool = False) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.ops = ops
+        self.english = english  # the language of code names the first page brings (see _first_page_in)
         self.filter = RecordFilter()
         self.sort_order = SortOrder()
         self.code_labels: dict[str, dict[str, str]] = {}  # column key -> code -> label in the UI language
@@ -189,7 +187,7 @@ class RecordsModel(QAbstractTableModel):
 
     @staticmethod
     def is_sortable(column: int) -> bool:
-        return COLUMNS[column].key in SORTABLE
+        return COLUMNS[column].key in SORTABLE_COLUMNS
 
     @staticmethod
     def column_of(key: str) -> int:
@@ -223,14 +221,19 @@ class RecordsModel(QAbstractTableModel):
             self._stale = dict(list(stale.items())[-CACHE_BLOCKS:])
             self._blocks = OrderedDict()
 
-        def load(db):  # noqa: ANN001, ANN202 - worker thread
-            return count_records(db, flt), records_page(db, flt, sort)
+        english = self.english
 
-        self.ops.query(None, load, lambda result: self._first_page_in(generation, keep_rows, *result), priority=URGENT)
+        def load(db: Database) -> FirstPage:  # worker thread
+            return first_page(db, flt, sort, english=english)
 
-    def _first_page_in(self, generation: int, keep_rows: bool, total: int, first: list[RecordView]) -> None:
+        self.ops.query(None, load, lambda page: self._first_page_in(generation, keep_rows, page), priority=URGENT)
+
+    def _first_page_in(self, generation: int, keep_rows: bool, page: FirstPage) -> None:
         if generation != self._generation:
             return
+        total, first = page.total, page.rows
+        if not self.code_labels:  # names until the main window's code tables arrive
+            self.code_labels = page.code_labels
         if keep_rows:  # grow or shrink at the end, so the view keeps its scroll position and selection
             if total > self._total:
                 self.beginInsertRows(QModelIndex(), self._total, total - 1)
@@ -259,7 +262,13 @@ class RecordsModel(QAbstractTableModel):
             return
         self._anchors_requested = True
         generation, flt, sort = self._generation, self.filter, self.sort_order
-        self.ops.query(None, lambda db: block_anchors(db, flt, sort), lambda a: self._anchors_in(generation, a))
+
+        def anchors(db: Database) -> list[SortKey]:  # worker thread
+            from archdesk.services.records_query import block_anchors
+
+            return block_anchors(db, flt, sort)
+
+        self.ops.query(None, anchors, lambda a: self._anchors_in(generation, a))
 
     def _anchors_in(self, generation: int, anchors: list[SortKey]) -> None:
         if generation != self._generation:
@@ -299,23 +308,23 @@ class RecordsModel(QAbstractTableModel):
         flt, sort = self.filter, self.sort_order
         last = (self._total - 1) // BLOCK_SIZE
         if number == 0:
-            return lambda db: records_page(db, flt, sort)
+            return lambda db: _records_page(db, flt, sort)
         if self._anchors and number < len(self._anchors):
             anchor = self._anchors[number]
-            return lambda db: records_page(db, flt, sort, start=anchor)
+            return lambda db: _records_page(db, flt, sort, start=anchor)
         if number == last:  # the tail, read backwards
             size = self._total - last * BLOCK_SIZE
             backwards = replace(sort, descending=not sort.descending)
-            return lambda db: list(reversed(records_page(db, flt, backwards, limit=size)))
+            return lambda db: list(reversed(_records_page(db, flt, backwards, limit=size)))
         previous = self._blocks.get(number - 1)
         if previous and len(previous) == BLOCK_SIZE:
             key = sort_key(previous[-1], sort)
-            return lambda db: records_page(db, flt, sort, after=key)
+            return lambda db: _records_page(db, flt, sort, after=key)
         following = self._blocks.get(number + 1)
         if following:
             key = sort_key(following[0], sort)
             backwards = replace(sort, descending=not sort.descending)
-            return lambda db: list(reversed(records_page(db, flt, backwards, after=key)))
+            return lambda db: list(reversed(_records_page(db, flt, backwards, after=key)))
         return None
 
     def _block_in(self, generation: int, number: int, rows: list[RecordView]) -> None:
@@ -339,3 +348,10 @@ class RecordsModel(QAbstractTableModel):
     def _on_changes(self, changes: Changes) -> None:
         if changes.concerns("records", "codes", "boxes", "locations"):
             self.refresh()
+
+
+def _records_page(db: Database, flt: RecordFilter, sort: SortOrder, **position: Any) -> list[RecordView]:
+    """``records_query.records_page``, imported on the worker thread that runs it (not at start-up)."""
+    from archdesk.services.records_query import records_page
+
+    return records_page(db, flt, sort, **position)

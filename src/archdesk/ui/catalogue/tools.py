@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from archdesk.services.records_query import RecordFilter
+from archdesk.services.listing import RecordFilter
 from archdesk.ui.ops import Changes, Ops
 
 IMPORT, STATISTICS, REGISTER = "archdesk.ui.collection", "archdesk.ui.statistics.view", "archdesk.ui.reports.preview"

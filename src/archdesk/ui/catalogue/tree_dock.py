@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
-from archdesk.services.records_query import RecordFilter, TreeNode, classification_tree
+from archdesk.services.database import Database
+from archdesk.services.listing import RecordFilter, TreeNode
 from archdesk.ui.ops import BACKGROUND, Changes, Ops
 
 _FILTER = Qt.ItemDataRole.UserRole
@@ -48,7 +49,7 @@ class CatalogueTreeDock(QDockWidget):
         self._show(self.nodes)
 
     def reload(self) -> None:
-        self.ops.query(self, classification_tree, self._show, priority=BACKGROUND)
+        self.ops.query(self, _classification_tree, self._show, priority=BACKGROUND)
 
     def select_all(self) -> None:
         """Back to "All records" (the filter bar cleared the classification)."""
@@ -121,3 +122,9 @@ class CatalogueTreeDock(QDockWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes.concerns("records", "codes"):
             self.reload()
+
+
+def _classification_tree(db: Database) -> list[TreeNode]:  # worker thread
+    from archdesk.services.records_query import classification_tree
+
+    return classification_tree(db)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from archdesk.services.collection.batches import BatchSummary, list_batches
 from archdesk.services.database import Database
 from archdesk.ui.ops import Changes, Ops
 from archdesk.ui.reports.list_export import ListExports
+
+if TYPE_CHECKING:
+    from archdesk.services.collection.batches import BatchSummary
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -71,9 +73,15 @@ class BatchesModel(QAbstractTableModel):
 
 
 class BatchesWidget(QWidget):
-    """Lists transfer batches; ``refresh()`` reloads, and it reloads itself when records change."""
+    """Lists transfer batches; ``refresh()`` reloads, and it reloads itself when records change.
 
-    def __init__(self, db: Database, *, ops: Ops | None = None, parent: QWidget | None = None) -> None:
+    ``load=False`` leaves the first load to the owner (the main window loads its docks once the
+    records table's first page is in).
+    """
+
+    def __init__(
+        self, db: Database, *, ops: Ops | None = None, parent: QWidget | None = None, load: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("transferBatches")
         self.ops = ops or Ops(db, parent=self)
@@ -91,10 +99,11 @@ class BatchesWidget(QWidget):
             builder="batches_document", layout=layout,
         )  # fmt: skip
         self.ops.hub.changed.connect(self._changed)
-        self.refresh()
+        if load:
+            self.refresh()
 
     def refresh(self) -> None:
-        self.ops.query(self, list_batches, success=self.model.set_batches)
+        self.ops.query(self, _list_batches, success=self.model.set_batches)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -113,9 +122,12 @@ class TransfersDock(QDockWidget):
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transfersDock")
-        self.batches = BatchesWidget(ops.db, ops=ops, parent=self)
+        self.batches = BatchesWidget(ops.db, ops=ops, parent=self, load=False)
         self.setWidget(self.batches)
         self.retranslate_ui()
+
+    def reload(self) -> None:
+        self.batches.refresh()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Transfers"))
@@ -124,3 +136,9 @@ class TransfersDock(QDockWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def _list_batches(db: Database) -> list[BatchSummary]:  # worker thread
+    from archdesk.services.collection.batches import list_batches
+
+    return list_batches(db)

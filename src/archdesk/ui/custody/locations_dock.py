@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from archdesk.services.custody import LocationSummary, list_locations
+from typing import TYPE_CHECKING
+
 from archdesk.services.database import Database
 from archdesk.ui.catalogue.list_dock import ListDock
 from archdesk.ui.reports.list_export import ListExports
+
+if TYPE_CHECKING:
+    from archdesk.services.custody import LocationSummary
 
 
 class LocationsDock(ListDock):
@@ -25,6 +29,8 @@ class LocationsDock(ListDock):
         super().retranslate_ui()
 
     def fetch(self, db: Database) -> list[LocationSummary]:
+        from archdesk.services.custody import list_locations  # worker thread, after start-up
+
         return list_locations(db)
 
     def headers(self) -> list[str]:

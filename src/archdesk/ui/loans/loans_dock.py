@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from archdesk.services.database import Database
-from archdesk.services.loans import LoanSummary, list_loans
 from archdesk.ui.catalogue.list_dock import ListDock
 from archdesk.ui.reports.list_export import ListExports
+
+if TYPE_CHECKING:
+    from archdesk.services.loans import LoanSummary
 
 LOAN_STATUS = {
     "requested": QT_TRANSLATE_NOOP("LoansDock", "Requested"),
@@ -37,6 +40,8 @@ class LoansDock(ListDock):
         super().retranslate_ui()
 
     def fetch(self, db: Database) -> list[LoanSummary]:
+        from archdesk.services.loans import list_loans  # worker thread, after start-up
+
         return list_loans(db)
 
     def headers(self) -> list[str]:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QToolButton, QWidget
 
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled
-from archdesk.services.records_query import RecordFilter as TableFilter
+from archdesk.services.listing import RecordFilter as TableFilter
 from archdesk.ui.ops import Ops
 from archdesk.ui.reports.list_export import ListExports, export_to_file
 

@@ -1,0 +1,81 @@
+"""What the records table asks the services for: a filter, a sort order, blocks of rows, tree nodes.
+
+Plain values with no SQLAlchemy behind them, so that the UI can hold and build them before the
+database layer is loaded (start-up, see ``startup.py``). The queries are in ``records_query``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from archdesk.services.errors import ValidationError
+
+if TYPE_CHECKING:
+    from archdesk.services.views import RecordView
+
+#: Rows per block of the records table (one keyset page).
+BLOCK_SIZE = 256
+
+#: Columns (RecordView attributes, ``record`` table columns) the records table can sort by; each has an
+#: index (models/records.py), so every page is a keyset seek.
+SORTABLE_COLUMNS = (
+    "reference_code",
+    "title",
+    "date",
+    "year",
+    "responsible_party",
+    "document_number",
+    "pages",
+    "status",
+)
+
+#: The statuses a record can have, in their life-cycle order: ``models.RECORD_STATUSES`` (the column's
+#: CHECK constraint) repeated here for callers that must not load the models (a test keeps them equal).
+RECORD_STATUSES = ("pending", "in_custody", "on_loan", "transferred", "destroyed")
+
+SortKey = tuple[Any, int]  # (value of the sort column, record id)
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """What the archivist narrowed the catalogue to. Empty fields do not filter."""
+
+    text: str = ""
+    fonds: str = ""
+    category: str = ""  # a category code; its sub-categories are included
+    year: int | None = None
+    retention: str = ""
+    security_level: str = ""
+    status: str = ""
+    department: str = ""
+    box_id: int | None = None
+    box: str = ""  # a box code, or a box number (盒号) when all digits, as written on the spine
+    location: str = ""  # a shelf address or its prefix, e.g. "K01-A"
+    transfer_batch_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SortOrder:
+    column: str = "reference_code"
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        if self.column not in SORTABLE_COLUMNS:
+            raise ValidationError("sort", f"cannot sort by {self.column!r}")
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    """A node of the classification tree: fonds → category → year → retention, with record counts."""
+
+    level: str  # "fonds", "category", "year", "retention"
+    key: str
+    label: str
+    count: int
+    filter: RecordFilter
+    children: list[TreeNode] = field(default_factory=list)
+
+
+def sort_key(view: RecordView, sort: SortOrder) -> SortKey:
+    return (getattr(view, sort.column), view.id)

@@ -1,0 +1,89 @@
+"""The SQL behind the views of ``views.py``: the joined SELECT of a RecordView, and audit entries."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import aliased
+
+from archdesk.models import (
+    AuditEvent,
+    Box,
+    Carrier,
+    Category,
+    Department,
+    Fonds,
+    Location,
+    Record,
+    RetentionPeriod,
+    SecurityLevel,
+)
+from archdesk.services.views import AuditEntry
+
+_category = aliased(Category)
+_retention = aliased(RetentionPeriod)
+_department = aliased(Department)
+_security = aliased(SecurityLevel)
+_carrier = aliased(Carrier)
+_box = aliased(Box)
+_location = aliased(Location)
+_fonds = aliased(Fonds)
+
+#: Columns of RecordView, in order, as SQL expressions over Record and its code tables.
+RECORD_VIEW_COLUMNS = (
+    Record.id,
+    Record.reference_code,
+    _fonds.code,
+    _category.code,
+    _category.name,
+    Record.year,
+    _retention.code,
+    _retention.label,
+    _department.code,
+    _department.name,
+    Record.item_number,
+    Record.document_number,
+    Record.responsible_party,
+    Record.title,
+    Record.title_supplied,
+    Record.date,
+    Record.pages,
+    _security.code,
+    _security.name,
+    _carrier.code,
+    Record.notes,
+    Record.status,
+    _box.code,
+    _location.code,
+    Record.transfer_batch_id,
+    Record.original_retention,
+    Record.created_at,
+    Record.updated_at,
+)
+
+
+def record_view_select() -> Select:
+    """SELECT of every RecordView column with the outer joins it needs; add WHERE/ORDER as needed."""
+    return (
+        select(*RECORD_VIEW_COLUMNS)
+        .select_from(Record)
+        .join(_fonds, _fonds.id == Record.fonds_id)
+        .join(_category, _category.id == Record.category_id)
+        .join(_retention, _retention.id == Record.retention_id)
+        .outerjoin(_department, _department.id == Record.department_id)
+        .outerjoin(_security, _security.id == Record.security_level_id)
+        .outerjoin(_carrier, _carrier.id == Record.carrier_id)
+        .outerjoin(_box, _box.id == Record.box_id)
+        .outerjoin(_location, _location.id == _box.location_id)
+    )
+
+
+def audit_entry(event: AuditEvent) -> AuditEntry:
+    return AuditEntry(
+        id=event.id,
+        occurred_at=event.occurred_at,
+        actor=event.actor,
+        action=event.action,
+        summary=event.summary,
+        before=event.before,
+        after=event.after,
+    )
