@@ -30,7 +30,8 @@ from archdesk.services.records_query import (
     records_page,
     search_records,
 )
-from archdesk.services.views import record_view_from_row, record_view_select
+from archdesk.services.view_queries import record_view_select
+from archdesk.services.views import record_view_from_row
 from bench.generate import database_path, generate
 
 RECORDS = int(os.environ.get("ARCHDESK_BENCH_RECORDS", 1_000_000))
