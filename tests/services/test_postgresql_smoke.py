@@ -13,6 +13,7 @@ from archdesk.services import catalogue, records_query
 from archdesk.services.archive import open_archive
 from archdesk.services.demo import add_demo_data
 from archdesk.services.integrity import check_archive
+from archdesk.services.listing import RowSelection
 from archdesk.services.reports import render_pdf
 from archdesk.services.reports.registers import catalogue_register
 
@@ -50,6 +51,10 @@ def test_the_catalogue_pages_searches_prints_and_checks_on_postgresql(pg_archive
                 row.id for a in anchors for row in records_query.records_page(pg_archive, flt, sort, start=a, limit=97)
             ]
             assert jumped == [row.id for row in everything]
+            selection = RowSelection(flt, sort, ((3, 5), (300, 520)))
+            assert records_query.selected_ids(pg_archive, selection) == [
+                row.id for row in everything[3:6] + everything[300:521]
+            ]
 
     hits = records_query.count_records(pg_archive, records_query.RecordFilter(text="会议"))
     expected = sum(

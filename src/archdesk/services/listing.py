@@ -77,5 +77,23 @@ class TreeNode:
     children: list[TreeNode] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class RowSelection:
+    """Rows the archivist selected in the records table, by their places in a filter's sort order.
+
+    ``ranges`` are (first, last) row numbers, sorted and disjoint; ``anchors`` are the table's block
+    anchors for this filter and sort (``records_query.block_anchors``) when it has them.
+    """
+
+    filter: RecordFilter
+    sort: SortOrder
+    ranges: tuple[tuple[int, int], ...]
+    anchors: tuple[SortKey, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return sum(last - first + 1 for first, last in self.ranges)
+
+
 def sort_key(view: RecordView, sort: SortOrder) -> SortKey:
     return (getattr(view, sort.column), view.id)

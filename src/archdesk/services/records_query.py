@@ -22,6 +22,7 @@ from archdesk.services.listing import (
     BLOCK_SIZE,
     SORTABLE_COLUMNS,
     RecordFilter,
+    RowSelection,
     SortKey,
     SortOrder,
     TreeNode,
@@ -107,17 +108,32 @@ def _page(
     only: with the joins in the same statement SQLite tends to walk the sort index even for a
     rare search text, reading the whole index to find a handful of hits.
     """
+    return _views(session, _ids(session, stmt, sort, limit, segments))
+
+
+def _ids(
+    session: Session, stmt: Select, sort: SortOrder, limit: int, segments: list[ColumnElement[bool]] | None = None
+) -> list[int]:
     ids: list[int] = []
     for segment in segments or [None]:
         part = stmt if segment is None else stmt.where(segment)
         ids += session.scalars(_order(part, sort, session.get_bind().dialect.name).limit(limit - len(ids)))
         if len(ids) >= limit:
             break
-    if not ids:
-        return []
-    rows = {
-        row.id: record_view_from_row(row) for row in session.execute(record_view_select().where(Record.id.in_(ids)))
-    }
+    return ids
+
+
+#: Ids per ``IN (…)`` list: under the smallest limit of bound parameters SQLite builds have had (999).
+_IN_CHUNK = 900
+
+
+def _views(session: Session, ids: list[int]) -> list[RecordView]:
+    """The views of these records, in the order of ``ids``."""
+    rows: dict[int, RecordView] = {}
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        for row in session.execute(record_view_select().where(Record.id.in_(chunk))):
+            rows[row.id] = record_view_from_row(row)
     return [rows[i] for i in ids if i in rows]
 
 
@@ -220,6 +236,36 @@ def block_anchors(db: Database, flt: RecordFilter, sort: SortOrder, block_size: 
             select(inner.c.value, inner.c.id).where((inner.c.n - 1) % block_size == 0).order_by(inner.c.n)
         )
         return [(value, record_id) for value, record_id in rows]
+
+
+def selected_ids(db: Database, selection: RowSelection) -> list[int]:
+    """The ids of the records in the selected rows, in row order.
+
+    Each range is read by keyset from the anchor of the block it starts in (``selection.anchors``,
+    or read here when the table had none yet), ids only: a million rows cost one pass over the sort
+    column's index.
+    """
+    anchors = list(selection.anchors)
+    if not anchors and any(first >= BLOCK_SIZE for first, _last in selection.ranges):
+        anchors = block_anchors(db, selection.filter, selection.sort)
+    ids: list[int] = []
+    with db.reading() as session:
+        stmt = select(Record.id).where(*_conditions(session, selection.filter))
+        for first, last in selection.ranges:
+            block = first // BLOCK_SIZE
+            if block and block >= len(anchors):
+                break  # past the end of the table (rows removed since the selection was made)
+            segments = _segments(selection.sort, anchors[block], inclusive=True) if block else None
+            start = block * BLOCK_SIZE
+            ids += _ids(session, stmt, selection.sort, last - start + 1, segments)[first - start :]
+    return ids
+
+
+def selected_records(db: Database, selection: RowSelection) -> list[RecordView]:
+    """The records in the selected rows, in row order (the caller keeps the selection to a size it can show)."""
+    ids = selected_ids(db, selection)
+    with db.reading() as session:
+        return _views(session, ids)
 
 
 def classification_tree(db: Database) -> list[TreeNode]:

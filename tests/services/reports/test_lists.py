@@ -10,8 +10,9 @@ from pdf_helpers import pdf_pages_text, squash
 from archdesk.services.appraisal import DueRecord
 from archdesk.services.collection.batches import BatchSummary, list_batches
 from archdesk.services.custody import LocationSummary, list_locations
+from archdesk.services.demo import add_demo_data
 from archdesk.services.loans import LoanSummary
-from archdesk.services.records_query import RecordFilter
+from archdesk.services.records_query import RecordFilter, SortOrder, records_page
 from archdesk.services.reports import render_pdf, render_xlsx
 from archdesk.services.reports.lists import (
     appraisal_due_document,
@@ -123,3 +124,14 @@ def test_a_table_narrowed_to_a_box_by_id_filters_volumes_and_the_inventory_by_it
     assert flt.box == "Z001-WS·2023-Y-BGS-001"
     assert inventory_filter(db, RecordFilter(box_id=box_id, location="K01")).box == "Z001-WS·2023-Y-BGS-001"
     assert classification_filter(db, RecordFilter(year=2023)) == RecordFilter(year=2023)
+
+
+def test_box_labels_for_a_selection_larger_than_one_sql_statement_takes(archive, limit_bound_parameters):
+    """More selected records than SQLite binds in one statement: read in chunks. The limit is 32,766
+    in most builds (250,000 in Debian's); this connection gets the smallest there has been, 999."""
+    limit_bound_parameters(archive, 999)
+    add_demo_data(archive, 2_600)
+    everything = records_page(archive, RecordFilter(), SortOrder(), limit=3_000)
+    boxes = shown_boxes(archive, RecordFilter(), [view.id for view in everything])
+    holding = {view.box_code for view in everything if view.box_code}
+    assert len(boxes) == len(holding) > 100 and {box.code for box in boxes} == holding

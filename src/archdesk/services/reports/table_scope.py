@@ -48,12 +48,20 @@ def shown_boxes(
 ) -> list[BoxLabel]:
     """The boxes for spines and box notes, in shelf order: those holding the selected records, or else
     those holding the records the table shows (every box when the table is not filtered)."""
-    where = [Record.id.in_(record_ids)] if record_ids else conditions(table)
+    if record_ids:
+        # In chunks: a large selection would pass SQLite's limit of bound parameters in one IN list
+        # (32,766 in most builds, 999 in old ones).
+        chunks = [record_ids[start : start + 900] for start in range(0, len(record_ids), 900)]
+        wheres = [[Record.id.in_(chunk)] for chunk in chunks]
+    else:
+        wheres = [conditions(table)]
     scope = classification_filter(db, table) if not record_ids else RecordFilter()
     boxes = box_labels(db, scope, language=language)
-    if not where:
+    if wheres == [[]]:
         return boxes
-    holding = select(Record.box_id).where(*where, Record.box_id.is_not(None))
+    wanted: set[str] = set()
     with db.reading() as session:
-        wanted = set(session.scalars(select(Box.code).where(Box.id.in_(holding))))
+        for where in wheres:
+            holding = select(Record.box_id).where(*where, Record.box_id.is_not(None))
+            wanted.update(session.scalars(select(Box.code).where(Box.id.in_(holding))))
     return [box for box in boxes if box.code in wanted]
