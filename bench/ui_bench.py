@@ -15,6 +15,9 @@ user would:
 - Ctrl+End (the last row) and jumps to random rows: time until every visible row's block is loaded
   and the viewport repainted; p95 over the jumps;
 - Page Down, 100 times from the top: the same per key press (a frame), p95;
+- Select All (Ctrl+A), until the table, its header and the status bar's count are painted;
+- Copy of 20,000 selected rows in the middle of the table (blocks never loaded): until the text is
+  on the clipboard;
 - a search typed into the filter bar: until the first page of hits is painted;
 - the process's peak memory (ru_maxrss), Python, Qt and SQLAlchemy included.
 
@@ -38,6 +41,7 @@ LAUNCHES = 5
 JUMPS = 40
 PAGE_DOWNS = 100
 SEARCHES = ("通知", "会议纪要", "合同", "2019")
+COPY_ROWS = 20_000
 MARKER = "ARCHDESK-UI-BENCH "
 
 
@@ -99,6 +103,17 @@ def run() -> list[dict]:
             "size": RECORDS,
             "seconds": round(p95(driven["page_downs"]), 4),
             "note": f"max {max(driven['page_downs']) * 1000:.0f} ms",
+        },
+        {
+            "operation": "ui: Select All (Ctrl+A), painted with its count",
+            "size": RECORDS,
+            "seconds": round(driven["select_all"], 4),
+            "note": f"status bar: {driven['selected_text']}",
+        },
+        {
+            "operation": f"ui: copy {COPY_ROWS:,} selected rows from the middle (never loaded) to the clipboard",
+            "size": RECORDS,
+            "seconds": round(driven["copy"], 3),
         },
         {
             "operation": "ui: search typed to first page of hits painted (slowest query)",
@@ -260,6 +275,28 @@ def _drive(app, window, painted: float) -> dict:  # noqa: ANN001
         QTest.keyClick(table, Qt.Key.Key_PageDown)
         _settle(app, window)
         page_downs.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    QTest.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    app.processEvents()
+    window.repaint()
+    select_all = time.perf_counter() - started
+    selected_text = window.selection_label.text()
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    from PySide6.QtGui import QGuiApplication
+
+    first = model.total // 2
+    last = first + COPY_ROWS - 1
+    QGuiApplication.clipboard().clear()
+    table.selectionModel().select(
+        QItemSelection(model.index(first, 0), model.index(last, model.columnCount() - 1)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    started = time.perf_counter()
+    table.copy_action.trigger()
+    while QGuiApplication.clipboard().text().count("\n") < COPY_ROWS:
+        wait(app)
+    copied = time.perf_counter() - started
+    table.clearSelection()
     searches = {}
     for text in SEARCHES:
         started = time.perf_counter()
@@ -283,6 +320,9 @@ def _drive(app, window, painted: float) -> dict:  # noqa: ANN001
         "anchors": anchors,
         "jumps": jumps,
         "page_downs": page_downs,
+        "select_all": select_all,
+        "selected_text": selected_text,
+        "copy": copied,
         "searches": searches,
     }
 

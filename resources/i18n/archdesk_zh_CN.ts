@@ -27,12 +27,12 @@
 <context>
     <name>AppraisalDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+26"/>
+        <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+30"/>
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Due since</source>
         <translation>到期日期</translation>
     </message>
@@ -65,7 +65,7 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+29"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+31"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -133,7 +133,7 @@
 <context>
     <name>CatalogueActions</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/actions.py" line="+21"/>
+        <location filename="../../src/archdesk/ui/catalogue/actions.py" line="+23"/>
         <source>Accept into custody</source>
         <translation>接收归档</translation>
     </message>
@@ -143,7 +143,7 @@
         <translation>将 {count} 件暂存档案接收归档吗？接收后档号即为正式档号，不再更改。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Delete pending records</source>
         <translation>删除暂存档案</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>CatalogueTreeDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+47"/>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+48"/>
         <source>Catalogue</source>
         <translation>分类目录</translation>
     </message>
@@ -528,7 +528,7 @@
         <translation>正在导出 Excel…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -546,7 +546,7 @@
 <context>
     <name>LoansDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/loans/loans_dock.py" line="+15"/>
+        <location filename="../../src/archdesk/ui/loans/loans_dock.py" line="+18"/>
         <source>Requested</source>
         <translation>已申请</translation>
     </message>
@@ -581,7 +581,7 @@
         <translation>借阅</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
@@ -614,12 +614,12 @@
 <context>
     <name>LocationsDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+24"/>
+        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+28"/>
         <source>Shelf locations</source>
         <translation>库房位置</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
@@ -652,7 +652,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+208"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+212"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -767,7 +767,7 @@
         <translation>统计(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+111"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -911,7 +911,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../src/archdesk/ui/ops.py" line="+81"/>
+        <location filename="../../src/archdesk/ui/ops.py" line="+82"/>
         <source>Unexpected error: {kind}: {message}</source>
         <translation>意外错误：{kind}：{message}</translation>
     </message>
@@ -921,7 +921,7 @@
         <translation>ArchDesk</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+148"/>
         <source>Cancel</source>
         <extracomment>Emitted on the GUI thread when no op is waiting or running (tests wait for it).</extracomment>
         <translation>取消</translation>
@@ -958,7 +958,7 @@
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+169"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+172"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -1011,7 +1011,7 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+123"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+113"/>
         <source>Reference code:</source>
         <translation>档号：</translation>
     </message>
@@ -1066,7 +1066,7 @@
         <translation>保存档案（Ctrl+S）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>New record</source>
         <translation>新建档案</translation>
     </message>
@@ -1084,7 +1084,7 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+134"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+133"/>
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
@@ -1167,7 +1167,7 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+53"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+59"/>
         <source>Reference code</source>
         <translation>档号</translation>
     </message>
@@ -1250,9 +1250,9 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+84"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+91"/>
         <source>&amp;Open record</source>
-        <extracomment>Default widths in average characters (reference code, title, date, year, …); the user&apos;s widths are restored.</extracomment>
+        <extracomment>Default widths in average characters (reference code, title, date, year, …); the user&apos;s widths are restored. Most rows that Copy and the record actions take at once (more: use Export, or narrow the list).</extracomment>
         <translation>打开档案(&amp;O)</translation>
     </message>
     <message>
@@ -1274,6 +1274,16 @@
         <location line="+1"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Too many rows selected</source>
+        <translation>选中的行太多</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count:,} rows are selected. Copy and the record actions take up to {limit:,} rows at a time: narrow the list with a filter, or use Export for all of it.</source>
+        <translation>已选中 {count:,} 行。复制和档案操作每次最多处理 {limit:,} 行：请用筛选条件缩小列表，或用“导出”输出全部。</translation>
     </message>
 </context>
 <context>
@@ -1464,7 +1474,7 @@
 <context>
     <name>TransfersDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+84"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+95"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
     </message>

@@ -21,15 +21,9 @@ def no_modal_questions(monkeypatch):  # noqa: ANN001
 
 
 @pytest.fixture
-def window(qtbot, archive, tmp_path):  # noqa: ANN001
+def window(open_main_window, archive):  # noqa: ANN001
     build_print_archive(archive)
-    win = MainWindow(archive, Settings(tmp_path / "settings.ini"), english=True)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.first_page_shown, timeout=10_000):
-        win.show()
-    assert wait_until_idle(win, 10_000)
-    yield win
-    win.ops.shutdown()
+    return open_main_window(archive)
 
 
 def _shown(window: MainWindow, dock: str) -> tuple[object, str]:

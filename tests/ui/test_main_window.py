@@ -10,9 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QToolButton
 from archdesk.services.catalogue import get_record
 from archdesk.services.demo import add_demo_data
 from archdesk.services.records_query import RecordFilter, count_records
-from archdesk.ui.app import wait_until_idle
 from archdesk.ui.main_window import MainWindow
-from archdesk.ui.settings import Settings
 
 
 @pytest.fixture(autouse=True)
@@ -27,20 +25,9 @@ def demo(archive):  # noqa: ANN001
     return archive
 
 
-def open_window(qtbot, db, settings_path) -> MainWindow:  # noqa: ANN001
-    window = MainWindow(db, Settings(settings_path), english=True)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.first_page_shown, timeout=10_000):
-        window.show()
-    assert wait_until_idle(window, 10_000)
-    return window
-
-
 @pytest.fixture
-def window(qtbot, demo, tmp_path):  # noqa: ANN001
-    win = open_window(qtbot, demo, tmp_path / "settings.ini")
-    yield win
-    win.ops.shutdown()
+def window(open_main_window, demo):  # noqa: ANN001
+    return open_main_window(demo)
 
 
 def settle(qtbot, window: MainWindow) -> None:  # noqa: ANN001
@@ -172,16 +159,16 @@ def test_accepting_pending_records_from_the_table_asks_first_and_updates_the_row
     assert window.records.total == pending - 1
 
 
-def test_the_dock_layout_columns_and_sort_order_come_back_after_a_restart(qtbot, demo, tmp_path):
+def test_the_dock_layout_columns_and_sort_order_come_back_after_a_restart(qtbot, demo, tmp_path, open_main_window):
     settings_path = tmp_path / "layout.ini"
-    first = open_window(qtbot, demo, settings_path)
+    first = open_main_window(demo, settings_path)
     first.loans_dock.toggleViewAction().trigger()
     first.table.setColumnWidth(1, 333)
     first.table.horizontalHeader().setSortIndicator(first.records.column_of("year"), Qt.SortOrder.DescendingOrder)
     settle(qtbot, first)
     first.close()
 
-    second = open_window(qtbot, demo, settings_path)
+    second = open_main_window(demo, settings_path)
     try:
         assert not second.loans_dock.isVisible() and second.tree_dock.isVisible()
         assert second.table.columnWidth(1) == 333

@@ -13,7 +13,6 @@ from archdesk.ui.app import wait_until_idle
 from archdesk.ui.main_window import MainWindow
 from archdesk.ui.reports.preview import ReportPreview
 from archdesk.ui.reports.print_menu import DOCUMENTS, EXCEL
-from archdesk.ui.settings import Settings
 
 
 @pytest.fixture(autouse=True)
@@ -23,15 +22,9 @@ def no_modal_questions(monkeypatch):  # noqa: ANN001
 
 
 @pytest.fixture
-def window(qtbot, archive, tmp_path):  # noqa: ANN001
+def window(open_main_window, archive):  # noqa: ANN001
     archive.codes = build_print_archive(archive)
-    win = MainWindow(archive, Settings(tmp_path / "settings.ini"), english=True)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.first_page_shown, timeout=10_000):
-        win.show()
-    assert wait_until_idle(win, 10_000)
-    yield win
-    win.ops.shutdown()
+    return open_main_window(archive)
 
 
 def open_preview(qtbot, window: MainWindow, key: str) -> ReportPreview:  # noqa: ANN001

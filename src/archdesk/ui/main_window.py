@@ -119,10 +119,14 @@ class MainWindow(QMainWindow):
         self.about_action = action(None, lambda: show_about(self, self.db.url))
         self.about_qt_action = action(sp.SP_TitleBarMenuButton, QApplication.aboutQt)
         self.table.accept_action.triggered.connect(
-            lambda: actions.accept_into_custody(parent=self, ops=self.ops, records=self.table.selected_records())
+            lambda: self.table.with_selected_records(
+                lambda records: actions.accept_into_custody(parent=self, ops=self.ops, records=records)
+            )
         )
         self.table.delete_action.triggered.connect(
-            lambda: actions.delete_pending(parent=self, ops=self.ops, records=self.table.selected_records())
+            lambda: self.table.with_selected_records(
+                lambda records: actions.delete_pending(parent=self, ops=self.ops, records=records)
+            )
         )
         self.tool_actions: dict[str, QAction] = {}
         language = "en" if self.english else "zh_CN"
@@ -346,7 +350,7 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("{count:,} records").format(count=shown)
         self.count_label.setText(text)
-        selected = len(self.table.selectionModel().selectedRows())
+        selected = self.table.selected_count()
         self.selection_label.setText(self.tr("{count:,} selected").format(count=selected) if selected > 1 else "")
 
     def _open_record(self, record_id: int) -> None:

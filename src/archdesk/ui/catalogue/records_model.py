@@ -16,6 +16,7 @@ on the worker thread when the first job needs it.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -32,7 +33,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from archdesk.services.database import Database
-from archdesk.services.listing import BLOCK_SIZE, SORTABLE_COLUMNS, RecordFilter, SortKey, SortOrder, sort_key
+from archdesk.services.listing import (
+    BLOCK_SIZE,
+    SORTABLE_COLUMNS,
+    RecordFilter,
+    RowSelection,
+    SortKey,
+    SortOrder,
+    sort_key,
+)
 from archdesk.services.startup import FirstPage, first_page
 from archdesk.services.views import RecordView
 from archdesk.ui.ops import URGENT, Changes, Ops
@@ -137,6 +146,45 @@ class RecordsModel(QAbstractTableModel):
 
     def is_loaded(self, row: int) -> bool:
         return row // BLOCK_SIZE in self._blocks
+
+    def selection(self, ranges: Sequence[tuple[int, int]]) -> RowSelection:
+        """Rows of this filter and sort order as a value the services can read (with the anchors known)."""
+        return RowSelection(self.filter, self.sort_order, tuple(ranges), tuple(self._anchors or ()))
+
+    def fetch_records(
+        self,
+        ranges: Sequence[tuple[int, int]],
+        success: Callable[[list[RecordView]], None],
+        *,
+        parent=None,  # noqa: ANN001
+    ) -> None:
+        """Hand the records of these rows, in row order, to ``success`` on the GUI thread: at once when
+        their blocks are cached, else read on the worker (dropped if the table shows another query by then)."""
+        wanted = sum(last - first + 1 for first, last in ranges)
+        loaded = [row for first, last in ranges for row in self.loaded_rows(first, last)]
+        if len(loaded) == wanted:
+            success([view for view in map(self.record_at, loaded) if view is not None])
+            return
+        generation, selection = self._generation, self.selection(ranges)
+
+        def read(db: Database) -> list[RecordView]:  # worker thread
+            from archdesk.services.records_query import selected_records
+
+            return selected_records(db, selection)
+
+        def arrived(views: list[RecordView]) -> None:
+            if generation == self._generation:
+                success(views)
+
+        self.ops.query(parent, read, arrived, priority=URGENT)
+
+    def loaded_rows(self, first: int, last: int) -> list[int]:
+        """The rows from ``first`` to ``last`` whose blocks are loaded (or shown while refreshing), in order."""
+        rows: list[int] = []
+        for number in sorted({*self._blocks, *self._stale}):
+            start, end = max(first, number * BLOCK_SIZE), min(last, (number + 1) * BLOCK_SIZE - 1, self._total - 1)
+            rows.extend(range(start, end + 1))
+        return rows
 
     # -- Qt model interface -----------------------------------------------------------------------
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QMessageBox, QStyle, QTableView, QWidget
 
+from archdesk.services.listing import RowSelection
 from archdesk.ui.catalogue.records_model import COLUMNS, RecordsModel
 
 #: Default widths in average characters (reference code, title, date, year, …); the user's widths are restored.
 _DEFAULT_WIDTHS = (24, 28, 11, 6, 10, 16, 16, 6, 10, 10, 16)
+#: Most rows that Copy and the record actions take at once (more: use Export, or narrow the list).
+MAX_ROWS_AT_ONCE = 20_000
 
 
 class RecordsView(QTableView):
@@ -39,6 +42,10 @@ class RecordsView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
+        # The header paints each section asking whether its whole column is selected, and Qt answers
+        # that by asking the model about every row: 35 s after Select All on a million rows. Sections
+        # are never highlighted here, so the header gets a selection of its own that stays empty.
+        header.setSelectionModel(QItemSelectionModel(model, header))
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -100,23 +107,70 @@ class RecordsView(QTableView):
             menu.addAction(self.export_action)
         menu.addActions(self.report_actions)
         self.open_action.setEnabled(len(selected) == 1)
-        self.accept_action.setEnabled(any(view.status == "pending" for view in selected))
-        self.delete_action.setEnabled(any(view.status == "pending" for view in selected))
-        self.copy_action.setEnabled(bool(selected))
+        # Rows not read yet may be pending: the action reads them and skips any that are not.
+        maybe_pending = any(view.status == "pending" for view in selected) or len(selected) < self.selected_count()
+        self.accept_action.setEnabled(maybe_pending)
+        self.delete_action.setEnabled(maybe_pending)
+        self.copy_action.setEnabled(self.selected_count() > 0)
         menu.exec(event.globalPos())
 
     # -- selection ----------------------------------------------------------------------------------
 
-    def selected_rows(self) -> list[int]:
-        return sorted({index.row() for index in self.selectionModel().selectedRows()})
+    def selected_ranges(self) -> list[tuple[int, int]]:
+        """The selected rows as sorted, disjoint (first, last) ranges.
+
+        Read from the selection's ranges, never row by row: Select All on a million rows is one
+        range here, where ``selectedRows()`` would build a million indexes (over a minute).
+        """
+        spans = sorted((part.top(), part.bottom()) for part in self.selectionModel().selection())
+        merged: list[tuple[int, int]] = []
+        for first, last in spans:
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+            else:
+                merged.append((first, last))
+        return merged
+
+    def selected_count(self) -> int:
+        return sum(last - first + 1 for first, last in self.selected_ranges())
 
     def selected_records(self):  # noqa: ANN201 - list[RecordView]
-        """The selected records that are loaded (a selection reaching into unloaded blocks stops there)."""
-        views = (self.records.record_at(row) for row in self.selected_rows())
-        return [view for view in views if view is not None]
+        """The selected records that are loaded, in row order (the cached blocks only, however large the selection)."""
+        views = []
+        for first, last in self.selected_ranges():
+            for row in self.records.loaded_rows(first, last):
+                view = self.records.record_at(row)
+                if view is not None:
+                    views.append(view)
+        return views
 
-    def selected_ids(self) -> list[int]:
-        return [view.id for view in self.selected_records()]
+    def selection(self) -> RowSelection | None:
+        """The selected rows as a value for the services; None when nothing, or every row, is selected."""
+        ranges = self.selected_ranges()
+        if not ranges or ranges == [(0, self.records.total - 1)]:
+            return None
+        return self.records.selection(ranges)
+
+    def with_selected_records(self, action) -> None:  # noqa: ANN001 - Callable[[list[RecordView]], None]
+        """Call ``action`` with the selected records in row order, reading the rows not cached on the worker.
+
+        A selection of more than MAX_ROWS_AT_ONCE rows is refused with a message.
+        """
+        ranges = self.selected_ranges()
+        count = sum(last - first + 1 for first, last in ranges)
+        if not count:
+            return
+        if count > MAX_ROWS_AT_ONCE:
+            QMessageBox.information(
+                self,
+                self.tr("Too many rows selected"),
+                self.tr(
+                    "{count:,} rows are selected. Copy and the record actions take up to {limit:,} rows at a "
+                    "time: narrow the list with a filter, or use Export for all of it."
+                ).format(count=count, limit=MAX_ROWS_AT_ONCE),
+            )
+            return
+        self.records.fetch_records(ranges, action, parent=self)
 
     def current_record_id(self) -> int | None:
         view = self.records.record_at(self.currentIndex().row()) if self.currentIndex().isValid() else None
@@ -129,11 +183,13 @@ class RecordsView(QTableView):
 
     def copy_selection(self) -> None:
         """Put the selected rows on the clipboard as tab-separated text, columns in their shown order."""
+        self.with_selected_records(self._copy)
+
+    def _copy(self, views) -> None:  # noqa: ANN001 - list[RecordView]
         header = self.horizontalHeader()
         columns = [header.logicalIndex(v) for v in range(header.count()) if not header.isSectionHidden(v)]
         lines = [
-            "\t".join(self.records.cell_text(view, column).replace("\t", " ") for column in columns)
-            for view in self.selected_records()
+            "\t".join(self.records.cell_text(view, column).replace("\t", " ") for column in columns) for view in views
         ]
         if lines:
             QGuiApplication.clipboard().setText("\n".join(lines) + "\n")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QToolButton, QWidget
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled
 from archdesk.services.listing import RecordFilter as TableFilter
+from archdesk.services.listing import RowSelection
 from archdesk.ui.ops import Ops
 from archdesk.ui.reports.list_export import ListExports, export_to_file
 
@@ -38,7 +39,7 @@ class PrintScope:
     """What a printout covers, read on the GUI thread when the user asks."""
 
     table: TableFilter
-    record_ids: tuple[int, ...] = ()
+    selection: RowSelection | None = None  # the selected rows; None: the whole table
     language: str = "zh_CN"
     font_path: str | None = None
 
@@ -64,6 +65,7 @@ def _table_document(key: str, db: Database, scope: PrintScope) -> Document:
 
 def render_document_pdf(key: str, db: Database, scope: PrintScope, out: Path, progress: Progress) -> str:
     """Write document ``key`` for ``scope`` to ``out`` (worker thread); returns its title."""
+    from archdesk.services.records_query import selected_ids
     from archdesk.services.reports import render_pdf
     from archdesk.services.reports.boxes import render_box_notes, render_box_spines
     from archdesk.services.reports.labels import label
@@ -75,7 +77,8 @@ def render_document_pdf(key: str, db: Database, scope: PrintScope, out: Path, pr
         raise Cancelled("print preview cancelled")
     language, font = scope.language, scope.font_path
     if key in ("box_spines", "box_notes"):
-        boxes = shown_boxes(db, scope.table, scope.record_ids, language=language)
+        ids = selected_ids(db, scope.selection) if scope.selection is not None else ()
+        boxes = shown_boxes(db, scope.table, ids, language=language)
         render = render_box_spines if key == "box_spines" else render_box_notes
         render(boxes, out, language=language, font_path=font)
         return label("box_spine" if key == "box_spines" else "box_note", language)
@@ -205,8 +208,8 @@ def install_printing(window: Any) -> PrintMenu:
 
     def scope() -> PrintScope:
         language = "en" if window.english else "zh_CN"
-        ids = tuple(window.table.selected_ids())
-        return PrintScope(window.records.filter, ids, language, window.settings.pdf_font_path or None)
+        selection = window.table.selection()
+        return PrintScope(window.records.filter, selection, language, window.settings.pdf_font_path or None)
 
     menu = PrintMenu(window.ops, scope, window)
     window.file_menu.insertMenu(window.settings_action, menu)
