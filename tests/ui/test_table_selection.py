@@ -4,6 +4,7 @@ take every selected row, read from the database when its block was never loaded.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
@@ -31,6 +32,18 @@ def test_select_all_is_counted_from_the_selection_ranges(window):
     header = window.table.horizontalHeader()
     assert header.selectionModel() is not window.table.selectionModel()
     assert not header.selectionModel().hasSelection()
+
+
+def test_ctrl_shift_end_and_home_select_to_the_last_and_first_row(qtbot, window):
+    table = window.table
+    table.setFocus()
+    table.selectRow(700)
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert table.selected_ranges() == [(700, RECORDS - 1)] and table.currentIndex().row() == RECORDS - 1
+    assert window.selection_label.text() == f"{RECORDS - 700:,} selected"
+    table.selectRow(300)
+    qtbot.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert table.selected_ranges() == [(0, 300)] and table.currentIndex().row() == 0
 
 
 def test_copy_takes_every_selected_row_even_from_blocks_never_loaded(qtbot, window):

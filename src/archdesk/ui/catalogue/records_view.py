@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QMessageBox, QStyle, QTableView, QWidget
 
 from archdesk.services.listing import RowSelection
@@ -232,6 +232,27 @@ class RecordsView(QTableView):
     def _block_loaded(self, _number: int) -> None:
         if self.currentIndex().isValid() and self._announced is None:
             self._current_row_changed(self.currentIndex(), QModelIndex())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Ctrl+Shift+End / Ctrl+Shift+Home select from the current row to the last / first row, as in a
+        spreadsheet (Qt's own table moves there without selecting)."""
+        extend = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if event.modifiers() == extend and event.key() in (Qt.Key.Key_End, Qt.Key.Key_Home) and self.records.total:
+            current = self.currentIndex()
+            start = current.row() if current.isValid() else 0
+            target = self.records.total - 1 if event.key() == Qt.Key.Key_End else 0
+            first, last = sorted((start, target))
+            model, flags = self.records, QItemSelectionModel.SelectionFlag
+            self.selectionModel().select(
+                QItemSelection(model.index(first, 0), model.index(last, model.columnCount() - 1)),
+                flags.ClearAndSelect | flags.Rows,
+            )
+            column = max(current.column(), 0)
+            self.selectionModel().setCurrentIndex(model.index(target, column), flags.NoUpdate)
+            self.scrollTo(model.index(target, column))
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _activated(self, index: QModelIndex) -> None:
         view = self.records.record_at(index.row())
