@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QMessageBox, QStyle, QTableView, QWidget
 
 from archdesk.services.listing import RowSelection
+from archdesk.services.views import RecordView
 from archdesk.ui.catalogue.records_model import COLUMNS, RecordsModel
 
 #: Default widths in average characters (reference code, title, date, year, …); the user's widths are restored.
@@ -134,9 +137,9 @@ class RecordsView(QTableView):
     def selected_count(self) -> int:
         return sum(last - first + 1 for first, last in self.selected_ranges())
 
-    def selected_records(self):  # noqa: ANN201 - list[RecordView]
+    def selected_records(self) -> list[RecordView]:
         """The selected records that are loaded, in row order (the cached blocks only, however large the selection)."""
-        views = []
+        views: list[RecordView] = []
         for first, last in self.selected_ranges():
             for row in self.records.loaded_rows(first, last):
                 view = self.records.record_at(row)
@@ -151,7 +154,7 @@ class RecordsView(QTableView):
             return None
         return self.records.selection(ranges)
 
-    def with_selected_records(self, action) -> None:  # noqa: ANN001 - Callable[[list[RecordView]], None]
+    def with_selected_records(self, action: Callable[[list[RecordView]], None]) -> None:
         """Call ``action`` with the selected records in row order, reading the rows not cached on the worker.
 
         A selection of more than MAX_ROWS_AT_ONCE rows is refused with a message.
@@ -185,7 +188,7 @@ class RecordsView(QTableView):
         """Put the selected rows on the clipboard as tab-separated text, columns in their shown order."""
         self.with_selected_records(self._copy)
 
-    def _copy(self, views) -> None:  # noqa: ANN001 - list[RecordView]
+    def _copy(self, views: list[RecordView]) -> None:
         header = self.horizontalHeader()
         columns = [header.logicalIndex(v) for v in range(header.count()) if not header.isSectionHidden(v)]
         lines = [
