@@ -10,13 +10,9 @@ Conventions for every widget (so that switching the language in Settings applies
   ``QT_TRANSLATE_NOOP("Context", "…")`` and ``QCoreApplication.translate("Context", …)`` at use).
   Build the text with ``.format()`` after ``tr()``, never with an f-string inside it.
 * A widget that shows text sets it in a method ``retranslate_ui(self) -> None``, called once at the
-  end of ``__init__`` and again from ``changeEvent``::
-
-      def changeEvent(self, event: QEvent) -> None:
-          if event.type() == QEvent.Type.LanguageChange:
-              self.retranslate_ui()
-          super().changeEvent(event)
-
+  end of ``__init__`` and again when the language changes: inherit ``Retranslatable`` first
+  (``class FilterBar(Retranslatable, QWidget)``), whose ``changeEvent`` calls it on
+  ``LanguageChange``. A widget with more to do then overrides ``changeEvent`` itself.
   ``install_translators`` removes the old translators and installs the new ones; Qt then sends
   ``LanguageChange`` to every widget, so each one re-reads its own strings. Models re-emit
   ``headerDataChanged`` from the view's ``retranslate_ui``.
@@ -26,16 +22,39 @@ Conventions for every widget (so that switching the language in Settings applies
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from archdesk.bundled import resource
 from archdesk.ui.fonts import ensure_cjk_font
 
-__all__ = ["LANGUAGE_NAMES", "current_language", "ensure_cjk_font", "install_translators", "resolve_language"]
+__all__ = [
+    "LANGUAGE_NAMES",
+    "Retranslatable",
+    "current_language",
+    "ensure_cjk_font",
+    "install_translators",
+    "resolve_language",
+]
 
 #: Languages ArchDesk ships, each named in its own language (shown so in the settings).
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 SOURCE_LANGUAGE = "en"
+
+
+class Retranslatable:
+    """Mixin for a widget with ``retranslate_ui()``: runs it when the language changes.
+
+    Put it before the Qt base class, so that its ``changeEvent`` comes first.
+    """
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)  # type: ignore[misc] - the Qt base class after this mixin
+
 
 _installed: list[QTranslator] = []
 _current = SOURCE_LANGUAGE

@@ -7,7 +7,7 @@ restored, so "Reset layout" can put it back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QStyle, QToolBar, QVBoxLayout, QWidget
 
@@ -24,13 +24,14 @@ from archdesk.ui.catalogue.records_view import RecordsView
 from archdesk.ui.catalogue.tree_dock import CatalogueTreeDock
 from archdesk.ui.collection.batches import TransfersDock
 from archdesk.ui.custody.locations_dock import LocationsDock
+from archdesk.ui.i18n import Retranslatable
 from archdesk.ui.loans.loans_dock import LoansDock
 from archdesk.ui.ops import ChangeHub, Changes, Ops
 from archdesk.ui.reports.print_menu import install_printing
 from archdesk.ui.settings import Settings
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslatable, QMainWindow):
     archive_requested = Signal(str, bool)  # path, create new: app.py opens it in a new window
     first_page_shown = Signal()
 
@@ -239,11 +240,6 @@ class MainWindow(QMainWindow):
         for name, act in self.tool_actions.items():
             act.setText(tool_texts[name])
         self._show_counts()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- start and state --------------------------------------------------------------------------
 

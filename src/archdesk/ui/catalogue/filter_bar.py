@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QStyle, QToolButton, QWidget
 
 from archdesk.services.listing import RecordFilter
 from archdesk.ui.catalogue.records_model import STATUS_LABELS
+from archdesk.ui.i18n import Retranslatable
 
 #: Filter fields shown as chips, in the order they appear.
 CHIP_FIELDS = {
@@ -23,7 +24,7 @@ CHIP_FIELDS = {
 _EMPTY = RecordFilter()
 
 
-class FilterBar(QWidget):
+class FilterBar(Retranslatable, QWidget):
     filter_changed = Signal(object)  # RecordFilter
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -56,11 +57,6 @@ class FilterBar(QWidget):
         self.search.returnPressed.connect(self._text_settled)
         self.status.activated.connect(self._status_chosen)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(self.tr("Search titles, document numbers, notes… (Ctrl+F)"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
@@ -29,10 +29,11 @@ from archdesk.services.errors import ValidationError, ValidationErrors
 from archdesk.services.views import AuditEntry, CodeTables, RecordInput, RecordView, record_input
 from archdesk.ui.catalogue.record_form import RecordForm
 from archdesk.ui.catalogue.records_model import status_label
+from archdesk.ui.i18n import Retranslatable
 from archdesk.ui.ops import Changes, Ops
 
 
-class RecordEditor(QWidget):
+class RecordEditor(Retranslatable, QWidget):
     """Shows one record (or a new one) with Save, Revert and Undo, and a History tab."""
 
     record_saved = Signal(int)  # record id
@@ -103,11 +104,6 @@ class RecordEditor(QWidget):
         self.retranslate_ui()
         self._update_buttons()
         self.setEnabled(False)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.code_caption.setText(self.tr("Reference code:"))

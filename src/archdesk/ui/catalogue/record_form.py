@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from archdesk.services.errors import ValidationError
 from archdesk.services.views import CodeTables, RecordInput
+from archdesk.ui.i18n import Retranslatable
 
 _DATE = re.compile(r"^\s*(\d{4})[-./]?(\d{1,2})[-./]?(\d{1,2})\s*$")
 
@@ -35,7 +36,7 @@ def parse_date(text: str) -> date | None:
     return date(*(int(part) for part in match.groups()))
 
 
-class RecordForm(QWidget):
+class RecordForm(Retranslatable, QWidget):
     """Edits a RecordInput. ``edited`` fires on every change the user makes (not when the form is filled)."""
 
     edited = Signal()
@@ -122,11 +123,6 @@ class RecordForm(QWidget):
             signal = self.year.valueChanged if name == "year" else self.fields[name].currentIndexChanged
             signal.connect(self._classification_changed)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         texts = {

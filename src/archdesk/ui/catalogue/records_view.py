@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QMessageBox, QStyle, QTableView, QWidget
 
 from archdesk.services.listing import RowSelection
 from archdesk.services.views import RecordView
 from archdesk.ui.catalogue.records_model import COLUMNS, RecordsModel
+from archdesk.ui.i18n import Retranslatable
 
 #: Default widths in average characters (reference code, title, date, year, …); the user's widths are restored.
 _DEFAULT_WIDTHS = (24, 28, 11, 6, 10, 16, 16, 6, 10, 10, 16)
@@ -18,7 +19,7 @@ _DEFAULT_WIDTHS = (24, 28, 11, 6, 10, 16, 16, 6, 10, 10, 16)
 MAX_ROWS_AT_ONCE = 20_000
 
 
-class RecordsView(QTableView):
+class RecordsView(Retranslatable, QTableView):
     """Shows a RecordsModel. The actions (open, accept, delete, copy, export) are handed to menus too."""
 
     current_record_changed = Signal(object)  # record id or None
@@ -84,11 +85,6 @@ class RecordsView(QTableView):
         self.report_actions: list[QAction] = []  # Export PDF… / Export Excel…, given by the reports UI
         self.open_action.triggered.connect(self._open_current)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.open_action.setText(self.tr("&Open record"))

@@ -5,18 +5,19 @@ Clicking a node filters the records table to it; "All records" clears the classi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
 from archdesk.services.database import Database
 from archdesk.services.listing import RecordFilter, TreeNode
+from archdesk.ui.i18n import Retranslatable
 from archdesk.ui.ops import BACKGROUND, Changes, Ops
 
 _FILTER = Qt.ItemDataRole.UserRole
 _PATH = Qt.ItemDataRole.UserRole + 1
 
 
-class CatalogueTreeDock(QDockWidget):
+class CatalogueTreeDock(Retranslatable, QDockWidget):
     filter_chosen = Signal(object)  # RecordFilter of the node (classification fields only)
     loaded = Signal()
 
@@ -38,11 +39,6 @@ class CatalogueTreeDock(QDockWidget):
         self.setWidget(self.tree)
         ops.hub.changed.connect(self._on_changes)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Catalogue"))

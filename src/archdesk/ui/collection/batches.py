@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from archdesk.services.database import Database
+from archdesk.ui.i18n import Retranslatable
 from archdesk.ui.ops import Changes, Ops
 from archdesk.ui.reports.list_export import ListExports
 
@@ -72,7 +73,7 @@ class BatchesModel(QAbstractTableModel):
         return values[index.column()]
 
 
-class BatchesWidget(QWidget):
+class BatchesWidget(Retranslatable, QWidget):
     """Lists transfer batches; ``refresh()`` reloads, and it reloads itself when records change.
 
     ``load=False`` leaves the first load to the owner (the main window loads its docks once the
@@ -105,18 +106,16 @@ class BatchesWidget(QWidget):
     def refresh(self) -> None:
         self.ops.query(self, _list_batches, success=self.model.set_batches)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.model.retranslate()
-            self.exports.retranslate_ui()
-        super().changeEvent(event)
+    def retranslate_ui(self) -> None:
+        self.model.retranslate()
+        self.exports.retranslate_ui()
 
     def _changed(self, changes: Changes) -> None:
         if changes.concerns("records"):
             self.refresh()
 
 
-class TransfersDock(QDockWidget):
+class TransfersDock(Retranslatable, QDockWidget):
     """移交批次 as a dock of the main window (toggled from View; its objectName keeps its place)."""
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
@@ -131,11 +130,6 @@ class TransfersDock(QDockWidget):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Transfers"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 def _list_batches(db: Database) -> list[BatchSummary]:  # worker thread

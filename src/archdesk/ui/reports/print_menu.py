@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolButton, QWidget
 
@@ -24,6 +24,7 @@ from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled
 from archdesk.services.listing import RecordFilter as TableFilter
 from archdesk.services.listing import RowSelection
+from archdesk.ui.i18n import Retranslatable
 from archdesk.ui.ops import Ops
 from archdesk.ui.reports.list_export import ListExports, export_to_file
 
@@ -139,7 +140,7 @@ def _export_excel(dialog: ReportPreview, ops: Ops, key: str, scope: PrintScope, 
     ops.query(dialog, export, progress_label=QCoreApplication.translate("ReportPreview", "Exporting to Excel…"))
 
 
-class PrintMenu(QMenu):
+class PrintMenu(Retranslatable, QMenu):
     """File › Print ▸ one action per document, plus the records table's Export PDF… / Export Excel…."""
 
     preview_opened = Signal(object)  # the ReportPreview, once its pages are shown
@@ -183,11 +184,6 @@ class PrintMenu(QMenu):
             self.document_actions[key].setText(text)
         self.table_pdf_action.setText(self.tr("Export register as &PDF…"))
         self.table_excel_action.setText(self.tr("Export register as E&xcel…"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def open_preview(self, key: str) -> int:
         """Render document ``key`` for what the table shows and open its print preview."""
