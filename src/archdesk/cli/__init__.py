@@ -9,10 +9,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from archdesk import __version__
 from archdesk.services.errors import ArchDeskError, Cancelled
+
+if TYPE_CHECKING:
+    from archdesk.services.database import Database
 
 # Command modules, in the order `archdesk --help` lists them.
 COMMAND_MODULES = [
@@ -36,11 +41,19 @@ def add_db_argument(parser: argparse.ArgumentParser, *, top: bool = False) -> No
     )
 
 
-def open_from_args(args: argparse.Namespace):  # noqa: ANN201
-    """Open the archive named by ``--db`` (the default file when absent)."""
+@contextmanager
+def archive_from_args(args: argparse.Namespace, *, create: bool = True, upgrade: bool = True) -> Iterator[Database]:
+    """The archive named by ``--db`` (the default file when absent), disposed of when the block ends.
+
+    ``create`` and ``upgrade`` as for ``open_archive``.
+    """
     from archdesk.services.archive import open_archive
 
-    return open_archive(args.db)
+    db = open_archive(args.db, create=create, upgrade=upgrade)
+    try:
+        yield db
+    finally:
+        db.dispose()
 
 
 def build_parser() -> argparse.ArgumentParser:

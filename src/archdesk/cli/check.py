@@ -35,14 +35,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archdesk.services.archive import open_archive
+    from archdesk.cli import archive_from_args
     from archdesk.services.integrity import check_archive
 
-    db = open_archive(args.db, upgrade=False)
-    try:
+    with archive_from_args(args, upgrade=False) as db:
         report = check_archive(db, limit=max(args.limit, 0), progress=_show_progress if sys.stderr.isatty() else None)
-    finally:
-        db.dispose()
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     if args.json:

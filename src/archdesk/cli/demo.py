@@ -41,17 +41,15 @@ def _positive(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archdesk.cli import open_from_args
+    from archdesk.cli import archive_from_args
     from archdesk.services.demo import add_demo_data
     from archdesk.services.errors import NotAllowed
 
-    db = open_from_args(args)
-    try:
-        summary = add_demo_data(db, args.records, seed=args.seed, force=args.force, progress=_progress())
-    except NotAllowed as exc:
-        raise NotAllowed(f"{exc} (--force adds it anyway)") from exc
-    finally:
-        db.dispose()
+    with archive_from_args(args) as db:
+        try:
+            summary = add_demo_data(db, args.records, seed=args.seed, force=args.force, progress=_progress())
+        except NotAllowed as exc:
+            raise NotAllowed(f"{exc} (--force adds it anyway)") from exc
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     print(

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from archdesk.cli import add_db_argument, open_from_args
+from archdesk.cli import add_db_argument, archive_from_args
 from archdesk.services.errors import ValidationError
 
 
@@ -96,12 +96,9 @@ def _export_register(args: argparse.Namespace) -> int:
 
     fmt = _file_format(args)
     build = {"register": catalogue_register, "volumes": volume_catalogue, "volume-contents": volume_contents}
-    db = open_from_args(args)
-    try:
+    with archive_from_args(args) as db:
         document = build[args.document](db, _record_filter(args), language=args.lang)
         print(f"{args.out}: {_write(document, args, fmt)}")
-    finally:
-        db.dispose()
     return 0
 
 
@@ -109,14 +106,11 @@ def _export_inventory(args: argparse.Namespace) -> int:
     from archdesk.services.reports import InventoryFilter, inventory_register
 
     fmt = _file_format(args)
-    db = open_from_args(args)
-    try:
+    with archive_from_args(args) as db:
         flt = InventoryFilter(
             storeroom=args.storeroom, location=args.location, box=args.box, category=args.category, year=args.year
         )
         print(f"{args.out}: {_write(inventory_register(db, flt, language=args.lang), args, fmt)}")
-    finally:
-        db.dispose()
     return 0
 
 
@@ -124,14 +118,11 @@ def _export_boxes(args: argparse.Namespace) -> int:
     from archdesk.services.reports.boxes import box_labels, render_box_notes, render_box_spines
 
     _file_format(args, pdf_only=True)
-    db = open_from_args(args)
-    try:
+    with archive_from_args(args) as db:
         boxes = box_labels(db, _record_filter(args), language=args.lang)
         render = render_box_spines if args.document == "spines" else render_box_notes
         pages = render(boxes, args.out, language=args.lang, font_path=args.font)
         print(f"{args.out}: {len(boxes)} boxes, {pages} pages")
-    finally:
-        db.dispose()
     return 0
 
 
@@ -141,8 +132,7 @@ def _export_stats(args: argparse.Namespace) -> int:
     from archdesk.services.reports.statistics import holdings_statistics, render_statistics_pdf, statistics_document
 
     fmt = _file_format(args)
-    db = open_from_args(args)
-    try:
+    with archive_from_args(args) as db:
         stats = holdings_statistics(db, language=args.lang)
         organisation = first_fonds(db, None)[1]
         if fmt == "pdf":
@@ -151,6 +141,4 @@ def _export_stats(args: argparse.Namespace) -> int:
         else:
             render_xlsx(statistics_document(stats, organisation=organisation), args.out)
             print(f"{args.out}: {stats.items} items")
-    finally:
-        db.dispose()
     return 0

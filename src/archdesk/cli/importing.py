@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from archdesk.cli import add_db_argument, open_from_args
+from archdesk.cli import add_db_argument, archive_from_args
 from archdesk.services.errors import ValidationError
 
 EXIT_OK = 0
@@ -44,8 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from archdesk.services.collection import ImportFileError, accept_import, preview_import
     from archdesk.services.collection.transfer import dry_run_result
 
-    db = open_from_args(args)
-    try:
+    with archive_from_args(args) as db:
         try:
             preview = preview_import(db, args.file, department=args.department, category=args.category)
         except ImportFileError as exc:
@@ -63,8 +62,6 @@ def run(args: argparse.Namespace) -> int:
                 for path in (slip.returned_rows, slip.acceptance_note):
                     if path is not None:
                         print(f"wrote {path}")
-    finally:
-        db.dispose()
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
     else:

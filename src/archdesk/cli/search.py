@@ -37,15 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archdesk.services.archive import open_archive
+    from archdesk.cli import archive_from_args
     from archdesk.services.records_query import RecordFilter, search_records
 
-    db = open_archive(args.db, create=False)
-    try:
+    with archive_from_args(args, create=False) as db:
         flt = RecordFilter(category=args.category, year=args.year, retention=args.retention, status=args.status)
         result = search_records(db, args.query, flt, limit=max(args.limit, 0))
-    finally:
-        db.dispose()
     if args.json:
         results = [_as_json(view) for view in result.records]
         print(json.dumps({"query": result.query, "total": result.total, "results": results}, ensure_ascii=False))
