@@ -51,33 +51,51 @@ def code_tables(db: Database) -> CodeTables:
         )
 
 
+def save_archive_settings(
+    db: Database,
+    *,
+    fonds: tuple[str, str] | None = None,
+    category_rules: dict[str, tuple[str, str]] | None = None,
+) -> None:
+    """Settings › OK: the fonds' code and name and each category's (reference-code pattern, default
+    retention code), in one unit of work: all of it is saved, or nothing when any of it is refused."""
+    rules = category_rules or {}
+    for pattern, _retention in rules.values():
+        validate_pattern(pattern)
+    with UnitOfWork(db) as uow:
+        if fonds is not None:
+            _set_fonds(uow, *fonds)
+        for code, (pattern, retention) in rules.items():
+            _set_category_rules(uow, code, pattern, retention)
+        uow.commit()
+
+
 def set_category_rules(db: Database, code: str, *, refcode_pattern: str, default_retention: str) -> None:
-    """Settings: the reference-code pattern and default retention of one category."""
-    validate_pattern(refcode_pattern)
-    with UnitOfWork(db) as uow:
-        category = uow.session.scalar(select(Category).where(Category.code == code))
-        if category is None:
-            raise NotFound("category", code)
-        retention = uow.session.scalar(select(RetentionPeriod).where(RetentionPeriod.code == default_retention))
-        if default_retention and retention is None:
-            raise NotFound("retention period", default_retention)
-        before = {"refcode_pattern": category.refcode_pattern, "default_retention_id": category.default_retention_id}
-        category.refcode_pattern = refcode_pattern
-        category.default_retention_id = retention.id if retention else None
-        after = {"refcode_pattern": category.refcode_pattern, "default_retention_id": category.default_retention_id}
-        if before != after:
-            uow.audit("update", "category", category.id, f"rules of category {code}", before=before, after=after)
-        uow.commit()
+    """The reference-code pattern and default retention of one category."""
+    save_archive_settings(db, category_rules={code: (refcode_pattern, default_retention)})
 
 
-def set_fonds(db: Database, code: str, name: str) -> None:
-    """Settings: the code and name of the archive's (first) fonds."""
-    with UnitOfWork(db) as uow:
-        fonds = uow.session.scalar(select(Fonds).order_by(Fonds.id))
-        if fonds is None:
-            raise NotFound("fonds", code)
-        before = {"code": fonds.code, "name": fonds.name}
-        fonds.code, fonds.name = code.strip(), name.strip()
-        if before != {"code": fonds.code, "name": fonds.name}:
-            uow.audit("update", "fonds", fonds.id, f"fonds {code}", before=before, after={"code": code, "name": name})
-        uow.commit()
+def _set_category_rules(uow: UnitOfWork, code: str, refcode_pattern: str, default_retention: str) -> None:
+    category = uow.session.scalar(select(Category).where(Category.code == code))
+    if category is None:
+        raise NotFound("category", code)
+    retention = uow.session.scalar(select(RetentionPeriod).where(RetentionPeriod.code == default_retention))
+    if default_retention and retention is None:
+        raise NotFound("retention period", default_retention)
+    before = {"refcode_pattern": category.refcode_pattern, "default_retention_id": category.default_retention_id}
+    category.refcode_pattern = refcode_pattern
+    category.default_retention_id = retention.id if retention else None
+    after = {"refcode_pattern": category.refcode_pattern, "default_retention_id": category.default_retention_id}
+    if before != after:
+        uow.audit("update", "category", category.id, f"rules of category {code}", before=before, after=after)
+
+
+def _set_fonds(uow: UnitOfWork, code: str, name: str) -> None:
+    """The code and name of the archive's (first) fonds."""
+    fonds = uow.session.scalar(select(Fonds).order_by(Fonds.id))
+    if fonds is None:
+        raise NotFound("fonds", code)
+    before = {"code": fonds.code, "name": fonds.name}
+    fonds.code, fonds.name = code.strip(), name.strip()
+    if before != {"code": fonds.code, "name": fonds.name}:
+        uow.audit("update", "fonds", fonds.id, f"fonds {code}", before=before, after={"code": code, "name": name})

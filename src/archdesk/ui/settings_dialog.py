@@ -391,17 +391,15 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentWidget(self.categories)
             self.categories.show_category(problem[0])
             return False
+        fonds = (self.general.fonds_code.text().strip(), self.general.fonds_name.text().strip())
+        rules = self.categories.changed()
         try:
-            fonds = (self.general.fonds_code.text().strip(), self.general.fonds_name.text().strip())
-            if fonds != self._fonds:
-                codes.set_fonds(self._db, *fonds)
-                self._fonds = fonds
-            for code, (pattern, retention) in self.categories.changed().items():
-                codes.set_category_rules(self._db, code, refcode_pattern=pattern, default_retention=retention)
-                self.categories._saved[code] = (pattern, retention)
+            codes.save_archive_settings(self._db, fonds=fonds if fonds != self._fonds else None, category_rules=rules)
         except ArchDeskError as exc:
             show_error(self, exc)
             return False
+        self._fonds = fonds
+        self.categories._saved.update(rules)
         self._save_preferences()
         return True
 
