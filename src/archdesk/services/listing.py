@@ -6,6 +6,7 @@ database layer is loaded (start-up, see ``startup.py``). The queries are in ``re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -92,7 +93,12 @@ class RowSelection:
 
     @property
     def count(self) -> int:
-        return sum(last - first + 1 for first, last in self.ranges)
+        return row_count(self.ranges)
+
+
+def row_count(ranges: Sequence[tuple[int, int]]) -> int:
+    """The number of rows in (first, last) ranges that do not overlap."""
+    return sum(last - first + 1 for first, last in ranges)
 
 
 def sort_key(view: RecordView, sort: SortOrder) -> SortKey:

@@ -40,6 +40,7 @@ from archdesk.services.listing import (
     RowSelection,
     SortKey,
     SortOrder,
+    row_count,
     sort_key,
 )
 from archdesk.services.startup import FirstPage, first_page
@@ -160,7 +161,7 @@ class RecordsModel(QAbstractTableModel):
     ) -> None:
         """Hand the records of these rows, in row order, to ``success`` on the GUI thread: at once when
         their blocks are cached, else read on the worker (dropped if the table shows another query by then)."""
-        wanted = sum(last - first + 1 for first, last in ranges)
+        wanted = row_count(ranges)
         loaded = [row for first, last in ranges for row in self.loaded_rows(first, last)]
         if len(loaded) == wanted:
             success([view for view in map(self.record_at, loaded) if view is not None])

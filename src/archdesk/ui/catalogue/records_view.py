@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QMod
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QMessageBox, QStyle, QTableView, QWidget
 
-from archdesk.services.listing import RowSelection
+from archdesk.services.listing import RowSelection, row_count
 from archdesk.services.views import RecordView
 from archdesk.ui.catalogue.records_model import COLUMNS, RecordsModel
 from archdesk.ui.i18n import Retranslatable
@@ -131,7 +131,7 @@ class RecordsView(Retranslatable, QTableView):
         return merged
 
     def selected_count(self) -> int:
-        return sum(last - first + 1 for first, last in self.selected_ranges())
+        return row_count(self.selected_ranges())
 
     def selected_records(self) -> list[RecordView]:
         """The selected records that are loaded, in row order (the cached blocks only, however large the selection)."""
@@ -156,7 +156,7 @@ class RecordsView(Retranslatable, QTableView):
         A selection of more than MAX_ROWS_AT_ONCE rows is refused with a message.
         """
         ranges = self.selected_ranges()
-        count = sum(last - first + 1 for first, last in ranges)
+        count = row_count(ranges)
         if not count:
             return
         if count > MAX_ROWS_AT_ONCE:
