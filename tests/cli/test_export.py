@@ -64,7 +64,7 @@ def test_export_inventory_stats_and_box_forms(archive_file, tmp_path):
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--category", "XX", "--out", "r.pdf"], "category 'XX' not found"),
+        (["--category", "XX", "--out", "r.pdf"], "Series 'XX' not found"),
         (["--out", "r.txt"], "use --format pdf or --format xlsx"),
     ],
 )

@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from archdesk import __version__
-from archdesk.services.errors import ArchDeskError, Cancelled
+from archdesk.messages import language_from_environment, msg, render
+from archdesk.services.errors import ArchDeskError
 
 if TYPE_CHECKING:
     from archdesk.services.database import Database
@@ -56,13 +57,20 @@ def archive_from_args(args: argparse.Namespace, *, create: bool = True, upgrade:
         db.dispose()
 
 
+def message_language(args: argparse.Namespace) -> str:
+    """The language a command prints its messages in: ``--lang``, else the locale's."""
+    return getattr(args, "lang", None) or language_from_environment()
+
+
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
     parser = argparse.ArgumentParser(prog="archdesk", description="ArchDesk records management for an archive office")
     parser.add_argument("--version", action="version", version=f"ArchDesk {__version__}")
     add_db_argument(parser, top=True)
-    parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language (GUI only)")
+    parser.add_argument(
+        "--lang", choices=["zh_CN", "en"], help="language of the window and of messages (default: the locale)"
+    )
     parser.add_argument("--screenshot", metavar="FILE.png", help="save the main window to a PNG and exit")
     parser.add_argument("--size", default="1400x900", help="window size for --screenshot (WIDTHxHEIGHT)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -78,16 +86,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from archdesk.ui.app import run_gui  # Qt is imported only for the GUI
 
         return run_gui(args)
+    language = message_language(args)
     try:
         return int(args.func(args) or 0)
-    except Cancelled:
-        print("archdesk: cancelled; nothing was changed", file=sys.stderr)
-        return 1
-    except ArchDeskError as exc:
-        print(f"archdesk: {exc}", file=sys.stderr)
+    except ArchDeskError as exc:  # Cancelled included: "cancelled; nothing was changed"
+        print(f"archdesk: {exc.render(language)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("archdesk: interrupted", file=sys.stderr)
+        print(f"archdesk: {render(msg('core.interrupted'), language)}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`archdesk search … | head`): stop quietly, as other tools do.

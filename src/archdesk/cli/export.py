@@ -27,11 +27,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         add_db_argument(parser)
         parser.add_argument("--format", choices=["pdf", "xlsx"], help="file format (default: from --out)")
         parser.add_argument("--out", required=True, metavar="FILE", help="the file to write")
-        parser.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of the document")
+        parser.add_argument(
+            "--lang",
+            choices=["zh_CN", "en"],
+            default=argparse.SUPPRESS,  # the top-level --lang when given there; documents default to Chinese
+            help="language of the document and of messages (default: zh_CN for the document)",
+        )
         parser.add_argument("--font", metavar="FILE.ttf", help="TrueType font to embed (default: system, then bundled)")
         if add_filters:
             add_filters(parser)
         parser.set_defaults(func=_reporting_file_errors(func))
+
+
+def _document_language(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or "zh_CN"
 
 
 def _reporting_file_errors(func):  # noqa: ANN001, ANN202
@@ -97,7 +106,7 @@ def _export_register(args: argparse.Namespace) -> int:
     fmt = _file_format(args)
     build = {"register": catalogue_register, "volumes": volume_catalogue, "volume-contents": volume_contents}
     with archive_from_args(args) as db:
-        document = build[args.document](db, _record_filter(args), language=args.lang)
+        document = build[args.document](db, _record_filter(args), language=_document_language(args))
         print(f"{args.out}: {_write(document, args, fmt)}")
     return 0
 
@@ -110,7 +119,7 @@ def _export_inventory(args: argparse.Namespace) -> int:
         flt = InventoryFilter(
             storeroom=args.storeroom, location=args.location, box=args.box, category=args.category, year=args.year
         )
-        print(f"{args.out}: {_write(inventory_register(db, flt, language=args.lang), args, fmt)}")
+        print(f"{args.out}: {_write(inventory_register(db, flt, language=_document_language(args)), args, fmt)}")
     return 0
 
 
@@ -119,9 +128,9 @@ def _export_boxes(args: argparse.Namespace) -> int:
 
     _file_format(args, pdf_only=True)
     with archive_from_args(args) as db:
-        boxes = box_labels(db, _record_filter(args), language=args.lang)
+        boxes = box_labels(db, _record_filter(args), language=_document_language(args))
         render = render_box_spines if args.document == "spines" else render_box_notes
-        pages = render(boxes, args.out, language=args.lang, font_path=args.font)
+        pages = render(boxes, args.out, language=_document_language(args), font_path=args.font)
         print(f"{args.out}: {len(boxes)} boxes, {pages} pages")
     return 0
 
@@ -133,7 +142,7 @@ def _export_stats(args: argparse.Namespace) -> int:
 
     fmt = _file_format(args)
     with archive_from_args(args) as db:
-        stats = holdings_statistics(db, language=args.lang)
+        stats = holdings_statistics(db, language=_document_language(args))
         organisation = first_fonds(db, None)[1]
         if fmt == "pdf":
             pages = render_statistics_pdf(stats, args.out, organisation=organisation, font_path=args.font)

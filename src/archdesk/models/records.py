@@ -18,10 +18,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from archdesk.models.base import Base, Timestamps, utcnow
+from archdesk.statuses import RecordStatus, check_constraint
 
 #: Item status values (暂存, 在档, 出借, 移出, 销毁).
-RECORD_STATUSES = ("pending", "in_custody", "on_loan", "transferred", "destroyed")
-_STATUS_CHECK = "status IN ('pending', 'in_custody', 'on_loan', 'transferred', 'destroyed')"
+RECORD_STATUSES = tuple(RecordStatus)
+_STATUS_CHECK = check_constraint("status", RecordStatus)
 
 
 class TransferBatch(Base):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from archdesk.services.errors import ValidationError
+from archdesk.statuses import RecordStatus
 
 if TYPE_CHECKING:
     from archdesk.services.views import RecordView
@@ -31,9 +32,8 @@ SORTABLE_COLUMNS = (
     "status",
 )
 
-#: The statuses a record can have, in their life-cycle order: ``models.RECORD_STATUSES`` (the column's
-#: CHECK constraint) repeated here for callers that must not load the models (a test keeps them equal).
-RECORD_STATUSES = ("pending", "in_custody", "on_loan", "transferred", "destroyed")
+#: The statuses a record can have, in their life-cycle order (``statuses.RecordStatus``, no models loaded).
+RECORD_STATUSES = tuple(RecordStatus)
 
 SortKey = tuple[Any, int]  # (value of the sort column, record id)
 

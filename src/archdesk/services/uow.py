@@ -1,7 +1,20 @@
-"""Unit of work: one per user action, committed whole or rolled back whole."""
+"""Unit of work: one per user action, committed whole or rolled back whole.
+
+Actions compose: every mutating service takes an optional ``uow`` and opens its work with
+:func:`unit_of_work`. Called alone it commits its own transaction; called with the caller's unit of
+work it joins it and commits nothing, so an action on many records (or several actions one after
+another) commits whole or not at all::
+
+    with UnitOfWork(db) as uow:
+        for record_id in ids:
+            delete_pending_record(db, record_id, uow=uow)   # any refusal rolls back every one
+        uow.commit()
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
@@ -56,3 +69,15 @@ class UnitOfWork:
                 after=after,
             )
         )
+
+
+@contextmanager
+def unit_of_work(db: Database, uow: UnitOfWork | None = None) -> Iterator[UnitOfWork]:
+    """The caller's unit of work when given (nothing is committed here), else a new one committed
+    when the block ends without an exception."""
+    if uow is not None:
+        yield uow
+        return
+    with UnitOfWork(db) as own:
+        yield own
+        own.commit()

@@ -35,7 +35,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, Signa
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from archdesk.services.database import Database
-from archdesk.services.errors import ArchDeskError, Cancelled, NotAllowed, ValidationError, ValidationErrors
+from archdesk.services.errors import ArchDeskError, Cancelled
+from archdesk.ui.i18n import current_language
 
 log = logging.getLogger(__name__)
 
@@ -74,11 +75,10 @@ class ChangeHub(QObject):
 
 
 def error_text(exc: BaseException) -> str:
-    """What the user reads about a failure: our own errors as they are, anything else in one line."""
-    if isinstance(exc, ValidationErrors):
-        return "\n".join(str(error) for error in exc.errors)
-    if isinstance(exc, ValidationError | NotAllowed | ArchDeskError):
-        return str(exc)
+    """What the user reads about a failure: our own errors rendered in the window's language,
+    anything else in one line."""
+    if isinstance(exc, ArchDeskError):
+        return exc.render(current_language())
     return QCoreApplication.translate("Ops", "Unexpected error: {kind}: {message}").format(
         kind=type(exc).__name__, message=exc
     )

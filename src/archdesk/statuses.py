@@ -1,0 +1,74 @@
+"""Every status set of the archive, each defined once as a ``StrEnum``.
+
+Models use them for their CHECK constraints, services for their rules, the UI and CLI for their
+choices; the glossary (``messages/glossary.py``) has each value's words as ``term.status.<value>``
+for records (other sets add their own ``term.<set>.<value>`` entries). Plain Python, no SQLAlchemy,
+so the UI can import it before the database layer loads.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class RecordStatus(StrEnum):
+    """件 status: 暂存 → 在档 ⇄ 出借, 移出, 销毁."""
+
+    PENDING = "pending"
+    IN_CUSTODY = "in_custody"
+    ON_LOAN = "on_loan"
+    TRANSFERRED = "transferred"
+    DESTROYED = "destroyed"
+
+
+class BatchStatus(StrEnum):
+    """移交批次 status."""
+
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    PARTLY_RETURNED = "partly_returned"
+    RETURNED = "returned"
+
+
+class LoanStatus(StrEnum):
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    LENT = "lent"
+    RETURNED = "returned"
+    CANCELLED = "cancelled"
+
+
+class LoanMode(StrEnum):
+    """利用方式."""
+
+    READING_ROOM = "reading_room"
+    TAKE_OUT = "take_out"
+    COPY = "copy"
+    EXCERPT = "excerpt"
+    PHOTOGRAPH = "photograph"
+
+
+class AppraisalDecision(StrEnum):
+    KEEP = "keep"
+    EXTEND = "extend"
+    DESTROY = "destroy"
+    TRANSFER = "transfer"
+
+
+class DestructionListStatus(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    EXECUTED = "executed"
+    CANCELLED = "cancelled"
+
+
+class MovementDirection(StrEnum):
+    OUT = "out"
+    IN = "in"
+    RELOCATE = "relocate"
+
+
+def check_constraint(column: str, values: type[StrEnum]) -> str:
+    """The SQL of a CHECK constraint allowing exactly the enum's values: ``status IN ('a', 'b')``."""
+    return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
