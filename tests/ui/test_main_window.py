@@ -70,7 +70,7 @@ def test_search_then_sort_then_edit_a_title_and_see_the_audit_entry(qtbot, windo
     assert get_record(demo, record.id).title == "关于召开年度档案工作会议的通知（修订）"
     editor.tabs.setCurrentIndex(1)
     newest = editor.history.topLevelItem(0)
-    assert newest.text(2) == "update" and "title" in newest.text(3)
+    assert newest.text(2) == "update" and newest.text(3).endswith(": Title")
     assert window.records.record_at(window.records.row_of(record.id)).title.endswith("（修订）")
 
 

@@ -20,6 +20,8 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(40))  # create, update, delete, accept, status, ...
     entity: Mapped[str] = mapped_column(String(40))  # table name
     entity_id: Mapped[int | None] = mapped_column(Integer)
-    summary: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")  # in English, for logs and older readers
+    # The summary as a message id and parameters (messages/stored.py), read in the user's language.
+    message: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)

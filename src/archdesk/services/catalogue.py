@@ -1,7 +1,9 @@
 """The catalogue (著录): create, edit, accept and delete records, with validation and audit.
 
-Every public function is one unit of work and runs on the calling thread (the UI calls them
-from its single database worker thread).
+Every mutating function is one unit of work, or joins the caller's (``uow=``), and runs on the
+calling thread (the UI calls them from its single database worker thread). An action on many
+records (accept, delete, transfer out) is one call and one transaction: a record that refuses
+refuses them all, and the message names it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from archdesk.messages import Message, msg, term
 from archdesk.models import (
     AuditEvent,
     Carrier,
@@ -26,7 +29,7 @@ from archdesk.models import (
 from archdesk.models.base import utcnow
 from archdesk.services import search
 from archdesk.services.database import Database
-from archdesk.services.errors import NotAllowed, NotFound, ValidationError, ValidationErrors
+from archdesk.services.errors import NotAllowed, NotFound, ValidationError, ValidationErrors, field_label
 from archdesk.services.refcode import (
     CodeParts,
     allocate_item_numbers,
@@ -34,9 +37,10 @@ from archdesk.services.refcode import (
     peek_next_item_number,
     render_reference_code,
 )
-from archdesk.services.uow import UnitOfWork
+from archdesk.services.uow import UnitOfWork, unit_of_work
 from archdesk.services.view_queries import audit_entry, record_view_select
 from archdesk.services.views import AuditEntry, RecordInput, RecordView, record_input, record_view_from_row
+from archdesk.statuses import RecordStatus
 
 TITLE_MAX = 1000
 #: Fields that make up the reference code; they can change only while a record is still pending.
@@ -72,36 +76,38 @@ def _resolve(session: Session, data: RecordInput) -> _Resolved:
     errors: list[ValidationError] = []
     today = date.today()
     if not data.title.strip():
-        errors.append(ValidationError("title", "a title is required"))
+        errors.append(ValidationError("title", msg("record.title_required")))
     elif len(data.title) > TITLE_MAX:
-        errors.append(ValidationError("title", f"a title may have at most {TITLE_MAX} characters"))
+        errors.append(ValidationError("title", msg("record.too_long", limit=TITLE_MAX)))
     if not 1000 <= data.year <= today.year:
-        errors.append(ValidationError("year", f"the year must be between 1000 and {today.year}"))
+        errors.append(ValidationError("year", msg("record.year_range", first=1000, last=today.year)))
     if data.date is not None:
         if data.date > today:
-            errors.append(ValidationError("date", "the date cannot be in the future"))
+            errors.append(ValidationError("date", msg("record.date_future", date=data.date.isoformat())))
         elif data.date.year > data.year:
-            errors.append(ValidationError("date", f"a record of {data.year} cannot be dated {data.date:%Y-%m-%d}"))
+            errors.append(
+                ValidationError("date", msg("record.date_after_year", year=data.year, date=data.date.isoformat()))
+            )
     if data.pages is not None and data.pages < 0:
-        errors.append(ValidationError("pages", "the page count cannot be negative"))
-    if len(data.document_number) > 100:
-        errors.append(ValidationError("document_number", "a document number may have at most 100 characters"))
-    if len(data.responsible_party) > 200:
-        errors.append(ValidationError("responsible_party", "the responsible party may have at most 200 characters"))
+        errors.append(ValidationError("pages", msg("record.pages_negative")))
+    for name, limit in (("document_number", 100), ("responsible_party", 200)):
+        if len(getattr(data, name)) > limit:
+            errors.append(ValidationError(name, msg("record.too_long", limit=limit)))
 
     def lookup(field: str, model: type, code: str, required: bool) -> Any:
         if not code:
             if required:
-                errors.append(ValidationError(field, "a value is required"))
+                errors.append(ValidationError(field, msg("record.value_required")))
             return None
         found = _by_code(session, model, code)
         if found is None:
-            errors.append(ValidationError(field, f"unknown code {code!r}"))
+            errors.append(ValidationError(field, msg("record.unknown_code", code=code)))
         return found
 
     fonds = _by_code(session, Fonds, data.fonds) if data.fonds else session.scalar(select(Fonds).order_by(Fonds.id))
     if fonds is None:
-        errors.append(ValidationError("fonds", f"unknown fonds {data.fonds!r}" if data.fonds else "no fonds"))
+        problem = msg("record.unknown_fonds", code=data.fonds) if data.fonds else msg("record.no_fonds")
+        errors.append(ValidationError("fonds", problem))
     category = lookup("category", Category, data.category, True)
     retention = lookup("retention", RetentionPeriod, data.retention, True)
     department = lookup("department", Department, data.department, False)
@@ -110,6 +116,16 @@ def _resolve(session: Session, data: RecordInput) -> _Resolved:
     if errors:
         raise ValidationErrors(errors)
     return _Resolved(fonds, category, retention, department, security, carrier)
+
+
+def _status(value: str) -> Message:
+    """A record status in the glossary's words (在档, In custody)."""
+    return term(f"status.{value}")
+
+
+def _field_term(key: str) -> Message:
+    """The glossary's word for a snapshot key (``category_id`` → 门类)."""
+    return field_label(key.removesuffix("_id"))
 
 
 def _snapshot(record: Record) -> dict[str, Any]:
@@ -166,26 +182,28 @@ def preview_reference_code(db: Database, data: RecordInput) -> str:
         return render_reference_code(pattern, parts, peek_next_item_number(session, group_key(pattern, parts)))
 
 
-def create_record(db: Database, data: RecordInput, *, accept: bool = False) -> RecordView:
+def create_record(
+    db: Database, data: RecordInput, *, accept: bool = False, uow: UnitOfWork | None = None
+) -> RecordView:
     """Add a record; it gets the next item number of its group and its reference code.
 
     A new record is pending (暂存) unless ``accept`` is true (在档).
     """
-    with UnitOfWork(db) as uow:
-        resolved = _resolve(uow.session, data)
-        record = Record(status="in_custody" if accept else "pending", accepted_at=utcnow() if accept else None)
+    with unit_of_work(db, uow) as work:
+        resolved = _resolve(work.session, data)
+        status = RecordStatus.IN_CUSTODY if accept else RecordStatus.PENDING
+        record = Record(status=status, accepted_at=utcnow() if accept else None)
         _apply(record, data, resolved)
-        _number(uow.session, record, data, resolved)
-        uow.session.add(record)
-        uow.session.flush()
-        search.index_records(uow.session, [record.id])
-        uow.audit("create", "record", record.id, f"created {record.reference_code}", after=_snapshot(record))
-        view = _view(uow.session, record.id)
-        uow.commit()
-        return view
+        _number(work.session, record, data, resolved)
+        work.session.add(record)
+        work.session.flush()
+        search.index_records(work.session, [record.id])
+        summary = msg("audit.record.created", reference_code=record.reference_code)
+        work.audit("create", "record", record.id, summary, after=_snapshot(record))
+        return _view(work.session, record.id)
 
 
-def update_record(db: Database, record_id: int, **changes: Any) -> RecordView:
+def update_record(db: Database, record_id: int, *, uow: UnitOfWork | None = None, **changes: Any) -> RecordView:
     """Change fields of a record (names as in RecordInput).
 
     The classification (fonds, category, year, retention, department) makes the reference code,
@@ -194,109 +212,146 @@ def update_record(db: Database, record_id: int, **changes: Any) -> RecordView:
     """
     unknown = sorted(set(changes) - {f.name for f in fields(RecordInput)})
     if unknown:
-        raise ValidationError(unknown[0], "not a field of a record")
-    with UnitOfWork(db) as uow:
-        record = uow.session.get(Record, record_id)
+        raise ValidationError(unknown[0], msg("record.not_a_field"))
+    with unit_of_work(db, uow) as work:
+        record = work.session.get(Record, record_id)
         if record is None:
             raise NotFound("record", record_id)
-        current = record_input(_view(uow.session, record_id))
+        current = record_input(_view(work.session, record_id))
         data = replace(current, **changes)
         if data == current:
-            return _view(uow.session, record_id)
+            return _view(work.session, record_id)
         reclassified = any(getattr(data, f) != getattr(current, f) for f in CLASSIFICATION_FIELDS)
-        if reclassified and record.status != "pending":
-            raise NotAllowed(
-                f"{record.reference_code} is accepted: its fonds, category, year, retention and department "
-                "make its reference code and cannot change"
-            )
-        if record.status == "destroyed":
-            raise NotAllowed(f"{record.reference_code} is destroyed: its catalogue entry is kept as it was")
+        if reclassified and record.status != RecordStatus.PENDING:
+            raise NotAllowed(msg("record.accepted_keeps_code", reference_code=record.reference_code))
+        if record.status == RecordStatus.DESTROYED:
+            raise NotAllowed(msg("record.destroyed_kept", reference_code=record.reference_code))
         before = _snapshot(record)
-        resolved = _resolve(uow.session, data)
+        resolved = _resolve(work.session, data)
         _apply(record, data, resolved)
         if reclassified:
-            _number(uow.session, record, data, resolved)
-        uow.session.flush()
-        search.index_records(uow.session, [record.id])
+            _number(work.session, record, data, resolved)
+        work.session.flush()
+        search.index_records(work.session, [record.id])
         after = _snapshot(record)
         changed = {k: v for k, v in after.items() if before.get(k) != v}
-        uow.audit(
-            "update",
-            "record",
-            record.id,
-            f"edited {record.reference_code}: {', '.join(sorted(changed))}",
-            before={k: before[k] for k in changed},
-            after=changed,
+        summary = msg(
+            "audit.record.edited",
+            reference_code=record.reference_code,
+            fields=[_field_term(key) for key in sorted(changed)],
         )
-        view = _view(uow.session, record.id)
-        uow.commit()
-        return view
+        work.audit("update", "record", record.id, summary, before={k: before[k] for k in changed}, after=changed)
+        return _view(work.session, record.id)
 
 
-def delete_record(db: Database, record_id: int) -> None:
-    """Delete a record that was never accepted. Accepted records are withdrawn or destroyed by status."""
-    with UnitOfWork(db) as uow:
-        record = uow.session.get(Record, record_id)
-        if record is None:
-            raise NotFound("record", record_id)
-        if record.status != "pending" or record.accepted_at is not None:
-            raise NotAllowed(
-                f"{record.reference_code} was accepted into the archive and cannot be deleted; "
-                "withdraw it or destroy it through appraisal instead"
-            )
-        before = _snapshot(record)
-        search.remove_records(uow.session, [record.id])
-        uow.session.delete(record)
-        uow.audit("delete", "record", record_id, f"deleted pending record {before['reference_code']}", before=before)
-        uow.commit()
+def _records(session: Session, record_ids: list[int]) -> list[Record]:
+    """The records with these ids, in the order given; an id that is gone is NotFound."""
+    by_id = {r.id: r for r in session.scalars(select(Record).where(Record.id.in_(record_ids)))}
+    missing = next((record_id for record_id in record_ids if record_id not in by_id), None)
+    if missing is not None:
+        raise NotFound("record", missing)
+    return [by_id[record_id] for record_id in dict.fromkeys(record_ids)]
 
 
-def accept_records(db: Database, record_ids: list[int]) -> int:
-    """Accept pending records into custody (暂存 → 在档). Returns how many changed."""
-    with UnitOfWork(db) as uow:
-        records = uow.session.scalars(select(Record).where(Record.id.in_(record_ids))).all()
-        accepted = 0
+def delete_pending_records(db: Database, record_ids: list[int], *, uow: UnitOfWork | None = None) -> int:
+    """Delete records never accepted, all or none: if one of them was accepted (even meanwhile, from
+    another window), nothing is deleted and the refusal names it. Returns how many were deleted."""
+    with unit_of_work(db, uow) as work:
+        records = _records(work.session, record_ids)
         for record in records:
-            if record.status != "pending":
-                continue
-            record.status = "in_custody"
-            record.accepted_at = utcnow()
-            uow.audit(
+            if record.status != RecordStatus.PENDING or record.accepted_at is not None:
+                raise NotAllowed(
+                    msg(
+                        "record.accepted_not_deleted",
+                        reference_code=record.reference_code,
+                        status=_status(record.status),
+                    )
+                )
+        search.remove_records(work.session, [record.id for record in records])
+        for record in records:
+            before = _snapshot(record)
+            work.session.delete(record)
+            summary = msg("audit.record.deleted", reference_code=record.reference_code)
+            work.audit("delete", "record", record.id, summary, before=before)
+        return len(records)
+
+
+def delete_record(db: Database, record_id: int, *, uow: UnitOfWork | None = None) -> None:
+    """Delete a record that was never accepted. Accepted records are transferred out or destroyed."""
+    delete_pending_records(db, [record_id], uow=uow)
+
+
+def accept_records(db: Database, record_ids: list[int], *, uow: UnitOfWork | None = None) -> int:
+    """Accept pending records into custody (暂存 → 在档), all or none: a record no longer pending
+    (accepted meanwhile, say) refuses the whole action and is named. Returns how many changed."""
+    with unit_of_work(db, uow) as work:
+        records = _records(work.session, record_ids)
+        for record in records:
+            if record.status != RecordStatus.PENDING:
+                raise NotAllowed(
+                    msg("record.not_pending", reference_code=record.reference_code, status=_status(record.status))
+                )
+        now = utcnow()
+        for record in records:
+            record.status = RecordStatus.IN_CUSTODY
+            record.accepted_at = now
+            work.audit(
                 "accept",
                 "record",
                 record.id,
-                f"accepted {record.reference_code}",
-                before={"status": "pending"},
-                after={"status": "in_custody"},
+                msg("audit.record.accepted", reference_code=record.reference_code),
+                before={"status": RecordStatus.PENDING.value},
+                after={"status": RecordStatus.IN_CUSTODY.value},
             )
-            accepted += 1
-        uow.commit()
-        return accepted
+        return len(records)
 
 
-#: Status changes the catalogue itself makes; lending and destruction have their own services.
-_CATALOGUE_TRANSITIONS = {("in_custody", "transferred"), ("transferred", "in_custody")}
+#: Status changes the catalogue itself makes (移出 and back); lending and destruction have their own services.
+CATALOGUE_TRANSITIONS = {
+    (RecordStatus.IN_CUSTODY, RecordStatus.TRANSFERRED),
+    (RecordStatus.TRANSFERRED, RecordStatus.IN_CUSTODY),
+}
 
 
-def change_status(db: Database, record_ids: list[int], status: str, reason: str) -> int:
-    """Withdraw records from custody (在档 → 移出) or bring them back. A reason is required."""
+def change_status(
+    db: Database, record_ids: list[int], status: str, reason: str, *, uow: UnitOfWork | None = None
+) -> int:
+    """Transfer records out of custody (在档 → 移出) or bring them back, all or none. A reason is
+    required and kept in the audit log."""
     if not reason.strip():
-        raise ValidationError("reason", "a reason is required")
-    with UnitOfWork(db) as uow:
-        records = uow.session.scalars(select(Record).where(Record.id.in_(record_ids))).all()
+        raise ValidationError("reason", msg("record.reason_required"))
+    try:
+        target = RecordStatus(status)
+    except ValueError:
+        raise ValidationError("status", msg("record.unknown_code", code=status)) from None
+    with unit_of_work(db, uow) as work:
+        records = _records(work.session, record_ids)
         for record in records:
-            if (record.status, status) not in _CATALOGUE_TRANSITIONS:
-                raise NotAllowed(f"{record.reference_code} cannot go from {record.status} to {status} here")
-            uow.audit(
+            if (record.status, target) not in CATALOGUE_TRANSITIONS:
+                raise NotAllowed(
+                    msg(
+                        "record.bad_transition",
+                        reference_code=record.reference_code,
+                        before=_status(record.status),
+                        after=_status(target),
+                    )
+                )
+        for record in records:
+            work.audit(
                 "status",
                 "record",
                 record.id,
-                f"{record.reference_code}: {record.status} → {status}: {reason}",
+                msg(
+                    "audit.record.status",
+                    reference_code=record.reference_code,
+                    before=_status(record.status),
+                    after=_status(target),
+                    reason=reason.strip(),
+                ),
                 before={"status": record.status},
-                after={"status": status, "reason": reason},
+                after={"status": target.value, "reason": reason.strip()},
             )
-            record.status = status
-        uow.commit()
+            record.status = target
         return len(records)
 
 

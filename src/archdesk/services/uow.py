@@ -20,6 +20,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from archdesk.messages import ENGLISH, Message, render
+from archdesk.messages.stored import message_to_json
 from archdesk.models import AuditEvent
 from archdesk.services.database import Database
 
@@ -52,19 +54,26 @@ class UnitOfWork:
         action: str,
         entity: str,
         entity_id: int | None,
-        summary: str = "",
+        summary: Message | str = "",
         *,
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
     ) -> None:
-        """Write an audit event in the same transaction as the change it describes."""
+        """Write an audit event in the same transaction as the change it describes.
+
+        ``summary`` is a message (``msg("audit.record.created", reference_code=…)``): it is kept as
+        its id and parameters, so the History tab reads it in the window's language, and in English
+        in ``summary`` for logs. ``action`` is a word of ``audit.action.<action>`` (create, update…).
+        """
+        stored = message_to_json(summary) if isinstance(summary, Message) else None
         self.session.add(
             AuditEvent(
                 actor=self.actor,
                 action=action,
                 entity=entity,
                 entity_id=entity_id,
-                summary=summary,
+                summary=render(summary, ENGLISH),
+                message=stored,
                 before=before,
                 after=after,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Select, select
 from sqlalchemy.orm import aliased
 
+from archdesk.messages.stored import message_from_json
 from archdesk.models import (
     AuditEvent,
     Box,
@@ -86,4 +87,5 @@ def audit_entry(event: AuditEvent) -> AuditEntry:
         summary=event.summary,
         before=event.before,
         after=event.after,
+        message=message_from_json(event.message),
     )

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from archdesk.messages import ENGLISH, Message, catalogue, msg, render
+
 
 @dataclass(frozen=True)
 class CodeItem:
@@ -108,6 +110,16 @@ class AuditEntry:
     summary: str
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+    message: Message | None = None  # the summary as a message (None for events written before 0009)
+
+    def summary_text(self, language: str = ENGLISH) -> str:
+        """What happened, in ``language`` (an older event's English summary as it was written)."""
+        return render(self.message, language) if self.message is not None else self.summary
+
+    def action_text(self, language: str = ENGLISH) -> str:
+        """The action's word (新建, 修改 …) in ``language``; an action without one as it is."""
+        message_id = f"audit.action.{self.action}"
+        return render(msg(message_id), language) if message_id in catalogue() else self.action
 
 
 def record_view_from_row(row: Any) -> RecordView:

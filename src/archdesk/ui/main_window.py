@@ -129,6 +129,11 @@ class MainWindow(Retranslatable, QMainWindow):
                 lambda records: actions.delete_pending(parent=self, ops=self.ops, records=records)
             )
         )
+        self.table.transfer_action.triggered.connect(
+            lambda: self.table.with_selected_records(
+                lambda records: actions.transfer_out(parent=self, ops=self.ops, records=records)
+            )
+        )
         self.tool_actions: dict[str, QAction] = {}
         language = "en" if self.english else "zh_CN"
         if tools.available(tools.IMPORT):
@@ -156,7 +161,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.records_menu = bar.addMenu("")
         self.records_menu.addActions([self.new_record_action, self.table.open_action, self.save_record_action])
         self.records_menu.addSeparator()
-        self.records_menu.addActions([self.table.accept_action, self.table.delete_action, self.table.export_action])
+        self.records_menu.addActions([self.table.accept_action, self.table.delete_action, self.table.transfer_action])
+        self.records_menu.addAction(self.table.export_action)
         self.records_menu.addSeparator()
         self.records_menu.addAction(self.refresh_action)
         self.tools_menu = bar.addMenu("")

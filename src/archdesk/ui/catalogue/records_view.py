@@ -75,6 +75,7 @@ class RecordsView(Retranslatable, QTableView):
         self.open_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), "", self)
         self.accept_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton), "", self)
         self.delete_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), "", self)
+        self.transfer_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight), "", self)
         self.copy_action = QAction(self)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -90,6 +91,7 @@ class RecordsView(Retranslatable, QTableView):
         self.open_action.setText(self.tr("&Open record"))
         self.accept_action.setText(self.tr("&Accept into custody"))
         self.delete_action.setText(self.tr("&Delete pending records"))
+        self.transfer_action.setText(self.tr("&Transfer out…"))
         self.copy_action.setText(self.tr("&Copy rows"))
         self.export_action.setText(self.tr("&Export…"))
         self.records.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.records.columnCount() - 1)
@@ -97,7 +99,8 @@ class RecordsView(Retranslatable, QTableView):
     def contextMenuEvent(self, event) -> None:  # noqa: ANN001, N802
         menu = QMenu(self)
         selected = self.selected_records()
-        for action in (self.open_action, None, self.accept_action, self.delete_action, None, self.copy_action):
+        entries = (self.open_action, None, self.accept_action, self.delete_action, self.transfer_action, None)
+        for action in (*entries, self.copy_action):
             if action is None:
                 menu.addSeparator()
             else:
@@ -158,6 +161,7 @@ class RecordsView(Retranslatable, QTableView):
         ranges = self.selected_ranges()
         count = row_count(ranges)
         if not count:
+            action([])  # the action says there is nothing to act on (Accept with nothing selected, say)
             return
         if count > MAX_ROWS_AT_ONCE:
             QMessageBox.information(
