@@ -65,7 +65,7 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+31"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+32"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -133,30 +133,55 @@
 <context>
     <name>CatalogueActions</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/actions.py" line="+23"/>
+        <location filename="../../src/archdesk/ui/catalogue/actions.py" line="+42"/>
         <source>Accept into custody</source>
-        <translation>接收归档</translation>
+        <translation>接收入库</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
+        <source>None of the selected records is pending: there is nothing to accept.</source>
+        <translation>所选档案中没有暂存档案，无可接收。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Accept {count} pending record(s) into custody? Their reference codes become final.</source>
-        <translation>将 {count} 件暂存档案接收归档吗？接收后档号即为正式档号，不再更改。</translation>
+        <translation>将 {count} 件暂存档案接收入库？其档号将固定不变。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>Delete pending records</source>
         <translation>删除暂存档案</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
+        <source>None of the selected records is pending: accepted records are never deleted.</source>
+        <translation>所选档案中没有暂存档案：已归档的档案不能删除。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Delete {count} pending record(s)? This cannot be undone; the audit log keeps what they were.</source>
-        <translation>删除 {count} 件暂存档案吗？此操作无法撤销；审计日志会保留其原有内容。</translation>
+        <translation>删除 {count} 件暂存档案？此操作不能撤销；审计日志保留其原内容。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Transfer out</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>None of the selected records is in custody: there is nothing to transfer out.</source>
+        <translation>所选档案中没有在档档案，无可移出。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Transfer {count} record(s) out of custody. Reason (kept in the audit log):</source>
+        <translation>将 {count} 件档案移出。原因（记入审计日志）：</translation>
     </message>
 </context>
 <context>
     <name>CatalogueTreeDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+48"/>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+44"/>
         <source>Catalogue</source>
         <translation>分类目录</translation>
     </message>
@@ -314,44 +339,9 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+15"/>
-        <source>Fonds</source>
-        <extracomment>Filter fields shown as chips, in the order they appear.</extracomment>
-        <translation>全宗</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Category</source>
-        <translation>门类</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Year</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retention</source>
-        <translation>保管期限</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Security</source>
-        <translation>密级</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Department</source>
-        <translation>机构（问题）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Location</source>
-        <translation>存放位置</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+64"/>
         <source>Search titles, document numbers, notes… (Ctrl+F)</source>
+        <extracomment>Filter fields shown as chips, in the order they appear, each named by its glossary term.</extracomment>
         <translation>搜索题名、文号、备注…（Ctrl+F）</translation>
     </message>
     <message>
@@ -652,7 +642,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+212"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+223"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -767,7 +757,7 @@
         <translation>统计(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+108"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -782,7 +772,7 @@
         <translation>已选 {count:,} 件</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+44"/>
         <source>ArchDesk archives ({patterns})</source>
         <translation>ArchDesk 档案库（{patterns}）</translation>
     </message>
@@ -958,7 +948,7 @@
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+172"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+173"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -1011,8 +1001,9 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+113"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+114"/>
         <source>Reference code:</source>
+        <extracomment>Another record was asked for but the archivist kept this one (Cancel on unsaved changes): the table selects it again, so the selection and the editor never show two different records.</extracomment>
         <translation>档号：</translation>
     </message>
     <message>
@@ -1066,7 +1057,8 @@
         <translation>保存档案（Ctrl+S）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+4"/>
+        <location line="+59"/>
         <source>New record</source>
         <translation>新建档案</translation>
     </message>
@@ -1084,173 +1076,16 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+133"/>
-        <source>&amp;Fonds</source>
-        <translation>全宗(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Category</source>
-        <translation>门类(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Year</source>
-        <translation>年度(&amp;Y)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Retention</source>
-        <translation>保管期限(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Depart&amp;ment</source>
-        <translation>机构（问题）(&amp;M)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Title</source>
-        <translation>题名(&amp;T)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Supplied title</source>
-        <translation>自拟题名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Document &amp;no.</source>
-        <translation>文号(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Res&amp;ponsible party</source>
-        <translation>责任者(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Date</source>
-        <translation>日期(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pa&amp;ges</source>
-        <translation>页数(&amp;G)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Security level</source>
-        <translation>密级(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Carr&amp;ier</source>
-        <translation>载体(&amp;I)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>N&amp;otes</source>
-        <translation>备注(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+192"/>
         <source>written by the archivist, shown in [ ]</source>
+        <extracomment>Each field&apos;s label is its glossary term (the words printed forms use too) and a shortcut letter.</extracomment>
         <translation>由档案人员拟写，以 [ ] 标示</translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>write the date as YYYY-MM-DD or YYYYMMDD</source>
-        <translation>日期格式为 YYYY-MM-DD 或 YYYYMMDD</translation>
-    </message>
-</context>
-<context>
-    <name>RecordsModel</name>
-    <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+59"/>
-        <source>Reference code</source>
-        <translation>档号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Title</source>
-        <translation>题名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Year</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retention</source>
-        <translation>保管期限</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Responsible party</source>
-        <translation>责任者</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Document no.</source>
-        <translation>文号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pages</source>
-        <translation>页数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Security</source>
-        <translation>密级</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Location</source>
-        <translation>存放位置</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Pending</source>
-        <translation>暂存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In custody</source>
-        <translation>在档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>On loan</source>
-        <translation>出借</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transferred</source>
-        <translation>移出</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Destroyed</source>
-        <translation>销毁</translation>
     </message>
 </context>
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+91"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+92"/>
         <source>&amp;Open record</source>
         <extracomment>Default widths in average characters (reference code, title, date, year, …); the user&apos;s widths are restored. Most rows that Copy and the record actions take at once (more: use Export, or narrow the list).</extracomment>
         <translation>打开档案(&amp;O)</translation>
@@ -1267,6 +1102,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Transfer out…</source>
+        <translation>移出(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Copy rows</source>
         <translation>复制行(&amp;C)</translation>
     </message>
@@ -1276,7 +1116,7 @@
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>Too many rows selected</source>
         <translation>选中的行太多</translation>
     </message>
@@ -1474,7 +1314,7 @@
 <context>
     <name>TransfersDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+95"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+93"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
     </message>

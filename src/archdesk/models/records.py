@@ -113,7 +113,7 @@ class Record(Base, Timestamps):
     security_level_id: Mapped[int | None] = mapped_column(ForeignKey("security_level.id"))
     carrier_id: Mapped[int | None] = mapped_column(ForeignKey("carrier.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default=RecordStatus.PENDING.value)
     # The retention value as the department wrote it (e.g. legacy 长期), kept when it was mapped.
     original_retention: Mapped[str] = mapped_column(String(50), default="")
     box_id: Mapped[int | None] = mapped_column(ForeignKey("box.id"))

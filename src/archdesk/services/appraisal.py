@@ -15,9 +15,10 @@ from sqlalchemy import select
 
 from archdesk.models import Record, RetentionPeriod
 from archdesk.services.database import Database
+from archdesk.statuses import RecordStatus
 
 #: Statuses that can still be appraised (a destroyed or transferred record is out of our hands).
-APPRAISABLE = ("in_custody", "on_loan")
+APPRAISABLE = (RecordStatus.IN_CUSTODY, RecordStatus.ON_LOAN)
 
 
 def eligible_from(year: int, years: int | None) -> date | None:

@@ -182,6 +182,17 @@ def preview_reference_code(db: Database, data: RecordInput) -> str:
         return render_reference_code(pattern, parts, peek_next_item_number(session, group_key(pattern, parts)))
 
 
+def check_record(db: Database, data: RecordInput) -> list[ValidationError]:
+    """Every problem the catalogue finds with these values (nothing is written): the form shows them
+    beside its own (a date it could not read) all at once."""
+    with db.reading() as session:
+        try:
+            _resolve(session, data)
+        except ValidationErrors as found:
+            return found.errors
+    return []
+
+
 def create_record(
     db: Database, data: RecordInput, *, accept: bool = False, uow: UnitOfWork | None = None
 ) -> RecordView:

@@ -44,6 +44,7 @@ from archdesk.services.refcode import (
     render_reference_code,
 )
 from archdesk.services.uow import UnitOfWork
+from archdesk.statuses import RecordStatus
 
 Progress = Callable[[int, int], bool]
 CHUNK = 20_000
@@ -139,11 +140,13 @@ def _plan(rng: _Random, count: int, codes: _Codes) -> dict[tuple[str, int, str, 
 
 def _status(rng: random.Random, year: int, retention: str) -> str:
     if year == LAST_YEAR and rng.random() < 0.3:
-        return "pending"
+        return RecordStatus.PENDING
     if retention == "D10" and year + 10 < LAST_YEAR and rng.random() < 0.4:
-        return "destroyed"
+        return RecordStatus.DESTROYED
     roll = rng.random()
-    return "on_loan" if roll < 0.01 else "transferred" if roll < 0.013 else "in_custody"
+    if roll < 0.01:
+        return RecordStatus.ON_LOAN
+    return RecordStatus.TRANSFERRED if roll < 0.013 else RecordStatus.IN_CUSTODY
 
 
 class _Shelves:
@@ -236,7 +239,7 @@ def _box_groups(session: Session, rng: random.Random, codes: _Codes, groups: lis
         )
         size, limit, box_code = 0, 0, None
         for status in group.statuses:
-            if status == "pending":  # not yet arranged into a box
+            if status == RecordStatus.PENDING:  # not yet arranged into a box
                 group.boxes.append(None)
                 continue
             if box_code is None or size >= limit:
@@ -292,7 +295,7 @@ def _record_rows(session: Session, rng: random.Random, codes: _Codes, groups: li
             yield (code, fonds_id, category_id, year, retention_id, department_id, number, text.document_number,
                    text.responsible_party, text.title, text.supplied, day, text.pages,
                    security_ids(next(securities)), carrier_ids(text.carrier), text.notes, status, "",
-                   box_ids.get(box) if box else None, None, None, None if status == "pending" else now, now, now)  # fmt: skip
+                   box_ids.get(box) if box else None, None, None, None if status == RecordStatus.PENDING else now, now, now)  # fmt: skip
 
 
 def core_insert(conn: Connection, rows: list[tuple]) -> None:

@@ -7,7 +7,7 @@ restored, so "Reset layout" can put it back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QStyle, QToolBar, QVBoxLayout, QWidget
 
@@ -24,7 +24,7 @@ from archdesk.ui.catalogue.records_view import RecordsView
 from archdesk.ui.catalogue.tree_dock import CatalogueTreeDock
 from archdesk.ui.collection.batches import TransfersDock
 from archdesk.ui.custody.locations_dock import LocationsDock
-from archdesk.ui.i18n import Retranslatable
+from archdesk.ui.i18n import Retranslatable, current_language
 from archdesk.ui.loans.loans_dock import LoansDock
 from archdesk.ui.ops import ChangeHub, Changes, Ops
 from archdesk.ui.reports.print_menu import install_printing
@@ -135,14 +135,14 @@ class MainWindow(Retranslatable, QMainWindow):
             )
         )
         self.tool_actions: dict[str, QAction] = {}
-        language = "en" if self.english else "zh_CN"
         if tools.available(tools.IMPORT):
             self.tool_actions["import"] = action(
                 sp.SP_ArrowDown, lambda: tools.open_import_wizard(parent=self, ops=self.ops)
             )
         if tools.available(tools.STATISTICS):
             self.tool_actions["statistics"] = action(
-                sp.SP_FileDialogInfoView, lambda: tools.open_statistics(parent=self, ops=self.ops, language=language)
+                sp.SP_FileDialogInfoView,
+                lambda: tools.open_statistics(parent=self, ops=self.ops, language=current_language()),
             )
 
     def _build_menus(self) -> None:
@@ -212,6 +212,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.records.rowsRemoved.connect(self._show_counts)
         self.tree_dock.loaded.connect(self._show_counts)
         self.editor.record_saved.connect(self._record_saved)
+        # After the view's own key or click handling is done, or it would move the selection again.
+        self.editor.record_kept.connect(lambda record_id: QTimer.singleShot(0, lambda: self._record_saved(record_id)))
+        self.records.block_loaded.connect(self._select_wanted)
+        self.table.current_record_changed.connect(self._forget_wanted)
         self.hub.changed.connect(self._on_changes)
 
     def retranslate_ui(self) -> None:
@@ -246,6 +250,8 @@ class MainWindow(Retranslatable, QMainWindow):
         for name, act in self.tool_actions.items():
             act.setText(tool_texts[name])
         self._show_counts()
+        if self.tables is not None and self.english != (current_language() == "en"):
+            self.set_english(current_language() == "en")  # a live switch: code names follow (WS Administrative)
 
     # -- start and state --------------------------------------------------------------------------
 
@@ -362,9 +368,25 @@ class MainWindow(Retranslatable, QMainWindow):
         self.editor.form.title.setFocus()
 
     def _record_saved(self, record_id: int) -> None:
+        """The table selects the record the editor shows (a new one once the table has reloaded it)."""
+        self._wanted_record = record_id
+        self._select_wanted()
+
+    def _forget_wanted(self, record_id: int | None) -> None:
+        if record_id is not None and record_id != getattr(self, "_wanted_record", None):
+            self._wanted_record = None  # the archivist chose another row meanwhile
+
+    def _select_wanted(self, *_block: int) -> None:
+        record_id = getattr(self, "_wanted_record", None)
+        if record_id is None:
+            return
         row = self.records.row_of(record_id)
-        if row is not None and self.table.current_record_id() != record_id:
-            self.table.select_row(row)
+        if row is not None:
+            self._wanted_record = None
+            if self.table.current_record_id() != record_id:
+                self.table.select_row(row)
+        elif self.table.current_record_id() not in (None, record_id):
+            self.table.selectionModel().clearSelection()  # not in this list: no other record looks chosen
 
     def _show_settings(self) -> None:
         from archdesk.ui.settings_dialog import SettingsDialog

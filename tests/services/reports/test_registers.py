@@ -83,7 +83,7 @@ def test_english_register_has_english_column_titles(sample, tmp_path):
     render_pdf(catalogue_register(db, RecordFilter(retention="Y"), language="en"), out)
     text = pdf_pages_text(out)[0]
     assert "Catalogue of archived records" in text
-    assert "Reference code" in text and "Retention: Permanent" in text
+    assert "Reference code" in text and "Retention period: Permanent" in text  # the glossary's words
     assert "Page1of1" in squash(text)
 
 

@@ -6,6 +6,8 @@ visitor), so these labels live with the reports rather than in the Qt translatio
 
 from __future__ import annotations
 
+from archdesk.messages import catalogue as _glossary
+
 LABELS: dict[str, tuple[str, str]] = {
     # titles
     "register": ("归档文件目录", "Catalogue of archived records"),
@@ -75,6 +77,31 @@ LABELS: dict[str, tuple[str, str]] = {
     "batches": ("移交批次", "Batches"),
     "none": ("（无）", "(none)"),
 }
+
+
+#: Column words that are terms of the one glossary (``messages/glossary.py``): a form prints what the
+#: screen shows (门类 is "Series" on both, 责任者 "Creator").
+GLOSSARY_TERMS = {
+    "reference_code": "reference_code",
+    "document_number": "document_number",
+    "responsible_party": "responsible_party",
+    "title": "title",
+    "date": "date",
+    "security": "security_level",
+    "pages": "pages",
+    "notes": "notes",
+    "retention": "retention",
+    "category": "category",
+    "year": "year",
+    "department": "department",
+    "fonds": "fonds_code",
+    "fonds_name": "fonds_name",
+    "item_number": "item_number",
+}
+for _key, _term in GLOSSARY_TERMS.items():
+    _english, _chinese = _glossary()[f"term.{_term}"]
+    LABELS[_key] = (_chinese, _english)
+LABELS["by_security"] = ("按密级", "By " + LABELS["security"][1].lower())
 
 
 def label(key: str, language: str) -> str:

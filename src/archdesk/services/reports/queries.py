@@ -17,9 +17,10 @@ from archdesk.models import Box, Category, Department, Fonds, Location, Record, 
 from archdesk.services.database import Database
 from archdesk.services.errors import NotFound
 from archdesk.services.records_query import RecordFilter, box_clause, conditions
+from archdesk.statuses import RecordStatus
 
 #: Statuses printed on registers: everything accepted into the archive (暂存 items are not yet).
-ARCHIVED_STATUSES = ("in_custody", "on_loan", "transferred", "destroyed")
+ARCHIVED_STATUSES = tuple(s for s in RecordStatus if s != RecordStatus.PENDING)
 
 
 class QueryRows:

@@ -37,9 +37,10 @@ from archdesk.services.reports.document import (
 )
 from archdesk.services.reports.fonts import resolve_font
 from archdesk.services.reports.labels import label
+from archdesk.statuses import RecordStatus
 
 #: Items counted as holdings: in the archive now (在档) or lent out (出借).
-HOLDING_STATUSES = ("in_custody", "on_loan")
+HOLDING_STATUSES = (RecordStatus.IN_CUSTODY, RecordStatus.ON_LOAN)
 _PALETTE = [colors.HexColor(c) for c in ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478")]
 
 
@@ -122,7 +123,7 @@ def holdings_statistics(db: Database, *, language: str = "zh_CN") -> HoldingsSta
         year_accepted = extract("year", Record.accepted_at)
         accessions = tallies(
             select(year_accepted, year_accepted, items, pages)
-            .where(Record.accepted_at.is_not(None), Record.status != "pending")
+            .where(Record.accepted_at.is_not(None), Record.status != RecordStatus.PENDING)
             .group_by(year_accepted)
             .order_by(year_accepted)
         )

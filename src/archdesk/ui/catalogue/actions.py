@@ -21,10 +21,6 @@ from archdesk.statuses import RecordStatus
 from archdesk.ui.ops import Changes, Ops, show_error
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CatalogueActions", text)
-
-
 def _run_on_records(parent: QWidget, ops: Ops, ids: list[int], job: Callable[..., object]) -> None:
     """Run one all-or-nothing job on ``ids``; the table and the editor reload those records either way."""
     changes = Changes(records=True, record_ids=tuple(ids))
@@ -43,17 +39,23 @@ def _nothing_to_do(parent: QWidget, title: str, text: str) -> None:
 
 def accept_into_custody(*, parent: QWidget, ops: Ops, records: list[RecordView]) -> None:
     """Accept the pending ones among ``records`` (暂存 → 在档) after a confirmation."""
-    title = _tr("Accept into custody")
+    title = QCoreApplication.translate("CatalogueActions", "Accept into custody")
     pending = [view.id for view in records if view.status == RecordStatus.PENDING]
     if not pending:
-        _nothing_to_do(parent, title, _tr("None of the selected records is pending: there is nothing to accept."))
+        _nothing_to_do(
+            parent,
+            title,
+            QCoreApplication.translate(
+                "CatalogueActions", "None of the selected records is pending: there is nothing to accept."
+            ),
+        )
         return
     answer = QMessageBox.question(
         parent,
         title,
-        _tr("Accept {count} pending record(s) into custody? Their reference codes become final.").format(
-            count=len(pending)
-        ),
+        QCoreApplication.translate(
+            "CatalogueActions", "Accept {count} pending record(s) into custody? Their reference codes become final."
+        ).format(count=len(pending)),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
@@ -68,19 +70,24 @@ def accept_into_custody(*, parent: QWidget, ops: Ops, records: list[RecordView])
 
 def delete_pending(*, parent: QWidget, ops: Ops, records: list[RecordView]) -> None:
     """Delete the pending ones among ``records`` (accepted records are never deleted) after a confirmation."""
-    title = _tr("Delete pending records")
+    title = QCoreApplication.translate("CatalogueActions", "Delete pending records")
     ids = [view.id for view in records if view.status == RecordStatus.PENDING]
     if not ids:
         _nothing_to_do(
-            parent, title, _tr("None of the selected records is pending: accepted records are never deleted.")
+            parent,
+            title,
+            QCoreApplication.translate(
+                "CatalogueActions", "None of the selected records is pending: accepted records are never deleted."
+            ),
         )
         return
     answer = QMessageBox.question(
         parent,
         title,
-        _tr("Delete {count} pending record(s)? This cannot be undone; the audit log keeps what they were.").format(
-            count=len(ids)
-        ),
+        QCoreApplication.translate(
+            "CatalogueActions",
+            "Delete {count} pending record(s)? This cannot be undone; the audit log keeps what they were.",
+        ).format(count=len(ids)),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
@@ -96,17 +103,23 @@ def delete_pending(*, parent: QWidget, ops: Ops, records: list[RecordView]) -> N
 def transfer_out(*, parent: QWidget, ops: Ops, records: list[RecordView]) -> None:
     """移出: records in custody leave the archive (to another archive, say), with a reason kept in the
     audit log. Records already transferred out can be brought back the same way."""
-    title = _tr("Transfer out")
+    title = QCoreApplication.translate("CatalogueActions", "Transfer out")
     in_custody = [view.id for view in records if view.status == RecordStatus.IN_CUSTODY]
     if not in_custody:
         _nothing_to_do(
-            parent, title, _tr("None of the selected records is in custody: there is nothing to transfer out.")
+            parent,
+            title,
+            QCoreApplication.translate(
+                "CatalogueActions", "None of the selected records is in custody: there is nothing to transfer out."
+            ),
         )
         return
     reason, ok = QInputDialog.getText(
         parent,
         title,
-        _tr("Transfer {count} record(s) out of custody. Reason (kept in the audit log):").format(count=len(in_custody)),
+        QCoreApplication.translate(
+            "CatalogueActions", "Transfer {count} record(s) out of custody. Reason (kept in the audit log):"
+        ).format(count=len(in_custody)),
         QLineEdit.EchoMode.Normal,
     )
     if not ok:

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QStyle, QToolButton, QWidget
 
+from archdesk.messages import render, term
 from archdesk.services.listing import RecordFilter
-from archdesk.ui.catalogue.records_model import STATUS_LABELS
-from archdesk.ui.i18n import Retranslatable
+from archdesk.statuses import RecordStatus
+from archdesk.ui.catalogue.records_model import status_label
+from archdesk.ui.i18n import Retranslatable, current_language
 
-#: Filter fields shown as chips, in the order they appear.
+#: Filter fields shown as chips, in the order they appear, each named by its glossary term.
 CHIP_FIELDS = {
-    "fonds": QT_TRANSLATE_NOOP("FilterBar", "Fonds"),
-    "category": QT_TRANSLATE_NOOP("FilterBar", "Category"),
-    "year": QT_TRANSLATE_NOOP("FilterBar", "Year"),
-    "retention": QT_TRANSLATE_NOOP("FilterBar", "Retention"),
-    "security_level": QT_TRANSLATE_NOOP("FilterBar", "Security"),
-    "department": QT_TRANSLATE_NOOP("FilterBar", "Department"),
-    "location": QT_TRANSLATE_NOOP("FilterBar", "Location"),
+    "fonds": "fonds",
+    "category": "category",
+    "year": "year",
+    "retention": "retention",
+    "security_level": "security_level",
+    "department": "department",
+    "location": "location",
 }
 _EMPTY = RecordFilter()
 
@@ -63,8 +65,8 @@ class FilterBar(Retranslatable, QWidget):
         self.status.blockSignals(True)
         self.status.clear()
         self.status.addItem(self.tr("All statuses"), "")
-        for code, label in STATUS_LABELS.items():
-            self.status.addItem(QCoreApplication.translate("RecordsModel", label), code)
+        for status in RecordStatus:
+            self.status.addItem(status_label(status), status.value)
         self.status.setCurrentIndex(max(self.status.findData(self.filter.status), 0))
         self.status.blockSignals(False)
         self._show_chips()
@@ -117,7 +119,7 @@ class FilterBar(Retranslatable, QWidget):
             shown = self.code_names.get(field, {}).get(str(value), str(value))
             chip = QToolButton()
             chip.setObjectName(f"chip_{field}")
-            chip.setText(f"{QCoreApplication.translate('FilterBar', caption)}: {shown}")
+            chip.setText(f"{render(term(caption), current_language())}: {shown}")
             chip.setIcon(close)
             chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             chip.setLayoutDirection(Qt.LayoutDirection.RightToLeft)

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from archdesk.services.errors import ValidationError, ValidationErrors
 from archdesk.services.views import AuditEntry, CodeTables, RecordInput, RecordView, record_input
+from archdesk.statuses import RecordStatus
 from archdesk.ui.catalogue.record_form import RecordForm
 from archdesk.ui.catalogue.records_model import status_label
-from archdesk.ui.i18n import Retranslatable
+from archdesk.ui.i18n import Retranslatable, current_language
 from archdesk.ui.ops import Changes, Ops
 
 
@@ -37,6 +38,9 @@ class RecordEditor(Retranslatable, QWidget):
     """Shows one record (or a new one) with Save, Revert and Undo, and a History tab."""
 
     record_saved = Signal(int)  # record id
+    #: Another record was asked for but the archivist kept this one (Cancel on unsaved changes): the
+    #: table selects it again, so the selection and the editor never show two different records.
+    record_kept = Signal(int)
     history_loaded = Signal()
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
@@ -46,6 +50,7 @@ class RecordEditor(Retranslatable, QWidget):
         self.loaded_input: RecordInput | None = None
         self.undo_step: tuple[int, dict[str, Any]] | None = None  # record id, values before the last save
         self.dirty = False
+        self._history: list[AuditEntry] = []  # kept to show again in another language
         self._saving = False  # our own save announces a change too; it reloads by itself
         self.form = RecordForm()
         self.code = QLabel()
@@ -114,6 +119,11 @@ class RecordEditor(Retranslatable, QWidget):
         self.revert_button.setText(self.tr("Re&vert"))
         self.undo_button.setText(self.tr("&Undo last edit"))
         self.save_button.setToolTip(self.tr("Save the record (Ctrl+S)"))
+        if self.record is not None:
+            self.state.setText(status_label(self.record.status))
+        elif self.isEnabled():
+            self.state.setText(self.tr("New record"))
+        self._fill_history(self._history)
 
     def set_code_tables(self, tables: CodeTables, *, english: bool = False) -> None:
         self.form.set_code_tables(tables, english=english)
@@ -123,12 +133,15 @@ class RecordEditor(Retranslatable, QWidget):
     def show_record(self, record_id: int | None) -> None:
         """Load a record (in the background) and its history; None clears the pane."""
         if record_id is None:
-            self.record, self.loaded_input = None, None
-            self.setEnabled(False)
+            if self.dirty and self.isEnabled():
+                return  # unsaved edits stay on screen until saved or discarded
+            self._clear()
             return
-        if self.record is not None and self.record.id == record_id and not self.dirty:
+        if self.record is not None and self.record.id == record_id:
             return
         if not self.confirm_discard():
+            if self.record is not None:
+                self.record_kept.emit(self.record.id)
             return
 
         def load(db) -> tuple[RecordView, list[AuditEntry]]:  # noqa: ANN001 - worker thread
@@ -136,6 +149,16 @@ class RecordEditor(Retranslatable, QWidget):
             return catalogue.get_record(db, record_id), catalogue.record_history(db, record_id)
 
         self.ops.query(self, load, self._loaded)
+
+    def _clear(self) -> None:
+        """Nothing selected: an empty, disabled pane (never the last record, greyed)."""
+        self.record, self.loaded_input = None, None
+        self.form.clear()
+        self.code.clear()
+        self.state.clear()
+        self._fill_history([])
+        self._set_dirty(False)
+        self.setEnabled(False)
 
     def new_record(self, defaults: RecordInput | None = None) -> None:
         """An empty form for a new record (pending until accepted)."""
@@ -153,8 +176,11 @@ class RecordEditor(Retranslatable, QWidget):
                 fonds=self.loaded_input.fonds,
             )
             self.form.set_value(self.loaded_input)
+            if defaults is None:  # the category's default retention, not the last record's (WS → D30)
+                self.form.propose_default_retention()
+                self.loaded_input = self.form.value(strict=False)
         self.form.set_classification_editable(True)
-        self.history.clear()
+        self._fill_history([])
         self.state.setText(self.tr("New record"))
         self.dirty = False
         self.setEnabled(True)
@@ -180,8 +206,8 @@ class RecordEditor(Retranslatable, QWidget):
         """Create or update the record; rejected fields get their message underneath."""
         try:
             data = self.form.value()
-        except ValidationError as error:
-            self.form.show_errors([error])
+        except ValidationErrors as unreadable:
+            self._show_every_problem(unreadable.errors)
             return
         if data is None:
             return
@@ -214,6 +240,19 @@ class RecordEditor(Retranslatable, QWidget):
             failure=self._failed,
         )
 
+    def _show_every_problem(self, unreadable: list[ValidationError]) -> None:
+        """The form could not read some fields: show those with whatever else the catalogue finds, at once."""
+        rest = self.form.value(strict=False)
+        self.form.show_errors(unreadable)
+        if rest is None:
+            return
+        named = {error.field for error in unreadable}
+        self.ops.query(
+            self,
+            lambda db: _catalogue().check_record(db, rest),
+            lambda found: self.form.show_errors(unreadable + [e for e in found if e.field not in named]),
+        )
+
     def revert(self) -> None:
         if self.loaded_input is not None:
             self.form.set_value(self.loaded_input)
@@ -242,19 +281,23 @@ class RecordEditor(Retranslatable, QWidget):
         self.record = view
         self.loaded_input = record_input(view)
         self.form.set_value(self.loaded_input)
-        self.form.set_classification_editable(view.status == "pending")
+        self.form.set_classification_editable(view.status == RecordStatus.PENDING)
         self.code.setText(view.reference_code)
         self.state.setText(status_label(view.status))
         self._fill_history(history)
-        self.setEnabled(view.status != "destroyed")
+        self.setEnabled(view.status != RecordStatus.DESTROYED)
         self._set_dirty(False)
 
     def _fill_history(self, history: list[AuditEntry]) -> None:
+        """The record's audit events, newest first, each in the window's language."""
+        self._history = history
         self.history.clear()
-        for entry in reversed(history):  # newest first
+        language = current_language()
+        for entry in reversed(history):
             when = entry.occurred_at.strftime("%Y-%m-%d %H:%M:%S")
-            item = QTreeWidgetItem([when, entry.actor, entry.action, entry.summary])
-            item.setToolTip(3, entry.summary)
+            summary = entry.summary_text(language)
+            item = QTreeWidgetItem([when, entry.actor, entry.action_text(language), summary])
+            item.setToolTip(3, summary)
             self.history.addTopLevelItem(item)
         for column in range(3):
             self.history.resizeColumnToContents(column)

@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,21 +18,81 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archdesk.services.errors import ValidationError
+from archdesk.messages import ENGLISH, msg, render, term
+from archdesk.services.errors import ValidationError, ValidationErrors
 from archdesk.services.views import CodeTables, RecordInput
-from archdesk.ui.i18n import Retranslatable
+from archdesk.ui.i18n import Retranslatable, current_language
 
 _DATE = re.compile(r"^\s*(\d{4})[-./]?(\d{1,2})[-./]?(\d{1,2})\s*$")
 
 
 def parse_date(text: str) -> date | None:
-    """``2024-03-05``, ``2024.3.5`` or ``20240305`` (the catalogue's YYYYMMDD); empty means no date."""
+    """``2024-03-05``, ``2024.3.5`` or ``20240305`` (the catalogue's YYYYMMDD); empty means no date.
+
+    Raises ValidationError naming the real problem: ``2023-02-30`` is no such date, ``March`` not a date.
+    """
     if not text.strip():
         return None
     match = _DATE.match(text)
     if not match:
-        raise ValueError(text)
-    return date(*(int(part) for part in match.groups()))
+        raise ValidationError("date", msg("record.date_format", text=text.strip()))
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise ValidationError("date", msg("record.no_such_date", text=text.strip())) from None
+
+
+def parse_pages(text: str) -> int | None:
+    """A page count as typed: empty is none; ``-1`` stays -1 (the catalogue refuses it, by name)."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise ValidationError("pages", msg("record.pages_not_number", text=text)) from None
+
+
+#: Each field's label is its glossary term (the words printed forms use too) and a shortcut letter.
+_MNEMONICS = {
+    "fonds": "F",
+    "category": "E",
+    "year": "Y",
+    "retention": "R",
+    "department": "M",
+    "title": "T",
+    "title_supplied": "",
+    "document_number": "U",
+    "responsible_party": "O",
+    "date": "D",
+    "pages": "G",
+    "security_level": "C",
+    "carrier": "I",
+    "notes": "N",
+}
+
+
+def _with_mnemonic(text: str, letter: str, language: str) -> str:
+    """``Series`` + E → ``S&eries``; ``门类`` + E → ``门类(&E)`` (the Chinese convention)."""
+    if not letter:
+        return text
+    if language != ENGLISH:
+        return f"{text}(&{letter})"
+    at = text.lower().find(letter.lower())
+    return f"{text[:at]}&{text[at:]}" if at >= 0 else f"{text} (&{letter})"
+
+
+def _edit_signal(widget: QWidget):  # noqa: ANN202 - a bound Qt signal
+    """The signal a user's edit of ``widget`` sends."""
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QLineEdit):
+        return widget.textEdited
+    if isinstance(widget, QSpinBox):
+        return widget.valueChanged
+    if isinstance(widget, QCheckBox):
+        return widget.toggled
+    return widget.textChanged  # QPlainTextEdit
 
 
 class RecordForm(Retranslatable, QWidget):
@@ -61,8 +120,7 @@ class RecordForm(Retranslatable, QWidget):
         self.responsible_party = QLineEdit()
         self.date = QLineEdit()
         self.date.setPlaceholderText("YYYY-MM-DD")
-        self.pages = QLineEdit()
-        self.pages.setValidator(QIntValidator(0, 1_000_000, self))
+        self.pages = QLineEdit()  # no validator: it would turn "-1" into "1" without a word
         self.security_level = QComboBox()
         self.carrier = QComboBox()
         self.notes = QPlainTextEdit()
@@ -122,27 +180,15 @@ class RecordForm(Retranslatable, QWidget):
         for name in ("fonds", "category", "year", "retention", "department"):
             signal = self.year.valueChanged if name == "year" else self.fields[name].currentIndexChanged
             signal.connect(self._classification_changed)
+        for name, widget in self.fields.items():  # a field's message goes as soon as the field is edited
+            signal = _edit_signal(widget)
+            signal.connect(lambda *_args, field=name: self._field_edited(field))
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        texts = {
-            "fonds": self.tr("&Fonds"),
-            "category": self.tr("&Category"),
-            "year": self.tr("&Year"),
-            "retention": self.tr("&Retention"),
-            "department": self.tr("Depart&ment"),
-            "title": self.tr("&Title"),
-            "title_supplied": self.tr("Supplied title"),
-            "document_number": self.tr("Document &no."),
-            "responsible_party": self.tr("Res&ponsible party"),
-            "date": self.tr("&Date"),
-            "pages": self.tr("Pa&ges"),
-            "security_level": self.tr("&Security level"),
-            "carrier": self.tr("Carr&ier"),
-            "notes": self.tr("N&otes"),
-        }
-        for name, text in texts.items():
-            self.labels[name].setText(text)
+        language = current_language()
+        for name, letter in _MNEMONICS.items():
+            self.labels[name].setText(_with_mnemonic(render(term(name), language), letter, language))
         self.title_supplied.setText(self.tr("written by the archivist, shown in [ ]"))
 
     # -- choice lists -----------------------------------------------------------------------------
@@ -202,15 +248,36 @@ class RecordForm(Retranslatable, QWidget):
             self._filling = False
         self.show_errors([])
 
+    def clear(self) -> None:
+        """Empty every field (nothing is shown); not an edit."""
+        self._filling = True
+        try:
+            for widget in self.fields.values():
+                if isinstance(widget, QComboBox):
+                    widget.setCurrentIndex(-1)
+                elif isinstance(widget, QCheckBox):
+                    widget.setChecked(False)
+                elif isinstance(widget, QLineEdit | QPlainTextEdit):
+                    widget.clear()
+        finally:
+            self._filling = False
+        self.show_errors([])
+
     def value(self, *, strict: bool = True) -> RecordInput | None:
-        """The values typed; with ``strict``, a badly written date or page count raises ValidationError."""
+        """The values typed. With ``strict``, a date or page count that cannot be read raises
+        ValidationErrors naming each; otherwise such a value counts as empty."""
+        problems: list[ValidationError] = []
+        when = pages = None
         try:
             when = parse_date(self.date.text())
-        except ValueError:
-            if strict:
-                raise ValidationError("date", self.tr("write the date as YYYY-MM-DD or YYYYMMDD")) from None
-            when = None
-        pages = self.pages.text().strip()
+        except ValidationError as problem:
+            problems.append(problem)
+        try:
+            pages = parse_pages(self.pages.text())
+        except ValidationError as problem:
+            problems.append(problem)
+        if problems and strict:
+            raise ValidationErrors(problems)
         if self.category.count() == 0:
             return None
         return RecordInput(
@@ -223,7 +290,7 @@ class RecordForm(Retranslatable, QWidget):
             document_number=self.document_number.text(),
             responsible_party=self.responsible_party.text(),
             date=when,
-            pages=int(pages) if pages.isdigit() else None,
+            pages=pages,
             security_level=self.security_level.currentData() or "",
             carrier=self.carrier.currentData() or "",
             notes=self.notes.toPlainText(),
@@ -237,7 +304,11 @@ class RecordForm(Retranslatable, QWidget):
 
     def show_errors(self, errors: list[ValidationError]) -> None:
         """A message under each field the services rejected (field names as in RecordInput)."""
-        by_field = {error.field: error.message for error in errors}
+        language = current_language()
+        by_field: dict[str, str] = {}
+        for error in errors:  # each field's problems, in the window's language
+            text = error.problem.render(language)
+            by_field[error.field] = f"{by_field[error.field]}\n{text}" if error.field in by_field else text
         for name, label in self.messages.items():
             message = by_field.get(name, "")
             label.setText(message)
@@ -251,6 +322,11 @@ class RecordForm(Retranslatable, QWidget):
 
     # -- inside -----------------------------------------------------------------------------------
 
+    def _field_edited(self, field: str) -> None:
+        if not self._filling:
+            self.messages[field].clear()
+            self.messages[field].hide()
+
     def _changed(self, *_args) -> None:  # noqa: ANN002
         if not self._filling:
             self.edited.emit()
@@ -259,10 +335,21 @@ class RecordForm(Retranslatable, QWidget):
         if not self._filling:
             self.classification_edited.emit()
 
+    def propose_default_retention(self) -> None:
+        """Set the retention to the chosen category's default (a new record starts with it)."""
+        self._filling = True
+        try:
+            self._propose_retention(self.category.currentIndex())
+        finally:
+            self._filling = False
+
     def _category_chosen(self, index: int) -> None:
         """A new category proposes its default retention (the archivist may change it)."""
         if self._filling or index < 0:
             return
+        self._propose_retention(index)
+
+    def _propose_retention(self, index: int) -> None:
         default = self.category.itemData(index, Qt.ItemDataRole.UserRole + 1)
         if default and self.retention.findData(default) >= 0:
             self.retention.setCurrentIndex(self.retention.findData(default))

@@ -22,9 +22,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -32,6 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from archdesk.messages import render, term
 from archdesk.services.database import Database
 from archdesk.services.listing import (
     BLOCK_SIZE,
@@ -45,6 +44,8 @@ from archdesk.services.listing import (
 )
 from archdesk.services.startup import FirstPage, first_page
 from archdesk.services.views import RecordView
+from archdesk.statuses import RecordStatus
+from archdesk.ui.i18n import current_language
 from archdesk.ui.ops import URGENT, Changes, Ops
 
 CACHE_BLOCKS = 16
@@ -53,36 +54,29 @@ CACHE_BLOCKS = 16
 @dataclass(frozen=True)
 class Column:
     key: str  # the RecordView attribute shown, and the sort column when sortable
-    header: str  # marked for translation, translated when shown
+    term: str  # its header: the glossary's word (``term.<term>``), the same on screen and on paper
 
 
 COLUMNS = (
-    Column("reference_code", QT_TRANSLATE_NOOP("RecordsModel", "Reference code")),
-    Column("title", QT_TRANSLATE_NOOP("RecordsModel", "Title")),
-    Column("date", QT_TRANSLATE_NOOP("RecordsModel", "Date")),
-    Column("year", QT_TRANSLATE_NOOP("RecordsModel", "Year")),
-    Column("retention_code", QT_TRANSLATE_NOOP("RecordsModel", "Retention")),
-    Column("responsible_party", QT_TRANSLATE_NOOP("RecordsModel", "Responsible party")),
-    Column("document_number", QT_TRANSLATE_NOOP("RecordsModel", "Document no.")),
-    Column("pages", QT_TRANSLATE_NOOP("RecordsModel", "Pages")),
-    Column("security_level_code", QT_TRANSLATE_NOOP("RecordsModel", "Security")),
-    Column("status", QT_TRANSLATE_NOOP("RecordsModel", "Status")),
-    Column("location_code", QT_TRANSLATE_NOOP("RecordsModel", "Location")),
+    Column("reference_code", "reference_code"),
+    Column("title", "title"),
+    Column("date", "date"),
+    Column("year", "year"),
+    Column("retention_code", "retention"),
+    Column("responsible_party", "responsible_party"),
+    Column("document_number", "document_number"),
+    Column("pages", "pages"),
+    Column("security_level_code", "security_level"),
+    Column("status", "status"),
+    Column("location_code", "location"),
 )
-
-STATUS_LABELS = {
-    "pending": QT_TRANSLATE_NOOP("RecordsModel", "Pending"),
-    "in_custody": QT_TRANSLATE_NOOP("RecordsModel", "In custody"),
-    "on_loan": QT_TRANSLATE_NOOP("RecordsModel", "On loan"),
-    "transferred": QT_TRANSLATE_NOOP("RecordsModel", "Transferred"),
-    "destroyed": QT_TRANSLATE_NOOP("RecordsModel", "Destroyed"),
-}
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def status_label(status: str) -> str:
-    return QCoreApplication.translate("RecordsModel", STATUS_LABELS.get(status, status))
+    """A record status in the glossary's words, in the window's language (在档, In custody)."""
+    return render(term(f"status.{status}"), current_language())
 
 
 class RecordsModel(QAbstractTableModel):
@@ -200,7 +194,7 @@ class RecordsModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(COLUMNS):
-                return QCoreApplication.translate("RecordsModel", COLUMNS[section].header)
+                return render(term(COLUMNS[section].term), current_language())
             return None
         return section + 1
 
@@ -220,7 +214,7 @@ class RecordsModel(QAbstractTableModel):
         if view is None:
             return None
         if role == Qt.ItemDataRole.FontRole:
-            return self._italic if view.status == "pending" else None
+            return self._italic if view.status == RecordStatus.PENDING else None
         text = self.cell_text(view, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return text if COLUMNS[index.column()].key == "title" else None

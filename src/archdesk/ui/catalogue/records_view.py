@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QMessageBox
 
 from archdesk.services.listing import RowSelection, row_count
 from archdesk.services.views import RecordView
+from archdesk.statuses import RecordStatus
 from archdesk.ui.catalogue.records_model import COLUMNS, RecordsModel
 from archdesk.ui.i18n import Retranslatable
 
@@ -110,7 +111,9 @@ class RecordsView(Retranslatable, QTableView):
         menu.addActions(self.report_actions)
         self.open_action.setEnabled(len(selected) == 1)
         # Rows not read yet may be pending: the action reads them and skips any that are not.
-        maybe_pending = any(view.status == "pending" for view in selected) or len(selected) < self.selected_count()
+        maybe_pending = (
+            any(view.status == RecordStatus.PENDING for view in selected) or len(selected) < self.selected_count()
+        )
         self.accept_action.setEnabled(maybe_pending)
         self.delete_action.setEnabled(maybe_pending)
         self.copy_action.setEnabled(self.selected_count() > 0)
@@ -181,7 +184,8 @@ class RecordsView(Retranslatable, QTableView):
 
     def select_row(self, row: int) -> None:
         index = self.records.index(row, 0)
-        self.setCurrentIndex(index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.selectionModel().setCurrentIndex(index, flags)  # the row is selected, not only current
         self.scrollTo(index)
 
     def copy_selection(self) -> None:
