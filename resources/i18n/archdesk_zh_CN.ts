@@ -194,7 +194,7 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+179"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+169"/>
         <source>DA/T 22-2015 (archival filing rules)</source>
         <translation>DA/T 22-2015（归档文件整理规则）</translation>
     </message>
@@ -360,6 +360,7 @@
     <message>
         <location filename="../../src/archdesk/ui/settings_dialog.py" line="-246"/>
         <source> days</source>
+        <extracomment>A fonds code as DA/T 22 writes it: 3–4 capital letters or digits (Z109, J001).</extracomment>
         <translation> 天</translation>
     </message>
     <message>
@@ -948,7 +949,7 @@
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+173"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+174"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -1196,28 +1197,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-75"/>
-        <source>Unknown placeholder {name}.</source>
-        <extracomment>A fonds code as DA/T 22 writes it: 3–4 capital letters or digits (Z109, J001).</extracomment>
-        <translation>未知的占位符 {name}。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The pattern must contain {item} exactly once.</source>
-        <translation>格式中必须且只能包含一次 {item}。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{item} cannot be inside an optional [ ] part.</source>
-        <translation>{item} 不能放在可省略的 [ ] 部分中。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Every [ must be closed by a ].</source>
-        <translation>每个 [ 都必须有对应的 ]。</translation>
-    </message>
-    <message>
-        <location line="+282"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+213"/>
         <source>Settings</source>
         <extracomment>The language in effect after OK switched it (&quot;zh_CN&quot; or &quot;en&quot;).</extracomment>
         <translation>设置</translation>

@@ -22,7 +22,7 @@ def test_the_fonds_and_the_rules_are_saved_together_with_their_audit_entries(arc
     save_archive_settings(archive, fonds=("Z109", "某某局"), category_rules={"WS": (DAT13_PATTERN, "D30")})
     fonds, ws, audits = _state(archive)
     assert fonds == ("Z109", "某某局") and ws == (DAT13_PATTERN, "D30")
-    assert sorted(audits) == ["fonds Z109", "rules of category WS"]
+    assert sorted(audits) == ["fonds Z109", "rules of series WS"]
 
 
 @pytest.mark.parametrize(

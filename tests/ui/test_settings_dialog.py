@@ -175,3 +175,17 @@ def test_a_pdf_font_that_cannot_print_chinese_is_refused_and_a_good_one_is_kept(
     dialog.accept()
 
     assert settings.pdf_font_path == str(resource("fonts/wqy-microhei.ttc"))
+
+
+def test_a_refused_pattern_is_explained_in_the_window_language_from_its_message_id(qtbot, qapp, archive, settings):
+    try:
+        install_translators(qapp, "zh_CN")
+        dialog = SettingsDialog(archive, settings)
+        qtbot.addWidget(dialog)
+        choose_category(dialog, "KU")
+        qtbot.keyClicks(dialog.categories.pattern, "[")
+        assert dialog.categories.pattern_error.text() == "[ ] 不配对：每个 [ 都须有对应的 ]"
+        dialog.categories.pattern.setText("{fonds}-{colour}-{item}")
+        assert dialog.categories.pattern_error.text() == "未知的占位符 {colour}"
+    finally:
+        install_translators(qapp, "en")

@@ -42,6 +42,7 @@ def _positive(value: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from archdesk.cli import archive_from_args
+    from archdesk.messages import msg
     from archdesk.services.demo import add_demo_data
     from archdesk.services.errors import NotAllowed
 
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             summary = add_demo_data(db, args.records, seed=args.seed, force=args.force, progress=_progress())
         except NotAllowed as exc:
-            raise NotAllowed(f"{exc} (--force adds it anyway)") from exc
+            raise NotAllowed(msg("demo.force_hint", problem=exc.content)) from exc
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     print(

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from archdesk.cli import add_db_argument, archive_from_args
+from archdesk.messages import msg
 from archdesk.services.errors import ValidationError
 
 
@@ -75,9 +76,9 @@ def _inventory_filters(parser: argparse.ArgumentParser) -> None:
 def _file_format(args: argparse.Namespace, *, pdf_only: bool = False) -> str:
     fmt = args.format or Path(args.out).suffix.lower().lstrip(".")
     if fmt not in ("pdf", "xlsx"):
-        raise ValidationError("format", f"cannot tell the format of {args.out}: use --format pdf or --format xlsx")
+        raise ValidationError("format", msg("reports.unknown_format", path=str(args.out)))
     if pdf_only and fmt != "pdf":
-        raise ValidationError("format", f"{args.document} is printed as PDF only")
+        raise ValidationError("format", msg("reports.pdf_only", document=args.document))
     return fmt
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archdesk.messages import msg
 from archdesk.services.database import Database, default_database_path, make_engine, sqlite_file, to_url
 from archdesk.services.errors import DatabaseError
 from archdesk.services.startup import archive_is_ready
@@ -30,7 +31,7 @@ def open_archive(
     url = to_url(target if target is not None else default_database_path())
     path = sqlite_file(url)
     if path is not None and not path.exists() and not (create and upgrade):
-        raise DatabaseError(f"{path}: no such archive file")
+        raise DatabaseError(msg("archive.no_such_file", path=str(path)))
     if path is not None:
         _check_is_sqlite(path)
         if upgrade and archive_is_ready(path):
@@ -44,15 +45,16 @@ def open_archive(
     try:
         engine = make_engine(url)
     except OSError as exc:  # the folder for a new file cannot be made
-        raise DatabaseError(f"{path or url}: cannot create the archive ({exc.strerror or exc})") from exc
+        raise DatabaseError(
+            msg("archive.cannot_create", path=str(path or url), detail=exc.strerror or str(exc))
+        ) from exc
     try:
         if upgrade:
             migrate.upgrade(engine, sqlite_path=path)
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise DatabaseError(
-            f"{path or url}: cannot open the archive ({exc.__class__.__name__}: {getattr(exc, 'orig', None) or exc})"
-        ) from exc
+        detail = f"{exc.__class__.__name__}: {getattr(exc, 'orig', None) or exc}"
+        raise DatabaseError(msg("archive.cannot_open", path=str(path or url), detail=detail)) from exc
     except BaseException:
         engine.dispose()
         raise
@@ -61,7 +63,7 @@ def open_archive(
         return db
     with UnitOfWork(db) as uow:
         if seed_code_tables(uow.session, fonds_code=fonds_code, fonds_name=fonds_name):
-            uow.audit("seed", "code_tables", None, "code tables seeded for a new archive")
+            uow.audit("seed", "code_tables", None, msg("audit.code_tables.seeded"))
             uow.commit()
     return db
 
@@ -72,10 +74,10 @@ def _check_is_sqlite(path: Path) -> None:
         return
     try:
         if path.is_dir():
-            raise DatabaseError(f"{path}: is a folder, not an archive file")
+            raise DatabaseError(msg("archive.is_folder", path=str(path)))
         with path.open("rb") as handle:
             header = handle.read(16)
     except OSError as exc:
-        raise DatabaseError(f"{path}: cannot read the archive file ({exc.strerror or exc})") from exc
+        raise DatabaseError(msg("archive.cannot_read", path=str(path), detail=exc.strerror or str(exc))) from exc
     if header and header != b"SQLite format 3\x00":
-        raise DatabaseError(f"{path}: not an ArchDesk archive (not an SQLite database)")
+        raise DatabaseError(msg("archive.not_sqlite", path=str(path)))

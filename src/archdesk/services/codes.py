@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from archdesk.messages import msg
 from archdesk.models import Carrier, Category, Department, Fonds, RetentionPeriod, SecurityLevel
 from archdesk.services.database import Database
 from archdesk.services.errors import NotFound
@@ -81,13 +82,13 @@ def _set_category_rules(uow: UnitOfWork, code: str, refcode_pattern: str, defaul
         raise NotFound("category", code)
     retention = uow.session.scalar(select(RetentionPeriod).where(RetentionPeriod.code == default_retention))
     if default_retention and retention is None:
-        raise NotFound("retention period", default_retention)
+        raise NotFound("retention", default_retention)
     before = {"refcode_pattern": category.refcode_pattern, "default_retention_id": category.default_retention_id}
     category.refcode_pattern = refcode_pattern
     category.default_retention_id = retention.id if retention else None
     after = {"refcode_pattern": category.refcode_pattern, "default_retention_id": category.default_retention_id}
     if before != after:
-        uow.audit("update", "category", category.id, f"rules of category {code}", before=before, after=after)
+        uow.audit("update", "category", category.id, msg("audit.category.rules", code=code), before=before, after=after)
 
 
 def _set_fonds(uow: UnitOfWork, code: str, name: str) -> None:
@@ -98,4 +99,5 @@ def _set_fonds(uow: UnitOfWork, code: str, name: str) -> None:
     before = {"code": fonds.code, "name": fonds.name}
     fonds.code, fonds.name = code.strip(), name.strip()
     if before != {"code": fonds.code, "name": fonds.name}:
-        uow.audit("update", "fonds", fonds.id, f"fonds {code}", before=before, after={"code": code, "name": name})
+        summary = msg("audit.fonds.changed", code=code)
+        uow.audit("update", "fonds", fonds.id, summary, before=before, after={"code": code, "name": name})

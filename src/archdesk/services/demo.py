@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.orm import Session
 
+from archdesk.messages import msg
 from archdesk.models import (
     Box,
     Carrier,
@@ -326,7 +327,7 @@ def add_demo_data(
         session = uow.session
         existing = session.scalar(select(func.count()).select_from(Record)) or 0
         if existing and not force:
-            raise NotAllowed(f"the archive already has {existing} records; demo data goes only into an empty archive")
+            raise NotAllowed(msg("demo.not_empty", count=existing))
         codes = _Codes.load(session)
         groups = _number_groups(session, rng, codes, records)
         boxes, locations = _box_groups(session, rng, codes, groups)
@@ -345,7 +346,8 @@ def add_demo_data(
             index.create(conn)
         if build_index:
             search.rebuild_index(session)
-        uow.audit("demo", "record", None, f"added {records} demo records", after={"records": records, "seed": seed})
+        summary = msg("audit.demo.added", records=records)
+        uow.audit("demo", "record", None, summary, after={"records": records, "seed": seed})
         uow.commit()
     return DemoSummary(records=records, boxes=boxes, locations=locations)
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from archdesk.messages import msg
 from archdesk.services.errors import ValidationError
 from archdesk.statuses import RecordStatus
 
@@ -63,7 +64,7 @@ class SortOrder:
 
     def __post_init__(self) -> None:
         if self.column not in SORTABLE_COLUMNS:
-            raise ValidationError("sort", f"cannot sort by {self.column!r}")
+            raise ValidationError("sort", msg("listing.cannot_sort", column=self.column))
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 # Alembic (with Mako and Pygments) costs about 0.1 s to import, SQLAlchemy about 0.3 s; an archive
 # already at head, the everyday case, is recognised without either (``shipped_head`` here and
 # ``startup.archive_is_ready``), so they are imported only to migrate.
+from archdesk.messages import msg
 from archdesk.services.database import WRITE_OPTION
 from archdesk.services.errors import DatabaseError
 
@@ -116,7 +117,7 @@ def backup_sqlite_file(path: Path, *, suffix: str = "pre-upgrade") -> Path:
             source.close()
     except (OSError, sqlite3.Error) as exc:
         target.unlink(missing_ok=True)
-        raise DatabaseError(f"{path}: cannot make a backup copy before upgrading ({exc}); nothing was changed") from exc
+        raise DatabaseError(msg("archive.backup_failed", path=str(path), detail=str(exc))) from exc
     return target
 
 
@@ -146,10 +147,8 @@ def upgrade(
     if current is None:
         _refuse_foreign_database(engine, where)
     elif not _knows(script, current):
-        raise DatabaseError(
-            f"{where}: the archive's schema revision {current!r} is newer than this ArchDesk knows "
-            f"(latest {script.get_current_head()!r}); use a newer version of ArchDesk"
-        )
+        head = script.get_current_head()
+        raise DatabaseError(msg("archive.newer_schema", path=str(where), revision=current, head=head))
     target = _resolve(script, revision, where)
     if current == target:
         return None
@@ -185,7 +184,7 @@ def _resolve(script: ScriptDirectory, revision: str, where: object) -> str | Non
     try:
         found = script.get_revision(revision)
     except CommandError as exc:
-        raise DatabaseError(f"{where}: unknown schema revision {revision!r}") from exc
+        raise DatabaseError(msg("archive.unknown_revision", path=str(where), revision=revision)) from exc
     return found.revision if found is not None else None
 
 
@@ -196,10 +195,7 @@ def _refuse_foreign_database(engine: Engine, where: object) -> None:
     with engine.connect() as conn:
         tables = [name for name in inspect(conn).get_table_names() if not name.startswith("sqlite_")]
     if tables:
-        raise DatabaseError(
-            f"{where}: not an ArchDesk archive (it has {len(tables)} table(s), e.g. {tables[0]!r}, "
-            "but no ArchDesk schema version)"
-        )
+        raise DatabaseError(msg("archive.foreign_database", path=str(where), count=len(tables), table=tables[0]))
 
 
 def _run_in_one_transaction(
@@ -219,7 +215,7 @@ def _run_in_one_transaction(
                 try:
                     action(cfg)
                 except CommandError as exc:
-                    raise DatabaseError(f"{where}: cannot migrate the archive: {exc}") from exc
+                    raise DatabaseError(msg("archive.cannot_migrate", path=str(where), detail=str(exc))) from exc
                 if sqlite:
                     _check_foreign_keys(conn, where)
         finally:
@@ -241,6 +237,12 @@ def _check_foreign_keys(conn: Connection, where: object) -> None:
     if problems:
         table, rowid, parent, _fk = problems[0]
         raise DatabaseError(
-            f"{where}: the upgrade would leave {len(problems)} broken reference(s), e.g. {table} row {rowid} "
-            f"refers to a missing {parent}; nothing was changed"
+            msg(
+                "archive.broken_references",
+                path=str(where),
+                count=len(problems),
+                table=table,
+                rowid=rowid,
+                parent=parent,
+            )
         )

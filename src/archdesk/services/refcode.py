@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from archdesk.messages import msg
 from archdesk.models import ItemSequence
 from archdesk.services.errors import ValidationError
 
@@ -49,13 +50,13 @@ def validate_pattern(pattern: str) -> None:
     names = _TOKEN.findall(pattern)
     unknown = sorted(set(names) - set(PLACEHOLDERS))
     if unknown:
-        raise ValidationError("refcode_pattern", f"unknown placeholder {{{unknown[0]}}}")
+        raise ValidationError("refcode_pattern", msg("codes.unknown_placeholder", name=unknown[0]))
     if names.count("item") != 1:
-        raise ValidationError("refcode_pattern", "the pattern must contain {item} exactly once")
+        raise ValidationError("refcode_pattern", msg("codes.item_once"))
     if "item" in "".join(_TOKEN.findall(" ".join(_OPTIONAL.findall(pattern)))):
-        raise ValidationError("refcode_pattern", "{item} cannot be inside an optional [ ] part")
+        raise ValidationError("refcode_pattern", msg("codes.item_optional"))
     if pattern.count("[") != pattern.count("]"):
-        raise ValidationError("refcode_pattern", "unbalanced [ ]")
+        raise ValidationError("refcode_pattern", msg("codes.unbalanced"))
 
 
 def _values(parts: CodeParts, item: str) -> dict[str, str]:

@@ -62,18 +62,8 @@ def show_problem(label: QLabel, text: str) -> None:
 
 
 def pattern_problem(exc: ValidationError) -> str:
-    """The service's reason a pattern is unusable, in the user's language."""
-    message = exc.message
-    if message.startswith("unknown placeholder"):
-        name = message.removeprefix("unknown placeholder").strip()
-        return QCoreApplication.translate("SettingsDialog", "Unknown placeholder {name}.").format(name=name)
-    if "exactly once" in message:
-        return QCoreApplication.translate("SettingsDialog", "The pattern must contain {item} exactly once.")
-    if "optional" in message:
-        return QCoreApplication.translate("SettingsDialog", "{item} cannot be inside an optional [ ] part.")
-    if "unbalanced" in message:
-        return QCoreApplication.translate("SettingsDialog", "Every [ must be closed by a ].")
-    return message
+    """The service's reason a pattern is unusable, rendered from its message id in the window's language."""
+    return exc.problem.render(current_language())
 
 
 class GeneralTab(QWidget):

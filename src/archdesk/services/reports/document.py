@@ -17,6 +17,7 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
+from archdesk.messages import msg
 from archdesk.services.errors import Cancelled
 
 #: A cell value. ``None`` prints as an empty cell.
@@ -137,7 +138,7 @@ class ProgressTicker:
 
     def _report(self) -> None:
         if self.progress is not None and self.progress(self.done, max(self.total, self.done)) is False:
-            raise Cancelled("export cancelled")
+            raise Cancelled(msg("reports.export_cancelled"))
 
 
 @contextmanager

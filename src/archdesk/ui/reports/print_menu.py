@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolButton, QWidget
 
+from archdesk.messages import msg
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled
 from archdesk.services.listing import RecordFilter as TableFilter
@@ -75,7 +76,7 @@ def render_document_pdf(key: str, db: Database, scope: PrintScope, out: Path, pr
     from archdesk.services.reports.table_scope import shown_boxes
 
     if not progress(0, 1):
-        raise Cancelled("print preview cancelled")
+        raise Cancelled(msg("reports.preview_cancelled"))
     language, font = scope.language, scope.font_path
     if key in ("box_spines", "box_notes"):
         ids = selected_ids(db, scope.selection) if scope.selection is not None else ()
