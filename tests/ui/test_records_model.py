@@ -26,9 +26,6 @@ def _load(qtbot, model: RecordsModel, row: int) -> None:  # noqa: ANN001
     """Ask for a row as the view would, and wait until its block is in."""
     if model.is_loaded(row):
         return
-    if not model.anchors_ready:
-        with qtbot.waitSignal(model.anchors_loaded):
-            pass
     with qtbot.waitSignal(model.block_loaded, check_params_cb=lambda n: n == row // BLOCK_SIZE):
         model.data(model.index(row, 0))
 

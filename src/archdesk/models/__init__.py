@@ -13,6 +13,7 @@ from archdesk.models.codes import (
     RetentionPeriod,
     SecurityLevel,
 )
+from archdesk.models.counts import RecordCount
 from archdesk.models.custody import Box, Location, Movement
 from archdesk.models.records import RECORD_STATUSES, Attachment, ItemSequence, Record, TransferBatch, Volume
 from archdesk.models.use import Borrower, Loan
@@ -38,6 +39,7 @@ __all__ = [
     "Location",
     "Movement",
     "Record",
+    "RecordCount",
     "RetentionPeriod",
     "SecurityLevel",
     "TransferBatch",

@@ -12,6 +12,8 @@ Checks, in order (each yields findings, or is skipped with a reason):
   handed out by the sequence and never reused).
 - ``boxes``: a box never mixes 年度, 机构(问题) or 保管期限 (DA/T 22), nor fonds or category.
 - ``search_index``: one index row per record, when the archive has a search index.
+- ``tree_counts``: the Catalogue tree's maintained counts (``record_count``, SQLite) equal a full
+  count, and the triggers that keep them are in place.
 
 Nothing is written. Runs on the calling thread (the CLI's, or the UI's database worker).
 """
@@ -29,12 +31,21 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, aliased
 
 from archdesk.models import Base, Box, Category, Department, Fonds, ItemSequence, Record, RetentionPeriod, Volume
-from archdesk.services import migrate, search
+from archdesk.services import migrate, search, tree_counts
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled
 from archdesk.services.refcode import CodeParts, format_item, group_key, render_reference_code
 
-CHECKS = ("sqlite_integrity", "foreign_keys", "schema", "reference_codes", "item_numbers", "boxes", "search_index")
+CHECKS = (
+    "sqlite_integrity",
+    "foreign_keys",
+    "schema",
+    "reference_codes",
+    "item_numbers",
+    "boxes",
+    "search_index",
+    "tree_counts",
+)
 #: Findings kept per check; the count of all problems is kept regardless.
 DEFAULT_LIMIT = 100
 _SCAN_BLOCK = 5000
@@ -139,6 +150,7 @@ def check_archive(db: Database, *, limit: int = DEFAULT_LIMIT, progress: Progres
             results += _check_records(session, limit, record_count, progress)
             results.append(_guarded("boxes", limit, session, _check_boxes))
             results.append(_check_search_index(session, limit, record_count))
+            results.append(_check_tree_counts(session, limit))
     return IntegrityReport(database=_describe(db), record_count=record_count, results=tuple(results))
 
 
@@ -350,6 +362,18 @@ def _check_search_index(session: Session, limit: int, record_count: int) -> Chec
         if count != record_count:
             found.add(name, f"{count} indexed rows for {record_count} records; rebuild the search index")
     return found.result(note=f"{record_count} records")
+
+
+def _check_tree_counts(session: Session, limit: int) -> CheckResult:
+    if session.get_bind().dialect.name != "sqlite":
+        return CheckResult("tree_counts", "skipped", note="counted in full on this database")
+
+    def compare(session: Session, found: _Collector) -> str:
+        for subject, message in tree_counts.problems(session):
+            found.add(subject, message)
+        return "record_count against a full count"
+
+    return _guarded("tree_counts", limit, session, compare)
 
 
 def _fts_index_tables(session: Session) -> dict[str, str]:

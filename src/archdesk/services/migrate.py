@@ -217,6 +217,10 @@ def _run_in_one_transaction(
                 except CommandError as exc:
                     raise DatabaseError(msg("archive.cannot_migrate", path=str(where), detail=str(exc))) from exc
                 if sqlite:
+                    # A revision that re-created ``record`` (batch mode) dropped the tree-count triggers.
+                    from archdesk.services import tree_counts
+
+                    tree_counts.ensure(conn)
                     _check_foreign_keys(conn, where)
         finally:
             if sqlite:

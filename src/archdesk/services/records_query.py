@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from archdesk.models import Box, Category, Department, Fonds, Location, Record, RetentionPeriod, SecurityLevel
-from archdesk.services import search
+from archdesk.services import search, tree_counts
 from archdesk.services.database import Database
 from archdesk.services.listing import (
     BLOCK_SIZE,
@@ -269,27 +269,27 @@ def selected_records(db: Database, selection: RowSelection) -> list[RecordView]:
 
 
 def classification_tree(db: Database) -> list[TreeNode]:
-    """Counts of records by fonds → category → year → retention (the Catalogue dock's tree)."""
+    """Counts of records by fonds → category → year → retention (the Catalogue dock's tree).
+
+    The counts come from ``record_count`` where triggers keep it (``tree_counts``, about a
+    millisecond at 1,000,000 records), else from a full count; the names from the code tables.
+    """
     with db.reading() as session:
-        rows = session.execute(
-            select(
-                Fonds.code,
-                Fonds.name,
-                Category.code,
-                Category.name,
-                Record.year,
-                RetentionPeriod.code,
-                RetentionPeriod.label,
-                func.count(),
-            )
-            .select_from(Record)
-            .join(Fonds, Fonds.id == Record.fonds_id)
-            .join(Category, Category.id == Record.category_id)
-            .join(RetentionPeriod, RetentionPeriod.id == Record.retention_id)
-            .group_by(Fonds.code, Fonds.name, Category.code, Category.name, Record.year, RetentionPeriod.code)
-            .group_by(RetentionPeriod.label)
-            .order_by(Fonds.code, Category.code, Record.year.desc(), RetentionPeriod.code)
-        ).all()
+        counted = tree_counts.counts(session)
+        fonds = {row.id: (row.code, row.name) for row in session.execute(select(Fonds.id, Fonds.code, Fonds.name))}
+        categories = {
+            row.id: (row.code, row.name) for row in session.execute(select(Category.id, Category.code, Category.name))
+        }
+        retentions = {
+            row.id: (row.code, row.label)
+            for row in session.execute(select(RetentionPeriod.id, RetentionPeriod.code, RetentionPeriod.label))
+        }
+    rows = [
+        (*fonds[f], *categories[c], year, *retentions[r], n)
+        for (f, c, year, r), n in counted.items()
+        if n > 0 and f in fonds and c in categories and r in retentions
+    ]
+    rows.sort(key=lambda row: (row[0], row[2], -row[4], row[5]))
     return _build_tree(rows)
 
 

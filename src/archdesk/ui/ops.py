@@ -15,8 +15,16 @@ An op given a ``progress_label`` is called as ``op(db, progress)``; ``progress(d
 ``QProgressDialog`` and returns False once the user pressed Cancel (the service then raises Cancelled).
 
 Ops waiting for the worker run by ``priority``, then in order: ``URGENT`` for rows the user is looking
-at, ``NORMAL`` by default, ``BACKGROUND`` for counts and lists nobody waits for. An op already running
-is never interrupted.
+at, ``NORMAL`` by default, ``BACKGROUND`` for counts and lists nobody waits for.
+
+Stale work never blocks fresh work: ``cancel(op_id)`` drops an op that has not started, and stops a
+running *query* inside SQLite (``Database.interrupt_reads_when``: a progress handler on the worker's
+connections asks :meth:`_Worker.interrupting` every few thousand VM steps). The records table
+cancels its old reads when a new filter, sort or far scroll supersedes them. A *mutate* is never
+interrupted, by construction: its job is not marked ``read_only``, so the handler never answers
+yes for it, and the database layer ignores the handler inside a write transaction (BEGIN
+IMMEDIATE) besides. A cancelled mutate that is already running stops only at its own progress
+calls, rolling back whole. Why an interrupt and not a second read connection: bench/README.md.
 """
 
 from __future__ import annotations
@@ -95,6 +103,7 @@ class _Job:
     id: int
     fn: Callable[[], Any]
     cancelled: threading.Event
+    read_only: bool = False  # a query: may be interrupted inside SQLite once cancelled
 
 
 class _Worker:
@@ -116,21 +125,36 @@ class _Worker:
         self.wake_reader.setblocking(False)
         self._wake_writer.setblocking(False)  # a full buffer means a wake-up is pending already
         self.thread = threading.Thread(target=self.run, name="ArchDeskDatabaseWorker", daemon=True)
+        self.current: _Job | None = None  # the job running now (read by the interrupt check, any thread)
 
     def run(self) -> None:
         while True:
             job = self.jobs.get()[2]
             if job is None:
                 return
-            try:
-                outcome: tuple[Any, BaseException | None] = (job.fn(), None)
-            except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
-                outcome = (None, exc)
+            if job.cancelled.is_set():  # superseded before it started: dropped, never run
+                outcome: tuple[Any, BaseException | None] = (None, Cancelled())
+            else:
+                self.current = job
+                try:
+                    outcome = (job.fn(), None)
+                except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
+                    outcome = (None, exc)
+                finally:
+                    self.current = None
             # The job (its closure holds widgets and callbacks) and its outcome go back whole, and this
             # thread keeps no reference: whatever they hold is released on the GUI thread, never here.
             self.reports.put(("finished", job.id, job, outcome))
             del job, outcome
             self._wake()
+
+    def interrupting(self) -> bool:
+        """Should the statement running now stop? Only for a cancelled query (called by SQLite's
+        progress handler on this thread; never true while a mutate runs)."""
+        job = self.current
+        if job is None or not job.read_only or not job.cancelled.is_set():
+            return False
+        return threading.current_thread() is self.thread  # never another thread's statement
 
     def progressed(self, job_id: int, done: int, total: int) -> None:
         self.reports.put(("progress", job_id, done, total))
@@ -170,6 +194,7 @@ class Ops(QObject):
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._worker = _Worker()
+        db.interrupt_reads_when(self._worker.interrupting)
         self._notifier = QSocketNotifier(self._worker.wake_reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
         self._worker.thread.start()
@@ -190,7 +215,7 @@ class Ops(QObject):
         priority: int = NORMAL,
     ) -> int:
         """Read-only work (Anki's QueryOp). ``failure(exc)`` may return True when it showed the error itself."""
-        return self._submit(parent, op, success, failure, None, progress_label, priority)
+        return self._submit(parent, op, success, failure, None, progress_label, priority, read_only=True)
 
     def mutate(
         self,
@@ -206,7 +231,8 @@ class Ops(QObject):
         return self._submit(parent, op, success, failure, changes, progress_label, NORMAL)
 
     def cancel(self, op_id: int) -> None:
-        """Ask a running op to stop at its next progress call; its callbacks are not called."""
+        """Drop an op: not run if it has not started; a running query is interrupted inside SQLite, a
+        running mutate stops at its next progress call (rolling back). Its callbacks are not called."""
         pending = self._pending.get(op_id)
         if pending is not None:
             pending.job.cancelled.set()
@@ -229,7 +255,7 @@ class Ops(QObject):
 
     # -- inside -----------------------------------------------------------------------------------
 
-    def _submit(self, parent, op, success, failure, changes, progress_label, priority) -> int:  # noqa: ANN001
+    def _submit(self, parent, op, success, failure, changes, progress_label, priority, *, read_only=False) -> int:  # noqa: ANN001
         op_id = next(self._ids)
         cancelled = threading.Event()
         dialog = None
@@ -250,7 +276,7 @@ class Ops(QObject):
             def fn() -> Any:
                 return op(self.db)
 
-        job = _Job(op_id, fn, cancelled)
+        job = _Job(op_id, fn, cancelled, read_only)
         self._pending[op_id] = _Pending(parent, success, failure, changes, dialog, job)
         self._worker.jobs.put((priority, op_id, job))
         return op_id
@@ -306,6 +332,8 @@ class Ops(QObject):
     def _failed(self, pending: _Pending, error: BaseException) -> None:
         if isinstance(error, Cancelled) or pending.job.cancelled.is_set() and isinstance(error, ArchDeskError):
             return  # the user asked for it; nothing was kept
+        if pending.job.cancelled.is_set() and pending.job.read_only:
+            return  # a superseded query stopped by the interrupt (SQLite's "interrupted"): nobody waits for it
         if not isinstance(error, ArchDeskError):
             log.error("background op failed", exc_info=error)  # the traceback goes to the log, not to the user
         if pending.failure is not None and pending.failure(error):

@@ -5,8 +5,14 @@ so a million records cost what 16 blocks cost. A block is fetched on the databas
 (``Ops``) when the view first asks for one of its rows; until it arrives its cells are blank. Block 0
 is read from the start, the last block by reading the reversed order, a neighbour of a loaded block
 after (or before) the loaded one, and any other block from its *anchor*: the sort key of its first
-row, read once per filter and sort in the background after the first page is shown. No OFFSET, no
-growing list, no fetchMore.
+row, read once per filter and sort, and only when the view first needs a block it cannot reach
+from the loaded ones (a search that is only read from the top never costs its anchors). No OFFSET,
+no growing list, no fetchMore.
+
+Stale reads never hold up fresh ones: a new filter or sort cancels every read of the old one (a
+queued read is dropped, a running one interrupted inside SQLite, see ``ui/ops.py``), and a block
+request far from the previous one cancels the block reads left pending in between. A cancelled
+read's callback is never called and its block is simply asked for again when the view needs it.
 
 The very first page comes from ``services.startup.first_page``, which reads an SQLite archive's
 unfiltered catalogue without SQLAlchemy; every other read goes through ``records_query``, imported
@@ -49,6 +55,9 @@ from archdesk.ui.i18n import current_language
 from archdesk.ui.ops import URGENT, Changes, Ops
 
 CACHE_BLOCKS = 16
+#: Blocks this close to the latest one asked for are the same view (its top and bottom rows, a few
+#: pages of scrolling); reads of blocks farther away are cancelled as superseded.
+NEAR_BLOCKS = 3
 
 
 @dataclass(frozen=True)
@@ -97,9 +106,11 @@ class RecordsModel(QAbstractTableModel):
         self._generation = 0
         self._blocks: OrderedDict[int, list[RecordView]] = OrderedDict()
         self._stale: dict[int, list[RecordView]] = {}  # shown while a refresh fetches fresh rows
-        self._pending: set[int] = set()
+        self._pending: dict[int, int] = {}  # block number -> op id of its read
+        self._reads: list[int] = []  # op ids of this query's first page and anchors
         self._anchors: list[SortKey] | None = None
         self._anchors_requested = False
+        self._wanted: list[int] = []  # blocks waiting for the anchors (the latest first)
         self._italic = QFont()
         self._italic.setItalic(True)
         ops.hub.changed.connect(self._on_changes)
@@ -257,6 +268,9 @@ class RecordsModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         flt, sort = self.filter, self.sort_order
+        for op_id in [*self._reads, *self._pending.values()]:  # superseded: dropped or interrupted
+            self.ops.cancel(op_id)
+        self._reads, self._wanted = [], []
         self._pending.clear()
         self._anchors, self._anchors_requested = None, False
         if keep_rows:
@@ -269,7 +283,9 @@ class RecordsModel(QAbstractTableModel):
         def load(db: Database) -> FirstPage:  # worker thread
             return first_page(db, flt, sort, english=english)
 
-        self.ops.query(None, load, lambda page: self._first_page_in(generation, keep_rows, page), priority=URGENT)
+        self._reads.append(
+            self.ops.query(None, load, lambda page: self._first_page_in(generation, keep_rows, page), priority=URGENT)
+        )
 
     def _first_page_in(self, generation: int, keep_rows: bool, page: FirstPage) -> None:
         if generation != self._generation:
@@ -295,13 +311,13 @@ class RecordsModel(QAbstractTableModel):
             self._blocks = OrderedDict({0: first})
             self._stale = {}
             self.endResetModel()
+        if self._total <= 2 * BLOCK_SIZE:  # block 0 and the last block need no anchors
+            self._anchors = []
         self.first_page_loaded.emit()
-        self._request_anchors()
 
     def _request_anchors(self) -> None:
-        if self._anchors_requested or self._total <= 2 * BLOCK_SIZE:
-            if self._total <= 2 * BLOCK_SIZE:  # block 0 and the last block need no anchors
-                self._anchors = []
+        """Read the anchors (once per filter and sort): a block is wanted that no loaded one reaches."""
+        if self._anchors_requested:
             return
         self._anchors_requested = True
         generation, flt, sort = self._generation, self.filter, self.sort_order
@@ -311,13 +327,16 @@ class RecordsModel(QAbstractTableModel):
 
             return block_anchors(db, flt, sort)
 
-        self.ops.query(None, anchors, lambda a: self._anchors_in(generation, a))
+        self._reads.append(self.ops.query(None, anchors, lambda a: self._anchors_in(generation, a), priority=URGENT))
 
     def _anchors_in(self, generation: int, anchors: list[SortKey]) -> None:
         if generation != self._generation:
             return
         self._anchors = anchors
         self.anchors_loaded.emit()
+        for number in self._wanted:  # the blocks the view asked for meanwhile (a far scroll keeps the last)
+            self._fetch(number)
+        self._wanted = []
         self._changed_all()  # the view asks again for the rows it shows; only those blocks are fetched
 
     def _view(self, row: int) -> RecordView | None:
@@ -340,12 +359,22 @@ class RecordsModel(QAbstractTableModel):
     def _fetch(self, number: int) -> None:
         if number in self._pending:
             return
+        self._drop_far_reads(number)
         job = self._block_job(number)
-        if job is None:
-            return  # waits for the anchors; their arrival makes the view ask again
-        self._pending.add(number)
+        if job is None:  # waits for the anchors, read now if they were not asked for yet
+            self._wanted = [number, *(n for n in self._wanted if abs(n - number) <= NEAR_BLOCKS)]
+            self._request_anchors()
+            return
         generation = self._generation
-        self.ops.query(None, job, lambda rows: self._block_in(generation, number, rows), priority=URGENT)
+        self._pending[number] = self.ops.query(
+            None, job, lambda rows: self._block_in(generation, number, rows), priority=URGENT
+        )
+
+    def _drop_far_reads(self, number: int) -> None:
+        """A block far from this one was asked for before: the view has moved on (a jump, a drag of
+        the scroll bar), so its read is cancelled rather than making this one wait."""
+        for other in [n for n in self._pending if abs(n - number) > NEAR_BLOCKS]:
+            self.ops.cancel(self._pending.pop(other))
 
     def _block_job(self, number: int):  # noqa: ANN202
         flt, sort = self.filter, self.sort_order
@@ -373,7 +402,7 @@ class RecordsModel(QAbstractTableModel):
     def _block_in(self, generation: int, number: int, rows: list[RecordView]) -> None:
         if generation != self._generation:
             return
-        self._pending.discard(number)
+        self._pending.pop(number, None)
         self._blocks[number] = rows
         self._stale.pop(number, None)
         while len(self._blocks) > CACHE_BLOCKS:

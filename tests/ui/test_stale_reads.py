@@ -1,0 +1,188 @@
+"""Stale work never blocks fresh work: a superseded read is dropped or interrupted, a write never is.
+
+The slow reads here are real SQLite statements (a recursive count that takes many seconds unless it
+is interrupted), so the tests show what the archivist would notice: the fresh search is answered,
+and the old anchors never finish. No timing thresholds: only the order of events.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from archdesk.services import records_query
+from archdesk.services.demo import add_demo_data
+from archdesk.services.records_query import BLOCK_SIZE, RecordFilter, SortOrder, count_records, records_page
+from archdesk.ui.catalogue.records_model import RecordsModel
+from archdesk.ui.ops import Changes, Ops
+
+#: Counts to 200 million: tens of seconds, unless the statement is interrupted.
+SLOW_SQL = text(
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000000) SELECT count(*) FROM c"
+)
+
+
+class SlowRead:
+    """Wraps a records_query function: the wrapped call first runs SLOW_SQL, then the real function.
+    ``events`` tells how each slow call ended: "finished" or "interrupted"."""
+
+    def __init__(self, real, events: list[str], *, times: int = 1) -> None:  # noqa: ANN001
+        self.real, self.events, self.times = real, events, times
+        self.started = threading.Event()
+
+    def __call__(self, db, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN204
+        if self.times > 0:
+            self.times -= 1
+            self.started.set()
+            try:
+                with db.reading() as session:
+                    session.execute(SLOW_SQL).scalar()
+            except OperationalError as exc:
+                assert "interrupt" in str(exc)
+                self.events.append("interrupted")
+                raise
+            self.events.append("finished")
+        return self.real(db, *args, **kwargs)
+
+
+@pytest.fixture
+def model(qtbot, archive):  # noqa: ANN001
+    add_demo_data(archive, 2000)
+    ops = Ops(archive)
+    records = RecordsModel(ops)
+    with qtbot.waitSignal(records.first_page_loaded):
+        records.set_query(RecordFilter(), SortOrder())
+    yield records
+    ops.shutdown()
+
+
+def _common_words(db) -> list[str]:  # noqa: ANN001
+    """Two search words, each with more than three blocks of hits (block 2 is then reached only by
+    its anchor: neither the first block's neighbour nor the last block)."""
+    words = [
+        w for w in ("关于", "年", "的", "工作", "通知") if count_records(db, RecordFilter(text=w)) > 2 * BLOCK_SIZE
+    ]
+    assert len(words) >= 2, words
+    return words[:2]
+
+
+def test_a_new_search_is_answered_before_the_old_search_s_anchors_finish(qtbot, model, archive, monkeypatch):
+    first_word, second_word = _common_words(archive)
+    events: list[str] = []
+    slow = SlowRead(records_query.block_anchors, events)
+    monkeypatch.setattr(records_query, "block_anchors", slow)
+    with qtbot.waitSignal(model.first_page_loaded):
+        model.set_query(RecordFilter(text=first_word))
+    model.data(model.index(2 * BLOCK_SIZE + 5, 0))  # the view shows a row far down: the anchors are read
+    qtbot.waitUntil(slow.started.is_set, timeout=10_000)
+
+    model.first_page_loaded.connect(lambda: events.append("answered"))
+    model.anchors_loaded.connect(lambda: events.append("anchors in"))
+    with qtbot.waitSignal(model.first_page_loaded, timeout=120_000):
+        model.set_query(RecordFilter(text=second_word))
+    qtbot.waitUntil(lambda: not model.ops.busy, timeout=120_000)
+
+    assert events == ["interrupted", "answered"]  # the old anchors never finished, nor were they shown
+    assert model.total == count_records(archive, RecordFilter(text=second_word))
+    expected = records_page(archive, RecordFilter(text=second_word), SortOrder(), limit=BLOCK_SIZE)
+    assert [model.record_at(row).id for row in range(BLOCK_SIZE)] == [view.id for view in expected]
+    assert not model.anchors_ready  # the new search's anchors are read only when a far row is shown
+
+
+def test_a_queued_read_of_an_old_query_is_dropped_without_running(qtbot, model, archive, monkeypatch):
+    ran: list[str] = []
+    gate = threading.Event()
+
+    def blocking(db):  # noqa: ANN001
+        gate.wait(30)
+        return None
+
+    model.ops.query(None, blocking)  # keeps the worker busy while the table asks for its reads
+
+    real_first_page = records_query.records_page
+
+    def counting(db, flt, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        ran.append(flt.text)
+        return real_first_page(db, flt, *args, **kwargs)
+
+    monkeypatch.setattr(records_query, "records_page", counting)
+    model.set_query(RecordFilter(text="通"))
+    model.set_query(RecordFilter(text="通知"))
+    with qtbot.waitSignal(model.first_page_loaded, timeout=30_000):
+        gate.set()
+    assert ran == ["通知"]  # 通's first page was superseded while queued: never read
+    assert model.filter == RecordFilter(text="通知")
+
+
+def test_an_interrupted_block_read_leaves_the_model_consistent(qtbot, qtmodeltester, model, archive, monkeypatch):
+    everything = records_page(archive, RecordFilter(), SortOrder(), limit=3000)
+    events: list[str] = []
+    slow = SlowRead(records_query.records_page, events)
+    monkeypatch.setattr(records_query, "records_page", slow)
+    model.data(model.index(BLOCK_SIZE + 5, 0))  # block 1, read after block 0 (slow this once)
+    qtbot.waitUntil(slow.started.is_set, timeout=10_000)
+
+    last = model.total - 1
+    with qtbot.waitSignal(model.block_loaded, check_params_cb=lambda n: n == last // BLOCK_SIZE, timeout=120_000):
+        model.data(model.index(last, 0))  # a jump to the end supersedes it
+    assert events == ["interrupted"]
+    assert not model.is_loaded(BLOCK_SIZE + 5) and model.total == 2000
+    assert model.record_at(last).id == everything[last].id
+
+    with qtbot.waitSignal(model.block_loaded, check_params_cb=lambda n: n == 1, timeout=30_000):
+        model.data(model.index(BLOCK_SIZE + 5, 0))  # asked for again: read again, whole
+    assert [model.record_at(row).id for row in range(BLOCK_SIZE, 2 * BLOCK_SIZE)] == [
+        view.id for view in everything[BLOCK_SIZE : 2 * BLOCK_SIZE]
+    ]
+    qtmodeltester.check(model)
+
+
+def test_a_cancelled_write_is_never_interrupted_mid_statement(qtbot, archive):
+    ops = Ops(archive)
+    started, outcome = threading.Event(), []
+
+    def write(db):  # noqa: ANN001
+        session = db.writing_session()
+        try:
+            started.set()
+            counted = session.execute(
+                text(
+                    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) FROM c"
+                )
+            ).scalar()
+            session.execute(text("UPDATE fonds SET name = name || '·'"))
+            session.commit()
+            outcome.append(counted)
+        finally:
+            session.close()
+
+    op_id = ops.mutate(None, write, changes=Changes(codes=True))
+    started.wait(10)
+    with qtbot.waitSignal(ops.idle, timeout=60_000):
+        ops.cancel(op_id)
+    ops.shutdown()
+    assert outcome == [3_000_000]  # ran to its end and committed
+
+
+def test_the_database_never_interrupts_inside_a_write_transaction(archive):
+    archive.interrupt_reads_when(lambda: True)  # "stop now", always
+    try:
+        with pytest.raises(OperationalError, match="interrupt"):
+            with archive.reading() as session:
+                session.execute(SLOW_SQL).scalar()
+        session = archive.writing_session()
+        try:
+            counted = session.execute(
+                text(
+                    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000) SELECT count(*) FROM c"
+                )
+            ).scalar()
+            session.commit()
+        finally:
+            session.close()
+        assert counted == 100_000
+    finally:
+        archive.interrupt_reads_when(None)
