@@ -63,74 +63,6 @@
     </message>
 </context>
 <context>
-    <name>BatchesModel</name>
-    <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+31"/>
-        <source>Batch</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Received</source>
-        <translation>接收日期</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Department</source>
-        <translation>机构（问题）</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Rows</source>
-        <translation>行数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accepted</source>
-        <translation>已接收</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Returned</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Operator</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>open</source>
-        <translation>待处理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>accepted</source>
-        <translation>已接收</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>partly returned</source>
-        <translation>部分退回</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>returned</source>
-        <translation>已退回</translation>
-    </message>
-</context>
-<context>
     <name>CatalogueActions</name>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/actions.py" line="+23"/>
@@ -156,12 +88,12 @@
 <context>
     <name>CatalogueTreeDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+48"/>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+41"/>
         <source>Catalogue</source>
         <translation>分类目录</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>All records</source>
         <translation>全部档案</translation>
     </message>
@@ -266,7 +198,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+137"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+134"/>
         <source>Choose the spreadsheet</source>
         <translation>选择移交清单</translation>
     </message>
@@ -301,7 +233,7 @@
         <translation>（取自表格）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Transfer spreadsheet</source>
         <translation>移交清单</translation>
     </message>
@@ -314,7 +246,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+15"/>
+        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+16"/>
         <source>Fonds</source>
         <extracomment>Filter fields shown as chips, in the order they appear.</extracomment>
         <translation>全宗</translation>
@@ -350,7 +282,12 @@
         <translation>存放位置</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+1"/>
+        <source>Transfer batch</source>
+        <translation>移交批次</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Search titles, document numbers, notes… (Ctrl+F)</source>
         <translation>搜索题名、文号、备注…（Ctrl+F）</translation>
     </message>
@@ -461,7 +398,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="-113"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="-119"/>
         <source>Import a transfer spreadsheet</source>
         <translation>导入移交清单</translation>
     </message>
@@ -471,13 +408,13 @@
         <translation>接收有效行</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <location line="+14"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Importing records…</source>
         <translation>正在导入档案…</translation>
     </message>
@@ -485,16 +422,18 @@
 <context>
     <name>ListDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/list_dock.py" line="+66"/>
+        <location filename="../../src/archdesk/ui/dock.py" line="+190"/>
         <source>Nothing to show.</source>
+        <extracomment>What activating a row opens: one record, or the records table narrowed to a filter.</extracomment>
         <translation>暂无内容。</translation>
     </message>
 </context>
 <context>
     <name>ListExports</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/list_export.py" line="+44"/>
+        <location filename="../../src/archdesk/ui/reports/list_export.py" line="+60"/>
         <source>Export PDF</source>
+        <extracomment>``document(rows, language, organisation=…, **options)`` → the printable ``Document`` of those rows. Called on the worker thread; it imports the report layer inside, which stays out of start-up.</extracomment>
         <translation>导出 PDF</translation>
     </message>
     <message>
@@ -528,7 +467,7 @@
         <translation>正在导出 Excel…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -546,7 +485,7 @@
 <context>
     <name>LoansDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/loans/loans_dock.py" line="+18"/>
+        <location filename="../../src/archdesk/ui/loans/loans_dock.py" line="+19"/>
         <source>Requested</source>
         <translation>已申请</translation>
     </message>
@@ -576,7 +515,7 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
@@ -614,7 +553,7 @@
 <context>
     <name>LocationsDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+28"/>
+        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+27"/>
         <source>Shelf locations</source>
         <translation>库房位置</translation>
     </message>
@@ -652,7 +591,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+212"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+228"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -692,12 +631,13 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-169"/>
         <source>Record</source>
+        <extracomment>Raise it whenever the set of docks (or toolbars) changes: a layout saved by an older set is then ignored and the window starts from its default layout, instead of restoring a stale one.</extracomment>
         <translation>档案详情</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+171"/>
         <source>&amp;New archive…</source>
         <translation>新建档案库(&amp;N)…</translation>
     </message>
@@ -767,7 +707,7 @@
         <translation>统计(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+101"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -782,7 +722,7 @@
         <translation>已选 {count:,} 件</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>ArchDesk archives ({patterns})</source>
         <translation>ArchDesk 档案库（{patterns}）</translation>
     </message>
@@ -800,7 +740,7 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+73"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+75"/>
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
@@ -911,7 +851,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../src/archdesk/ui/ops.py" line="+82"/>
+        <location filename="../../src/archdesk/ui/ops.py" line="+120"/>
         <source>Unexpected error: {kind}: {message}</source>
         <translation>意外错误：{kind}：{message}</translation>
     </message>
@@ -930,7 +870,7 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+40"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+42"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -958,7 +898,7 @@
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+172"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+173"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -1011,7 +951,7 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+113"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+109"/>
         <source>Reference code:</source>
         <translation>档号：</translation>
     </message>
@@ -1084,7 +1024,7 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+133"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+129"/>
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
@@ -1167,7 +1107,7 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+59"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+60"/>
         <source>Reference code</source>
         <translation>档号</translation>
     </message>
@@ -1250,7 +1190,7 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+91"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+90"/>
         <source>&amp;Open record</source>
         <extracomment>Default widths in average characters (reference code, title, date, year, …); the user&apos;s widths are restored. Most rows that Copy and the record actions take at once (more: use Export, or narrow the list).</extracomment>
         <translation>打开档案(&amp;O)</translation>
@@ -1474,9 +1414,79 @@
 <context>
     <name>TransfersDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+95"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+23"/>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partly returned</source>
+        <translation>部分退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>机构（问题）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No transfers imported yet.</source>
+        <translation>尚未导入移交批次。</translation>
     </message>
 </context>
 <context>

@@ -1,15 +1,17 @@
 """The main window: it only assembles the records table, the docks, menus, toolbar and status bar.
 
-Each part does its own work (and refreshes itself from the ChangeHub); the window wires their signals
-together and keeps the layout across restarts: the default dock state is saved before the user's is
-restored, so "Reset layout" can put it back.
+Each part does its own work (and refreshes itself from the ChangeHub); every dock is built through
+``archdesk.ui.dock``, and a row activated in any of them opens what it lists here (``_open_target``).
+The window keeps the layout across restarts: the default dock state is kept before the user's is
+restored, so "Reset layout" can put it back, and the saved state carries ``LAYOUT_VERSION``, so a
+layout saved with another set of docks is not restored over this one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QStyle, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle, QToolBar, QVBoxLayout, QWidget
 
 from archdesk.services.database import Database
 from archdesk.services.listing import RecordFilter, SortOrder
@@ -24,11 +26,16 @@ from archdesk.ui.catalogue.records_view import RecordsView
 from archdesk.ui.catalogue.tree_dock import CatalogueTreeDock
 from archdesk.ui.collection.batches import TransfersDock
 from archdesk.ui.custody.locations_dock import LocationsDock
+from archdesk.ui.dock import Dock, OpenRecord, Target, create_dock
 from archdesk.ui.i18n import Retranslatable
 from archdesk.ui.loans.loans_dock import LoansDock
 from archdesk.ui.ops import ChangeHub, Changes, Ops
 from archdesk.ui.reports.print_menu import install_printing
 from archdesk.ui.settings import Settings
+
+#: Raise it whenever the set of docks (or toolbars) changes: a layout saved by an older set is then
+#: ignored and the window starts from its default layout, instead of restoring a stale one.
+LAYOUT_VERSION = 2
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -56,9 +63,9 @@ class MainWindow(Retranslatable, QMainWindow):
 
         self.tree_dock = CatalogueTreeDock(self.ops, self)
         self.editor = RecordEditor(self.ops)
-        self.record_dock = QDockWidget(self)
-        self.record_dock.setObjectName("recordDock")
-        self.record_dock.setWidget(self.editor)
+        self.record_dock = create_dock(
+            self, self.ops, "recordDock", self.editor, title=lambda: QCoreApplication.translate("MainWindow", "Record")
+        )
         self.locations_dock = LocationsDock(self.ops, self)
         self.loans_dock = LoansDock(self.ops, self)
         self.appraisal_dock = AppraisalDock(self.ops, self)
@@ -81,7 +88,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._build_status_bar()
         self._wire()
         self.resize(1400, 900)
-        self.default_state = self.saveState()
+        self.default_state = self.saveState(LAYOUT_VERSION)
         self.default_header = self.table.header_state()
         if restore:
             self._restore_layout()
@@ -176,8 +183,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self.toolbar.addAction(self.refresh_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.print_menu = install_printing(self)  # File › Print ▸, the toolbar's Print, the table's exports
-        self.docks = [self.tree_dock, self.record_dock, self.locations_dock, self.loans_dock, self.appraisal_dock]
-        self.docks.append(self.transfers_dock)
+        self.docks: list[Dock] = [
+            self.tree_dock,
+            self.record_dock,
+            self.locations_dock,
+            self.loans_dock,
+            self.appraisal_dock,
+            self.transfers_dock,
+        ]
         for dock in self.docks:
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
@@ -207,6 +220,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tree_dock.loaded.connect(self._show_counts)
         self.editor.record_saved.connect(self._record_saved)
         self.hub.changed.connect(self._on_changes)
+        for dock in self.docks:
+            dock.opened.connect(self._open_target)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(
@@ -219,7 +234,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
-        self.record_dock.setWindowTitle(self.tr("Record"))
         texts = {
             self.new_archive_action: self.tr("&New archive…"),
             self.open_archive_action: self.tr("&Open archive…"),
@@ -257,20 +271,21 @@ class MainWindow(Retranslatable, QMainWindow):
         self.settings.default_dock_state = self.default_state
         if not self.settings.geometry.isEmpty():
             self.restoreGeometry(self.settings.geometry)
+        # restoreState refuses a state saved under another LAYOUT_VERSION: the default layout stays.
         if not self.settings.dock_state.isEmpty():
-            self.restoreState(self.settings.dock_state)
+            self.restoreState(self.settings.dock_state, LAYOUT_VERSION)
         if not self.settings.table_header_state.isEmpty():
             self.table.restore_header_state(self.settings.table_header_state)
 
     def save_layout(self) -> None:
         self.settings.geometry = self.saveGeometry()
-        self.settings.dock_state = self.saveState()
+        self.settings.dock_state = self.saveState(LAYOUT_VERSION)
         self.settings.table_header_state = self.table.header_state()
         self.settings.sync()
 
     def reset_layout(self) -> None:
         """Docks, toolbar and columns as they were built; the sort order goes back to reference code."""
-        self.restoreState(self.default_state)
+        self.restoreState(self.default_state, LAYOUT_VERSION)
         for dock in self.docks:
             dock.show()
         self.toolbar.show()
@@ -327,13 +342,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def _first_page_loaded(self) -> None:
         if not self._docks_loaded:
             self._docks_loaded = True
-            for dock in (
-                self.tree_dock,
-                self.locations_dock,
-                self.loans_dock,
-                self.appraisal_dock,
-                self.transfers_dock,
-            ):
+            for dock in self.docks:
                 dock.reload()
         self._show_counts()
         self.first_page_shown.emit()
@@ -354,6 +363,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self.record_dock.raise_()
         self.editor.show_record(record_id)
         self.editor.form.title.setFocus()
+
+    def _open_target(self, target: Target) -> None:
+        """A row of a dock was activated: open the record it stands for, or the records it lists."""
+        if isinstance(target, OpenRecord):
+            self._open_record(target.record_id)
+        else:
+            self.filter_bar.set_filter(target)
 
     def _record_saved(self, record_id: int) -> None:
         row = self.records.row_of(record_id)

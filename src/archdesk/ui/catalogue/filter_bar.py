@@ -20,6 +20,7 @@ CHIP_FIELDS = {
     "security_level": QT_TRANSLATE_NOOP("FilterBar", "Security"),
     "department": QT_TRANSLATE_NOOP("FilterBar", "Department"),
     "location": QT_TRANSLATE_NOOP("FilterBar", "Location"),
+    "transfer_batch_id": QT_TRANSLATE_NOOP("FilterBar", "Transfer batch"),
 }
 _EMPTY = RecordFilter()
 

@@ -45,7 +45,7 @@ from archdesk.services.listing import (
 )
 from archdesk.services.startup import FirstPage, first_page
 from archdesk.services.views import RecordView
-from archdesk.ui.ops import URGENT, Changes, Ops
+from archdesk.ui.ops import URGENT, Changes, Concern, Ops
 
 CACHE_BLOCKS = 16
 
@@ -395,7 +395,7 @@ class RecordsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.concerns("records", "codes", "boxes", "locations"):
+        if changes.concerns(Concern.RECORDS | Concern.CODES | Concern.BOXES | Concern.LOCATIONS):
             self.refresh()
 
 

@@ -6,25 +6,23 @@ Clicking a node filters the records table to it; "All records" clears the classi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
 from archdesk.services.database import Database
 from archdesk.services.listing import RecordFilter, TreeNode
-from archdesk.ui.i18n import Retranslatable
-from archdesk.ui.ops import BACKGROUND, Changes, Ops
+from archdesk.ui.dock import Dock
+from archdesk.ui.ops import BACKGROUND, Concern, Ops
 
 _FILTER = Qt.ItemDataRole.UserRole
 _PATH = Qt.ItemDataRole.UserRole + 1
 
 
-class CatalogueTreeDock(Retranslatable, QDockWidget):
+class CatalogueTreeDock(Dock):
     filter_chosen = Signal(object)  # RecordFilter of the node (classification fields only)
-    loaded = Signal()
+    concerns = Concern.RECORDS | Concern.CODES
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("catalogueDock")
-        self.ops = ops
+        super().__init__(ops, "catalogueDock", parent)
         self.nodes: list[TreeNode] = []
         self.code_names: dict[str, dict[str, str]] = {}  # "category"/"retention" -> code -> name shown
         self.tree = QTreeWidget()
@@ -36,13 +34,13 @@ class CatalogueTreeDock(Retranslatable, QDockWidget):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.currentItemChanged.connect(lambda current, _previous: self._clicked(current))
-        self.setWidget(self.tree)
-        ops.hub.changed.connect(self._on_changes)
+        self.body_layout.addWidget(self.tree)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Catalogue"))
         self._show(self.nodes)
+        super().retranslate_ui()
 
     def reload(self) -> None:
         self.ops.query(self, _classification_tree, self._show, priority=BACKGROUND)
@@ -114,10 +112,6 @@ class CatalogueTreeDock(Retranslatable, QDockWidget):
     def _clicked(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:
             self.filter_chosen.emit(item.data(0, _FILTER))
-
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.concerns("records", "codes"):
-            self.reload()
 
 
 def _classification_tree(db: Database) -> list[TreeNode]:  # worker thread
