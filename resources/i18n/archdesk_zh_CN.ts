@@ -63,6 +63,34 @@
     </message>
 </context>
 <context>
+    <name>ArchiveSetupDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="+407"/>
+        <source>Archive set-up</source>
+        <translation>档案室设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The codes of this archive. Codes that records carry are never deleted: retire them, and they are no longer offered for new records. Every change is recorded in the audit trail.</source>
+        <translation>本档案室的各类代码。已被档案使用的代码不会被删除：停用后，新档案不再使用该代码。每次修改都记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fonds</source>
+        <translation>全宗</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Categories</source>
+        <translation>门类</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Departments</source>
+        <translation>机构（问题）</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueActions</name>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/actions.py" line="+23"/>
@@ -88,12 +116,12 @@
 <context>
     <name>CatalogueTreeDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+41"/>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+50"/>
         <source>Catalogue</source>
         <translation>分类目录</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+43"/>
         <source>All records</source>
         <translation>全部档案</translation>
     </message>
@@ -102,21 +130,25 @@
     <name>CategoriesTab</name>
     <message>
         <location filename="../../src/archdesk/ui/settings_dialog.py" line="+179"/>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="-133"/>
         <source>DA/T 22-2015 (archival filing rules)</source>
         <translation>DA/T 22-2015（归档文件整理规则）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="+1"/>
         <source>DA/T 13-2022 (reference code rules)</source>
         <translation>DA/T 13-2022（档号编制规则）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="+1"/>
         <source>Custom pattern</source>
         <translation>自定义格式</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="+50"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -142,6 +174,7 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="-58"/>
         <source>Default retention:</source>
         <translation>默认保管期限：</translation>
     </message>
@@ -150,11 +183,46 @@
         <source>Example:</source>
         <translation>示例：</translation>
     </message>
+    <message>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="+0"/>
+        <source>Under:</source>
+        <translation>上级门类：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English name:</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference code rule:</source>
+        <translation>档号规则：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arranged by:</source>
+        <translation>整理方式：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>items (documents one by one)</source>
+        <translation>按件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>volumes (files bound together)</source>
+        <translation>按卷</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>(top level)</source>
+        <translation>（顶级门类）</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location line="+90"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+90"/>
         <source>Open another archive…</source>
         <translation>打开其他档案库…</translation>
     </message>
@@ -303,6 +371,77 @@
     </message>
 </context>
 <context>
+    <name>FirstRunChecklist</name>
+    <message>
+        <location filename="../../src/archdesk/ui/setup/checklist.py" line="+62"/>
+        <source>Setting up a new archive</source>
+        <translation>新档案室的设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The archive has no records yet. Before the first ones come in:</source>
+        <translation>档案室中还没有档案。在录入第一批档案之前：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive set-up…</source>
+        <translation>档案室设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a transfer spreadsheet…</source>
+        <translation>导入移交清单…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fonds: {count}</source>
+        <translation>全宗：{count} 个</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter your fonds</source>
+        <translation>请填写全宗</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Categories: {count}, with their reference code templates</source>
+        <translation>门类：{count} 个，均已设置档号规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the categories you file under</source>
+        <translation>请添加归档所用的门类</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Departments: {count}</source>
+        <translation>机构（问题）：{count} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the departments that transfer records</source>
+        <translation>请添加移交档案的机构（问题）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Storerooms: {count}</source>
+        <translation>库房：{count} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No storerooms yet: add your shelf locations</source>
+        <translation>尚无库房：请添加库位</translation>
+    </message>
+</context>
+<context>
+    <name>FondsTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="-124"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
     <name>GeneralTab</name>
     <message>
         <location filename="../../src/archdesk/ui/settings_dialog.py" line="-246"/>
@@ -422,7 +561,7 @@
 <context>
     <name>ListDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/dock.py" line="+190"/>
+        <location filename="../../src/archdesk/ui/dock.py" line="+195"/>
         <source>Nothing to show.</source>
         <extracomment>What activating a row opens: one record, or the records table narrowed to a filter.</extracomment>
         <translation>暂无内容。</translation>
@@ -591,7 +730,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+228"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+231"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -631,13 +770,13 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-172"/>
         <source>Record</source>
         <extracomment>Raise it whenever the set of docks (or toolbars) changes: a layout saved by an older set is then ignored and the window starts from its default layout, instead of restoring a stale one.</extracomment>
         <translation>档案详情</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+174"/>
         <source>&amp;New archive…</source>
         <translation>新建档案库(&amp;N)…</translation>
     </message>
@@ -645,6 +784,11 @@
         <location line="+1"/>
         <source>&amp;Open archive…</source>
         <translation>打开档案库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive set-&amp;up…</source>
+        <translation>档案室设置(&amp;U)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -722,7 +866,7 @@
         <translation>已选 {count:,} 件</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+46"/>
         <source>ArchDesk archives ({patterns})</source>
         <translation>ArchDesk 档案库（{patterns}）</translation>
     </message>
@@ -1434,7 +1578,7 @@
         <translation>已退回</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
     </message>
@@ -1557,6 +1701,69 @@
         <location line="+27"/>
         <source>Building the demo archive…</source>
         <translation>正在生成演示档案库…</translation>
+    </message>
+</context>
+<context>
+    <name>_CodeTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="-106"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>&amp;Retire</source>
+        <translation>停用(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Bring back</source>
+        <translation>恢复启用(&amp;B)</translation>
     </message>
 </context>
 </TS>

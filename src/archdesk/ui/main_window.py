@@ -110,6 +110,7 @@ class MainWindow(Retranslatable, QMainWindow):
         sp = QStyle.StandardPixmap
         self.new_archive_action = action(sp.SP_FileIcon, lambda: self._choose_archive(create=True))
         self.open_archive_action = action(sp.SP_DialogOpenButton, lambda: self._choose_archive(create=False))
+        self.setup_action = action(sp.SP_FileDialogDetailedView, self.show_archive_setup)
         self.settings_action = action(
             sp.SP_FileDialogListView, self._show_settings, QKeySequence.StandardKey.Preferences
         )
@@ -152,7 +153,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.new_archive_action, self.open_archive_action])
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addActions([self.setup_action, self.settings_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -222,6 +223,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.hub.changed.connect(self._on_changes)
         for dock in self.docks:
             dock.opened.connect(self._open_target)
+        self.tree_dock.setup_requested.connect(self.show_archive_setup)
+        self.tree_dock.import_requested.connect(lambda: tools.open_import_wizard(parent=self, ops=self.ops))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(
@@ -237,6 +240,7 @@ class MainWindow(Retranslatable, QMainWindow):
         texts = {
             self.new_archive_action: self.tr("&New archive…"),
             self.open_archive_action: self.tr("&Open archive…"),
+            self.setup_action: self.tr("Archive set-&up…"),
             self.settings_action: self.tr("&Settings…"),
             self.quit_action: self.tr("&Quit"),
             self.find_action: self.tr("&Find…"),
@@ -375,6 +379,17 @@ class MainWindow(Retranslatable, QMainWindow):
         row = self.records.row_of(record_id)
         if row is not None and self.table.current_record_id() != record_id:
             self.table.select_row(row)
+
+    def show_archive_setup(self) -> None:
+        """File › Archive set-up…: fonds, categories and departments (each change saved as it is made)."""
+        from archdesk.ui.setup.setup_dialog import ArchiveSetupDialog
+
+        dialog = self.findChild(ArchiveSetupDialog)
+        if dialog is None:
+            dialog = ArchiveSetupDialog(self.ops, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        dialog.raise_()
 
     def _show_settings(self) -> None:
         from archdesk.ui.settings_dialog import SettingsDialog
