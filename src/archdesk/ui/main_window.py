@@ -272,7 +272,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self._docks_loaded = False  # they load once the first page is in: the records come first
 
     def _restore_layout(self) -> None:
-        self.settings.default_dock_state = self.default_state
         if not self.settings.geometry.isEmpty():
             self.restoreGeometry(self.settings.geometry)
         # restoreState refuses a state saved under another LAYOUT_VERSION: the default layout stays.
