@@ -28,6 +28,38 @@ print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] in sy
 """
 
 
+EVERY_UI_MODULE = """
+import json, sys
+from pathlib import Path
+import archdesk.ui
+root = Path(archdesk.ui.__path__[0])
+names = sorted(
+    "archdesk.ui." + ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+    for path in root.rglob("*.py")
+)
+heavy = sys.argv[1].split(",")
+loaded = {}
+for name in names:
+    __import__(name)
+    now = sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in heavy})
+    if now:
+        loaded[name] = now
+        break
+print(json.dumps({"modules": len(names), "loaded": loaded}))
+"""
+
+
+def test_no_ui_module_loads_a_database_or_report_library_when_imported():
+    """Every module under archdesk/ui, imported one after another in a fresh process: the first that
+    pulls in SQLAlchemy, ReportLab or a sheet library is named."""
+    output = subprocess.run(
+        [sys.executable, "-c", EVERY_UI_MODULE, ",".join(HEAVY)], capture_output=True, text=True, check=True
+    ).stdout
+    result = json.loads(output)
+    assert result["modules"] > 30
+    assert result["loaded"] == {}
+
+
 def test_the_gui_start_up_path_loads_no_database_or_report_library(archive):
     """Those cost 0.3 s and more; they load on the worker thread once the first page is shown."""
     add_demo_data(archive, 50)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 from archdesk.ui.collection.batches import TransfersDock
 from archdesk.ui.i18n import install_translators
@@ -15,11 +15,11 @@ def test_the_transfers_dock_headings_follow_a_language_switch(qtbot, qapp, archi
     qtbot.addWidget(window)
     window.show()
     dock = window.findChild(TransfersDock, "transfersDock")
-    heading = lambda: dock.batches.model.headerData(0, Qt.Orientation.Horizontal)  # noqa: E731
+    heading = lambda: dock.list.headerItem().text(0)  # noqa: E731
     assert heading() == "Batch"
     try:
         install_translators(qapp, "zh_CN")
-        chinese = QCoreApplication.translate("BatchesModel", "Batch")
+        chinese = QCoreApplication.translate("TransfersDock", "Batch")
         assert chinese != "Batch"
         qtbot.waitUntil(lambda: heading() == chinese)
     finally:

@@ -28,11 +28,9 @@ def window(open_main_window, archive):  # noqa: ANN001
 
 def _shown(window: MainWindow, dock: str) -> tuple[object, str]:
     """The dock's exports and one text of its first row, as the user sees it."""
-    if dock == "transfers":
-        widget = window.transfers_dock.batches
-        return widget.exports, widget.model.index(0, 3).data()
     list_dock = getattr(window, f"{dock}_dock")
-    return list_dock.exports, list_dock.list.topLevelItem(0).text(1 if dock != "locations" else 0)
+    column = {"locations": 0, "transfers": 3}.get(dock, 1)
+    return list_dock.exports, list_dock.list.topLevelItem(0).text(column)
 
 
 def _export(window, exports, fmt, target, monkeypatch):  # noqa: ANN001
@@ -60,13 +58,13 @@ def test_a_dock_exports_the_rows_it_shows_to_pdf_and_excel(window, dock, tmp_pat
 
 def test_the_loans_and_batches_lists_show_what_the_archive_holds(window):
     assert window.loans_dock.list.topLevelItem(0).text(2) == BORROWER
-    assert window.transfers_dock.batches.model.index(0, 3).data() == BATCH_FILE
+    assert window.transfers_dock.list.topLevelItem(0).text(3) == BATCH_FILE
 
 
 @pytest.mark.parametrize("dock", ["locations", "loans", "appraisal", "transfers"])
 def test_each_list_offers_print_and_both_exports_in_its_context_menu_and_toolbar(window, dock):
     exports, _ = _shown(window, dock)
-    view = exports.parent().list if dock != "transfers" else exports.parent().view
+    view = exports.parent().list
     assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     assert [a.text() for a in view.actions()] == ["&Print…", "Export &PDF…", "Export &Excel…"]
     assert exports.toolbar.actions() == exports.actions

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from archdesk.services.errors import Cancelled, NotAllowed
-from archdesk.ui.ops import Changes, Ops
+from archdesk.ui.ops import Changes, Concern, Ops
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_a_change_is_announced_once_on_the_hub_and_a_failed_one_not_at_all(qtbot
         ops.mutate(None, lambda db: 1 / 0, changes=Changes(loans=True))
 
     assert announced == [Changes(records=True, record_ids=(3,))]
-    assert announced[0].concerns("records") and not announced[0].concerns("loans", "boxes")
+    assert announced[0].concerns(Concern.RECORDS) and not announced[0].concerns(Concern.LOANS | Concern.BOXES)
 
 
 def test_cancel_stops_long_work_between_blocks_without_a_dialog(qtbot, ops, warnings):

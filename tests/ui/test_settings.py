@@ -28,7 +28,6 @@ def test_preferences_survive_a_restart(tmp_path):
     settings = Settings(path)
     settings.language = "zh_CN"
     settings.operator_name = "王档案"
-    settings.organisation_name = "某某市档案室"
     settings.database_path = str(tmp_path / "archive.db")
     settings.add_recent_database(str(tmp_path / "archive.db"))
     settings.default_loan_days = 7
@@ -40,7 +39,6 @@ def test_preferences_survive_a_restart(tmp_path):
 
     assert again.language == "zh_CN"
     assert again.operator_name == "王档案"
-    assert again.organisation_name == "某某市档案室"
     assert again.database_path == str(tmp_path / "archive.db")
     assert again.recent_databases == [str(tmp_path / "archive.db")]  # a one-item list stays a list
     assert again.default_loan_days == 7
@@ -131,13 +129,13 @@ def test_without_a_path_the_users_ini_file_is_used(tmp_path):
     assert "operator_name=Zhang" in ini.read_text()
 
 
-def test_forgetting_the_window_layout_keeps_the_default_layout(tmp_path):
+def test_forgetting_the_window_layout_keeps_the_other_preferences(tmp_path):
     settings = Settings(tmp_path / "ArchDesk.ini")
     settings.dock_state = QByteArray(b"user")
-    settings.default_dock_state = QByteArray(b"default")
     settings.geometry = QByteArray(b"geometry")
+    settings.operator_name = "王档案"
 
     settings.clear_window_state()
 
     assert settings.dock_state.isEmpty() and settings.geometry.isEmpty()
-    assert bytes(settings.default_dock_state) == b"default"
+    assert Settings(tmp_path / "ArchDesk.ini").operator_name == "王档案"

@@ -104,14 +104,13 @@ def test_the_fonds_is_renamed_and_a_missing_name_is_shown_inline(dialog, archive
 
 
 def test_preferences_go_to_the_settings_file_not_the_archive(dialog, archive, settings):
-    dialog.general.organisation.setText("某市档案室")
     dialog.general.operator.setText("王档案")
     dialog.general.loan_days.setValue(7)
 
     dialog.accept()
 
     again = Settings(settings.file_name)
-    assert (again.organisation_name, again.operator_name, again.default_loan_days) == ("某市档案室", "王档案", 7)
+    assert (again.operator_name, again.default_loan_days) == ("王档案", 7)
     assert archive.actor == "王档案"  # the audit trail names the operator from now on
 
 

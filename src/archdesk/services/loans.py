@@ -25,6 +25,7 @@ class LoanSummary:
     lent_on: date | None
     due_on: date | None
     returned_on: date | None
+    record_id: int = 0  # the record lent (a row of the Loans dock opens it)
 
     def overdue(self, today: date) -> bool:
         """Lent and not back by the due date."""
@@ -45,6 +46,7 @@ def list_loans(db: Database, *, open_only: bool = True, limit: int = 500) -> lis
                 Loan.lent_on,
                 Loan.due_on,
                 Loan.returned_on,
+                Loan.record_id,
             )
             .join(Record, Record.id == Loan.record_id)
             .join(Borrower, Borrower.id == Loan.borrower_id)

@@ -1,15 +1,17 @@
 """The main window: it only assembles the records table, the docks, menus, toolbar and status bar.
 
-Each part does its own work (and refreshes itself from the ChangeHub); the window wires their signals
-together and keeps the layout across restarts: the default dock state is saved before the user's is
-restored, so "Reset layout" can put it back.
+Each part does its own work (and refreshes itself from the ChangeHub); every dock is built through
+``archdesk.ui.dock``, and a row activated in any of them opens what it lists here (``_open_target``).
+The window keeps the layout across restarts: the default dock state is kept before the user's is
+restored, so "Reset layout" can put it back, and the saved state carries ``LAYOUT_VERSION``, so a
+layout saved with another set of docks is not restored over this one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QStyle, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle, QToolBar, QVBoxLayout, QWidget
 
 from archdesk.services.database import Database
 from archdesk.services.listing import RecordFilter, SortOrder
@@ -24,11 +26,16 @@ from archdesk.ui.catalogue.records_view import RecordsView
 from archdesk.ui.catalogue.tree_dock import CatalogueTreeDock
 from archdesk.ui.collection.batches import TransfersDock
 from archdesk.ui.custody.locations_dock import LocationsDock
+from archdesk.ui.dock import Dock, OpenRecord, Target, create_dock
 from archdesk.ui.i18n import Retranslatable, current_language
 from archdesk.ui.loans.loans_dock import LoansDock
 from archdesk.ui.ops import ChangeHub, Changes, Ops
 from archdesk.ui.reports.print_menu import install_printing
 from archdesk.ui.settings import Settings
+
+#: Raise it whenever the set of docks (or toolbars) changes: a layout saved by an older set is then
+#: ignored and the window starts from its default layout, instead of restoring a stale one.
+LAYOUT_VERSION = 2
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -56,9 +63,9 @@ class MainWindow(Retranslatable, QMainWindow):
 
         self.tree_dock = CatalogueTreeDock(self.ops, self)
         self.editor = RecordEditor(self.ops)
-        self.record_dock = QDockWidget(self)
-        self.record_dock.setObjectName("recordDock")
-        self.record_dock.setWidget(self.editor)
+        self.record_dock = create_dock(
+            self, self.ops, "recordDock", self.editor, title=lambda: QCoreApplication.translate("MainWindow", "Record")
+        )
         self.locations_dock = LocationsDock(self.ops, self)
         self.loans_dock = LoansDock(self.ops, self)
         self.appraisal_dock = AppraisalDock(self.ops, self)
@@ -81,7 +88,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._build_status_bar()
         self._wire()
         self.resize(1400, 900)
-        self.default_state = self.saveState()
+        self.default_state = self.saveState(LAYOUT_VERSION)
         self.default_header = self.table.header_state()
         if restore:
             self._restore_layout()
@@ -103,6 +110,7 @@ class MainWindow(Retranslatable, QMainWindow):
         sp = QStyle.StandardPixmap
         self.new_archive_action = action(sp.SP_FileIcon, lambda: self._choose_archive(create=True))
         self.open_archive_action = action(sp.SP_DialogOpenButton, lambda: self._choose_archive(create=False))
+        self.setup_action = action(sp.SP_FileDialogDetailedView, self.show_archive_setup)
         self.settings_action = action(
             sp.SP_FileDialogListView, self._show_settings, QKeySequence.StandardKey.Preferences
         )
@@ -150,7 +158,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.new_archive_action, self.open_archive_action])
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addActions([self.setup_action, self.settings_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -182,8 +190,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self.toolbar.addAction(self.refresh_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.print_menu = install_printing(self)  # File › Print ▸, the toolbar's Print, the table's exports
-        self.docks = [self.tree_dock, self.record_dock, self.locations_dock, self.loans_dock, self.appraisal_dock]
-        self.docks.append(self.transfers_dock)
+        self.docks: list[Dock] = [
+            self.tree_dock,
+            self.record_dock,
+            self.locations_dock,
+            self.loans_dock,
+            self.appraisal_dock,
+            self.transfers_dock,
+        ]
         for dock in self.docks:
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
@@ -217,6 +231,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.records.block_loaded.connect(self._select_wanted)
         self.table.current_record_changed.connect(self._forget_wanted)
         self.hub.changed.connect(self._on_changes)
+        for dock in self.docks:
+            dock.opened.connect(self._open_target)
+        self.tree_dock.setup_requested.connect(self.show_archive_setup)
+        self.tree_dock.import_requested.connect(lambda: tools.open_import_wizard(parent=self, ops=self.ops))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(
@@ -229,10 +247,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
-        self.record_dock.setWindowTitle(self.tr("Record"))
         texts = {
             self.new_archive_action: self.tr("&New archive…"),
             self.open_archive_action: self.tr("&Open archive…"),
+            self.setup_action: self.tr("Archive set-&up…"),
             self.settings_action: self.tr("&Settings…"),
             self.quit_action: self.tr("&Quit"),
             self.find_action: self.tr("&Find…"),
@@ -266,23 +284,23 @@ class MainWindow(Retranslatable, QMainWindow):
         self._docks_loaded = False  # they load once the first page is in: the records come first
 
     def _restore_layout(self) -> None:
-        self.settings.default_dock_state = self.default_state
         if not self.settings.geometry.isEmpty():
             self.restoreGeometry(self.settings.geometry)
+        # restoreState refuses a state saved under another LAYOUT_VERSION: the default layout stays.
         if not self.settings.dock_state.isEmpty():
-            self.restoreState(self.settings.dock_state)
+            self.restoreState(self.settings.dock_state, LAYOUT_VERSION)
         if not self.settings.table_header_state.isEmpty():
             self.table.restore_header_state(self.settings.table_header_state)
 
     def save_layout(self) -> None:
         self.settings.geometry = self.saveGeometry()
-        self.settings.dock_state = self.saveState()
+        self.settings.dock_state = self.saveState(LAYOUT_VERSION)
         self.settings.table_header_state = self.table.header_state()
         self.settings.sync()
 
     def reset_layout(self) -> None:
         """Docks, toolbar and columns as they were built; the sort order goes back to reference code."""
-        self.restoreState(self.default_state)
+        self.restoreState(self.default_state, LAYOUT_VERSION)
         for dock in self.docks:
             dock.show()
         self.toolbar.show()
@@ -339,13 +357,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def _first_page_loaded(self) -> None:
         if not self._docks_loaded:
             self._docks_loaded = True
-            for dock in (
-                self.tree_dock,
-                self.locations_dock,
-                self.loans_dock,
-                self.appraisal_dock,
-                self.transfers_dock,
-            ):
+            for dock in self.docks:
                 dock.reload()
         self._show_counts()
         self.first_page_shown.emit()
@@ -367,6 +379,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self.editor.show_record(record_id)
         self.editor.form.title.setFocus()
 
+    def _open_target(self, target: Target) -> None:
+        """A row of a dock was activated: open the record it stands for, or the records it lists."""
+        if isinstance(target, OpenRecord):
+            self._open_record(target.record_id)
+        else:
+            self.filter_bar.set_filter(target)
+
     def _record_saved(self, record_id: int) -> None:
         """The table selects the record the editor shows (a new one once the table has reloaded it)."""
         self._wanted_record = record_id
@@ -387,6 +406,17 @@ class MainWindow(Retranslatable, QMainWindow):
                 self.table.select_row(row)
         elif self.table.current_record_id() not in (None, record_id):
             self.table.selectionModel().clearSelection()  # not in this list: no other record looks chosen
+
+    def show_archive_setup(self) -> None:
+        """File › Archive set-up…: fonds, categories and departments (each change saved as it is made)."""
+        from archdesk.ui.setup.setup_dialog import ArchiveSetupDialog
+
+        dialog = self.findChild(ArchiveSetupDialog)
+        if dialog is None:
+            dialog = ArchiveSetupDialog(self.ops, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        dialog.raise_()
 
     def _show_settings(self) -> None:
         from archdesk.ui.settings_dialog import SettingsDialog

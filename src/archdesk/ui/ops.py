@@ -36,6 +36,7 @@ import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Flag, auto
 from typing import Any
 
 import shiboken6
@@ -52,9 +53,27 @@ Progress = Callable[[int, int], bool]
 URGENT, NORMAL, BACKGROUND = 0, 1, 2
 
 
+class Concern(Flag):
+    """What a change is about: a dock names the kinds it shows (``Concern.LOANS | Concern.RECORDS``)."""
+
+    NONE = 0
+    RECORDS = auto()
+    BOXES = auto()
+    LOCATIONS = auto()
+    LOANS = auto()
+    APPRAISAL = auto()
+    CODES = auto()
+
+
+EVERYTHING = Concern.RECORDS | Concern.BOXES | Concern.LOCATIONS | Concern.LOANS | Concern.APPRAISAL | Concern.CODES
+
+
 @dataclass(frozen=True)
 class Changes:
-    """What a mutating op changed; docks ask ``concerns`` before they reload."""
+    """What a mutating op changed; docks ask ``concerns`` before they reload.
+
+    Built with keywords (``Changes(records=True, boxes=True)``) or from flags (``Changes.of(Concern.LOANS)``).
+    """
 
     records: bool = False
     boxes: bool = False
@@ -64,13 +83,32 @@ class Changes:
     codes: bool = False
     record_ids: tuple[int, ...] = ()  # the records touched, when known (the editor reloads only these)
 
-    def concerns(self, *kinds: str) -> bool:
-        return any(getattr(self, kind) for kind in kinds)
+    @property
+    def kinds(self) -> Concern:
+        """The same as one flag value."""
+        kinds = Concern.NONE
+        for concern in EVERYTHING:
+            if getattr(self, concern.name.lower()):
+                kinds |= concern
+        return kinds
+
+    def concerns(self, *kinds: Concern) -> bool:
+        """True when this change touches any of ``kinds`` (each a ``Concern``, or several or-ed together)."""
+        wanted = Concern.NONE
+        for kind in kinds:
+            if not isinstance(kind, Concern):
+                raise TypeError(f"a change concerns Concern values, not {kind!r}")
+            wanted |= kind
+        return bool(self.kinds & wanted)
+
+    @classmethod
+    def of(cls, kinds: Concern, record_ids: tuple[int, ...] = ()) -> Changes:
+        return cls(**{concern.name.lower(): True for concern in kinds}, record_ids=record_ids)
 
     @classmethod
     def everything(cls) -> Changes:
         """After opening another archive or an import: every view reloads."""
-        return cls(records=True, boxes=True, locations=True, loans=True, appraisal=True, codes=True)
+        return cls.of(EVERYTHING)
 
 
 class ChangeHub(QObject):

@@ -94,15 +94,12 @@ class Settings:
 
     language = _Option("ui/language", "", _language)  #: "", "zh_CN" or "en"
     operator_name = _Option("user/operator_name", "", _to_text)  #: who is working (经办人)
-    organisation_name = _Option("user/organisation_name", "", _to_text)  #: shown on reports
     database_path = _Option("database/path", "", _to_text)  #: archive file or URL opened last
     recent_databases = _Option("database/recent", [], _to_list)  #: most recent first
     default_loan_days = _Option("loans/default_days", 14, _to_int)  #: take-out loan period (借阅期限)
     pdf_font_path = _Option("reports/pdf_font_path", "", _to_text)  #: a TrueType CJK font for PDFs
     geometry = _Option("window/geometry", QByteArray(), _to_bytes)
     dock_state = _Option("window/dock_state", QByteArray(), _to_bytes)
-    #: The layout as built in code, saved before restoring the user's, for "Reset layout".
-    default_dock_state = _Option("window/default_dock_state", QByteArray(), _to_bytes)
     table_header_state = _Option("window/table_header_state", QByteArray(), _to_bytes)
 
     def __init__(self, path: str | Path | None = None) -> None:

@@ -1,4 +1,4 @@
-"""Settings: General (organisation, fonds, operator, language), Categories (reference-code pattern and
+"""Settings: General (fonds, operator, language), Categories (reference-code pattern and
 default retention per category) and Database (the archive file; open another, create a new one).
 
 Preferences go to :class:`~archdesk.ui.settings.Settings`; the fonds and the category rules belong to
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,14 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archdesk.models import DAT13_PATTERN, DAT22_PATTERN
-from archdesk.services import codes
 from archdesk.services.database import Database
 from archdesk.services.errors import ArchDeskError, ValidationError
-from archdesk.services.refcode import CodeParts, render_reference_code, validate_pattern
 from archdesk.ui.i18n import LANGUAGE_NAMES, current_language, install_translators
 from archdesk.ui.ops import show_error
 from archdesk.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from archdesk.services.views import CodeTables
 
 ARCHIVE_FILTER = "*.db *.sqlite *.archdesk"
 #: A fonds code as DA/T 22 writes it: 3–4 capital letters or digits (Z109, J001).
@@ -66,10 +67,15 @@ def pattern_problem(exc: ValidationError) -> str:
     return exc.problem.render(current_language())
 
 
+def _refcode():  # noqa: ANN202 - the reference-code rules, imported once the dialog is open
+    from archdesk.services import refcode
+
+    return refcode
+
+
 class GeneralTab(QWidget):
     def __init__(self, db: Database, settings: Settings, fonds_code: str, fonds_name: str) -> None:
         super().__init__()
-        self.organisation = QLineEdit(settings.organisation_name)
         self.fonds_code = QLineEdit(fonds_code)
         self.fonds_code.setMaxLength(20)
         self.fonds_code_error = error_label()
@@ -98,7 +104,6 @@ class GeneralTab(QWidget):
         language_note.setWordWrap(True)
 
         form = QFormLayout(self)
-        form.addRow(self.tr("Organisation:"), self.organisation)
         form.addRow(self.tr("Fonds code:"), self.fonds_code)
         form.addRow("", self.fonds_code_error)
         form.addRow(self.tr("Fonds name:"), self.fonds_name)
@@ -148,8 +153,10 @@ def pdf_font_usable(path: str) -> bool:
 class CategoriesTab(QWidget):
     """One category at a time: its template or own pattern, its default retention, and an example code."""
 
-    def __init__(self, tables: codes.CodeTables, fonds_code: QLineEdit) -> None:
+    def __init__(self, tables: CodeTables, fonds_code: QLineEdit) -> None:
         super().__init__()
+        from archdesk.models import DAT13_PATTERN, DAT22_PATTERN  # the dialog opens after start-up
+
         self._tables = tables
         self._fonds_code = fonds_code
         self.rules = {c.code: (c.refcode_pattern, c.default_retention) for c in tables.categories}
@@ -223,7 +230,7 @@ class CategoriesTab(QWidget):
         """The first category whose pattern cannot be used, with the reason."""
         for code, (pattern, _retention) in self.rules.items():
             try:
-                validate_pattern(pattern)
+                _refcode().validate_pattern(pattern)
             except ValidationError as exc:
                 return code, pattern_problem(exc)
         return None
@@ -253,7 +260,7 @@ class CategoriesTab(QWidget):
         index = self.template.findData(pattern)
         self.template.setCurrentIndex(index if index >= 0 else self.template.count() - 1)
         try:
-            validate_pattern(pattern)
+            _refcode().validate_pattern(pattern)
         except ValidationError as exc:
             show_problem(self.pattern_error, pattern_problem(exc))
             self.example.setText("—")
@@ -263,7 +270,8 @@ class CategoriesTab(QWidget):
 
     def example_code(self, pattern: str) -> str:
         department = self._tables.departments[0] if self._tables.departments else None
-        parts = CodeParts(
+        refcode = _refcode()
+        parts = refcode.CodeParts(
             fonds=self._fonds_code.text().strip() or "Z001",
             category=self.current_code() or "WS",
             year=date.today().year - 1,
@@ -271,7 +279,7 @@ class CategoriesTab(QWidget):
             department=department.code if department else "BGS",
             department_name=department.name if department else "办公室",
         )
-        return render_reference_code(pattern, parts, 1)
+        return refcode.render_reference_code(pattern, parts, 1)
 
 
 class DatabaseTab(QWidget):
@@ -347,6 +355,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self._db = db
         self._settings = settings
+        from archdesk.services import codes  # SQLAlchemy loads when the dialog opens, not at start-up
+
         tables = codes.code_tables(db)
         fonds = tables.fonds[0] if tables.fonds else None
         self._fonds = (fonds.code, fonds.name) if fonds else ("", "")
@@ -384,6 +394,8 @@ class SettingsDialog(QDialog):
         fonds = (self.general.fonds_code.text().strip(), self.general.fonds_name.text().strip())
         rules = self.categories.changed()
         try:
+            from archdesk.services import codes
+
             codes.save_archive_settings(self._db, fonds=fonds if fonds != self._fonds else None, category_rules=rules)
         except ArchDeskError as exc:
             show_error(self, exc)
@@ -395,7 +407,6 @@ class SettingsDialog(QDialog):
 
     def _save_preferences(self) -> None:
         settings = self._settings
-        settings.organisation_name = self.general.organisation.text().strip()
         settings.operator_name = self.general.operator.text().strip()
         if settings.operator_name:
             self._db.actor = settings.operator_name  # the name in the audit trail from now on

@@ -5,24 +5,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from archdesk.services.database import Database
-from archdesk.ui.catalogue.list_dock import ListDock
-from archdesk.ui.reports.list_export import ListExports
+from archdesk.ui.dock import ListDock, OpenRecord
+from archdesk.ui.ops import Concern
 
 if TYPE_CHECKING:
     from archdesk.services.appraisal import DueRecord
+    from archdesk.services.reports import Document
 
 
 class AppraisalDock(ListDock):
-    concerns = ("records", "appraisal", "codes")
+    concerns = Concern.RECORDS | Concern.APPRAISAL | Concern.CODES
     right_aligned = (2,)
 
     def __init__(self, ops, parent=None) -> None:  # noqa: ANN001
         super().__init__(ops, "appraisalDock", parent)
         self.retention_names: dict[str, str] = {}
-        self.exports = ListExports(
-            self, self.list, ops, name="due-for-appraisal", rows=lambda: self.items,
-            builder="appraisal_due_document", options=lambda: {"retention_names": dict(self.retention_names)},
-            layout=self.widget().layout(),
+        self.add_exports(
+            self.list, name="due-for-appraisal", rows=lambda: self.items, document=_document,
+            options=lambda: {"retention_names": dict(self.retention_names)},
         )  # fmt: skip
         self.retranslate_ui()
 
@@ -50,3 +50,13 @@ class AppraisalDock(ListDock):
 
     def empty_text(self) -> str:
         return self.tr("No records are due for appraisal.")
+
+    def target(self, item: DueRecord) -> OpenRecord:
+        """A due record opens in the record editor, to be appraised."""
+        return OpenRecord(item.id)
+
+
+def _document(rows: list[DueRecord], language: str, **options: object) -> Document:  # worker thread
+    from archdesk.services.reports.lists import appraisal_due_document
+
+    return appraisal_due_document(rows, language, **options)

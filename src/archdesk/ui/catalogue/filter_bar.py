@@ -22,6 +22,7 @@ CHIP_FIELDS = {
     "security_level": "security_level",
     "department": "department",
     "location": "location",
+    "transfer_batch_id": "transfer_batch",
 }
 _EMPTY = RecordFilter()
 

@@ -52,7 +52,7 @@ from archdesk.services.startup import FirstPage, first_page
 from archdesk.services.views import RecordView
 from archdesk.statuses import RecordStatus
 from archdesk.ui.i18n import current_language
-from archdesk.ui.ops import URGENT, Changes, Ops
+from archdesk.ui.ops import URGENT, Changes, Concern, Ops
 
 CACHE_BLOCKS = 16
 #: Blocks this close to the latest one asked for are the same view (its top and bottom rows, a few
@@ -418,7 +418,7 @@ class RecordsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.concerns("records", "codes", "boxes", "locations"):
+        if changes.concerns(Concern.RECORDS | Concern.CODES | Concern.BOXES | Concern.LOCATIONS):
             self.refresh()
 
 

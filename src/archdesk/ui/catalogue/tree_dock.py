@@ -1,30 +1,32 @@
 """Catalogue dock: the classification tree (fonds → category → year → retention) with record counts.
 
 Clicking a node filters the records table to it; "All records" clears the classification filter.
+An archive with no records shows the first-run checklist (``ui/setup/checklist.py``) instead.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
 from archdesk.services.database import Database
 from archdesk.services.listing import RecordFilter, TreeNode
-from archdesk.ui.i18n import Retranslatable
-from archdesk.ui.ops import BACKGROUND, Changes, Ops
+from archdesk.ui.dock import Dock
+from archdesk.ui.ops import BACKGROUND, Changes, Concern, Ops
+from archdesk.ui.setup.checklist import FirstRunChecklist
 
 _FILTER = Qt.ItemDataRole.UserRole
 _PATH = Qt.ItemDataRole.UserRole + 1
 
 
-class CatalogueTreeDock(Retranslatable, QDockWidget):
+class CatalogueTreeDock(Dock):
     filter_chosen = Signal(object)  # RecordFilter of the node (classification fields only)
-    loaded = Signal()
+    setup_requested = Signal()  # from the first-run checklist
+    import_requested = Signal()
+    concerns = Concern.RECORDS | Concern.CODES
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("catalogueDock")
-        self.ops = ops
+        super().__init__(ops, "catalogueDock", parent)
         self.nodes: list[TreeNode] = []
         self.code_names: dict[str, dict[str, str]] = {}  # "category"/"retention" -> code -> name shown
         self.tree = QTreeWidget()
@@ -36,16 +38,38 @@ class CatalogueTreeDock(Retranslatable, QDockWidget):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.currentItemChanged.connect(lambda current, _previous: self._clicked(current))
-        self.setWidget(self.tree)
-        ops.hub.changed.connect(self._on_changes)
+        self.body_layout.addWidget(self.tree)
+        self.checklist = FirstRunChecklist()
+        self.checklist.hide()
+        self.checklist.setup_requested.connect(self.setup_requested)
+        self.checklist.import_requested.connect(self.import_requested)
+        self.body_layout.addWidget(self.checklist)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Catalogue"))
         self._show(self.nodes)
+        super().retranslate_ui()
 
     def reload(self) -> None:
-        self.ops.query(self, _classification_tree, self._show, priority=BACKGROUND)
+        self.ops.query(self, _classification_tree, self._tree_in, priority=BACKGROUND)
+
+    def _tree_in(self, nodes: list[TreeNode]) -> None:
+        self._show(nodes)
+        empty = not nodes
+        self.tree.setVisible(not empty)
+        self.checklist.setVisible(empty)
+        if empty:
+            self.ops.query(self, _first_run_checklist, self.checklist.set_checklist, priority=BACKGROUND)
+
+    def _on_changes(self, changes: Changes) -> None:
+        super()._on_changes(changes)
+        if (
+            self.checklist.isVisibleTo(self)
+            and changes.concerns(Concern.LOCATIONS)
+            and not changes.concerns(self.concerns)
+        ):
+            self.ops.query(self, _first_run_checklist, self.checklist.set_checklist, priority=BACKGROUND)
 
     def select_all(self) -> None:
         """Back to "All records" (the filter bar cleared the classification)."""
@@ -115,12 +139,14 @@ class CatalogueTreeDock(Retranslatable, QDockWidget):
         if item is not None:
             self.filter_chosen.emit(item.data(0, _FILTER))
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.concerns("records", "codes"):
-            self.reload()
-
 
 def _classification_tree(db: Database) -> list[TreeNode]:  # worker thread
     from archdesk.services.records_query import classification_tree
 
     return classification_tree(db)
+
+
+def _first_run_checklist(db: Database):  # noqa: ANN202 - worker thread
+    from archdesk.services.setup import first_run_checklist
+
+    return first_run_checklist(db)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,20 +29,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from archdesk.services.collection import (
-    FIELDS,
-    ColumnMapping,
-    ImportPreview,
-    ImportResult,
-    accept_import,
-    preview_import,
-)
-from archdesk.services.collection.batches import import_choices
-from archdesk.services.collection.reader import SUPPORTED_SUFFIXES
-from archdesk.services.collection.transfer import guess_columns
 from archdesk.services.database import Database
 from archdesk.ui.collection.preview_model import PreviewModel
 from archdesk.ui.ops import Changes, Ops
+
+if TYPE_CHECKING:  # the collection services load SQLAlchemy and the sheet readers: imported in the jobs
+    from archdesk.services.collection import ColumnMapping, ImportPreview, ImportResult
 
 
 class ImportWizard(QWizard):
@@ -54,14 +47,14 @@ class ImportWizard(QWizard):
         db: Database,
         on_imported: Callable[[ImportResult], None] | None = None,
         *,
-        ops: Ops | None = None,
+        ops: Ops,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.setWindowTitle(self.tr("Import a transfer spreadsheet"))
         self.db = db
-        self.ops = ops or Ops(db, parent=self)
+        self.ops = ops  # the window's one database worker, never a second one
         self.on_imported = on_imported
         self.preview: ImportPreview | None = None
         self.result: ImportResult | None = None
@@ -75,7 +68,7 @@ class ImportWizard(QWizard):
         self.setPage(self.PREVIEW_PAGE, self.preview_page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Accept valid rows"))
         self.resize(900, 600)
-        self.ops.query(self, lambda db: import_choices(db), success=self.file_page.set_choices)
+        self.ops.query(self, _import_choices, success=self.file_page.set_choices)
 
     # -- steps, each one op on the worker -----------------------------------------------------------
 
@@ -85,6 +78,8 @@ class ImportWizard(QWizard):
         corrections = dict(self.corrections)
 
         def op(db: Database, progress: Callable[[int, int], bool]) -> ImportPreview:
+            from archdesk.services.collection import preview_import
+
             return preview_import(
                 db, path, department=department, category=category, mapping=corrections, progress=progress
             )
@@ -105,7 +100,7 @@ class ImportWizard(QWizard):
 
         self.ops.query(
             self,
-            lambda db, _progress: guess_columns(db, path, department=department),
+            lambda db, _progress: _guess_columns(db, path, department=department),
             success=done,
             progress_label=self.tr("Reading {name}…").format(name=Path(path).name),
         )
@@ -117,6 +112,8 @@ class ImportWizard(QWizard):
         force = bool(preview.earlier_batches)  # the user saw the warning on the preview page
 
         def op(db: Database, progress: Callable[[int, int], bool]) -> ImportResult:
+            from archdesk.services.collection import accept_import
+
             return accept_import(db, preview, force=force, progress=progress)
 
         def done(result: ImportResult) -> None:
@@ -170,6 +167,8 @@ class FilePage(QWizardPage):
         return self.path_edit.text().strip(), self.department.currentData() or None, self.category.currentData() or None
 
     def _browse(self) -> None:
+        from archdesk.services.collection.reader import SUPPORTED_SUFFIXES
+
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Transfer spreadsheet"), "", self.tr("Spreadsheets ({patterns})").format(patterns=patterns)
@@ -222,6 +221,8 @@ class MappingPage(QWizardPage):
             self.table.setCellWidget(row, 0, QLabel(heading))
             combo = QComboBox()
             combo.addItem(self.tr("(ignore)"), "")
+            from archdesk.services.collection import FIELDS  # loaded on the worker by the guess already
+
             for name, (english, chinese) in FIELDS.items():
                 combo.addItem(f"{chinese} / {english}", name)
             combo.setCurrentIndex(max(combo.findData(field or ""), 0))
@@ -296,3 +297,15 @@ class PreviewPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802
         preview = self.wizard_.preview
         return preview is not None and preview.valid > 0
+
+
+def _import_choices(db: Database) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:  # worker thread
+    from archdesk.services.collection.batches import import_choices
+
+    return import_choices(db)
+
+
+def _guess_columns(db: Database, path: str, *, department: str | None) -> ColumnMapping:  # worker thread
+    from archdesk.services.collection.transfer import guess_columns
+
+    return guess_columns(db, path, department=department)

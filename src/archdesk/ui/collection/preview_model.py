@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from archdesk.services.collection import ImportPreview
-from archdesk.services.collection.messages import localised
-from archdesk.services.collection.parsing import as_text
 from archdesk.ui.i18n import current_language
+
+if TYPE_CHECKING:  # the collection services load SQLAlchemy: a preview exists only once they ran
+    from archdesk.services.collection import ImportPreview
 
 _INVALID_ROW = QColor("#fff4e5")
 _INVALID_CELL = QColor("#f8c9c4")
@@ -28,6 +28,8 @@ class PreviewModel(QAbstractTableModel):
             self.set_preview(preview)
 
     def set_preview(self, preview: ImportPreview) -> None:
+        from archdesk.services.collection.messages import localised
+
         self.beginResetModel()
         self._preview = preview
         self._messages = {}
@@ -59,6 +61,8 @@ class PreviewModel(QAbstractTableModel):
         row = self._preview.table.rows[index.row()]
         heading = self._preview.table.headers[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            from archdesk.services.collection.parsing import as_text
+
             text = as_text(row.cells[index.column()])
             return text if len(text) <= 200 else text[:200] + "…"
         message = self._messages.get((row.sheet_row, heading))

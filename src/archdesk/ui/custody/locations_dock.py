@@ -5,23 +5,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from archdesk.services.database import Database
-from archdesk.ui.catalogue.list_dock import ListDock
-from archdesk.ui.reports.list_export import ListExports
+from archdesk.services.listing import RecordFilter
+from archdesk.ui.dock import ListDock
+from archdesk.ui.ops import Concern
 
 if TYPE_CHECKING:
     from archdesk.services.custody import LocationSummary
+    from archdesk.services.reports import Document
 
 
 class LocationsDock(ListDock):
-    concerns = ("locations", "boxes", "records")
+    concerns = Concern.LOCATIONS | Concern.BOXES | Concern.RECORDS
     right_aligned = (1, 2, 3)
 
     def __init__(self, ops, parent=None) -> None:  # noqa: ANN001
         super().__init__(ops, "locationsDock", parent)
-        self.exports = ListExports(
-            self, self.list, ops, name="shelf-locations", rows=lambda: self.items, builder="locations_document",
-            layout=self.widget().layout(),
-        )  # fmt: skip
+        self.add_exports(self.list, name="shelf-locations", rows=lambda: self.items, document=_document)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -45,3 +44,13 @@ class LocationsDock(ListDock):
 
     def empty_text(self) -> str:
         return self.tr("No shelf locations yet.")
+
+    def target(self, item: LocationSummary) -> RecordFilter:
+        """A shelf address opens the records kept there."""
+        return RecordFilter(location=item.code)
+
+
+def _document(rows: list[LocationSummary], language: str, **options: object) -> Document:  # worker thread
+    from archdesk.services.reports.lists import locations_document
+
+    return locations_document(rows, language, **options)

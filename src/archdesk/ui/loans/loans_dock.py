@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from archdesk.services.database import Database
-from archdesk.ui.catalogue.list_dock import ListDock
-from archdesk.ui.reports.list_export import ListExports
+from archdesk.ui.dock import ListDock, OpenRecord
+from archdesk.ui.ops import Concern
 
 if TYPE_CHECKING:
     from archdesk.services.loans import LoanSummary
+    from archdesk.services.reports import Document
 
 LOAN_STATUS = {
     "requested": QT_TRANSLATE_NOOP("LoansDock", "Requested"),
@@ -25,14 +26,11 @@ LOAN_STATUS = {
 
 
 class LoansDock(ListDock):
-    concerns = ("loans",)
+    concerns = Concern.LOANS
 
     def __init__(self, ops, parent=None) -> None:  # noqa: ANN001
         super().__init__(ops, "loansDock", parent)
-        self.exports = ListExports(
-            self, self.list, ops, name="loans", rows=lambda: self.items, builder="loans_document",
-            layout=self.widget().layout(),
-        )  # fmt: skip
+        self.add_exports(self.list, name="loans", rows=lambda: self.items, document=_document)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -57,3 +55,12 @@ class LoansDock(ListDock):
 
     def empty_text(self) -> str:
         return self.tr("No records are out on loan.")
+
+    def target(self, item: LoanSummary) -> OpenRecord:
+        return OpenRecord(item.record_id)
+
+
+def _document(rows: list[LoanSummary], language: str, **options: object) -> Document:  # worker thread
+    from archdesk.services.reports.lists import loans_document
+
+    return loans_document(rows, language, **options)

@@ -23,6 +23,22 @@ if TYPE_CHECKING:
     from archdesk.services.reports import Document
 
 FontSource = Callable[[], str | None]
+#: ``document(rows, language, organisation=…, **options)`` → the printable ``Document`` of those rows.
+#: Called on the worker thread; it imports the report layer inside, which stays out of start-up.
+DocumentBuilder = Callable[..., "Document"]
+
+
+def _named_builder(name: str) -> DocumentBuilder:
+    """The older spelling, ``builder="loans_document"``: that function of ``services.reports.lists``.
+    Only for docks written before ``document=`` (being merged); new code passes the callable."""
+
+    def document(*args: Any, **kwargs: Any) -> Document:
+        from archdesk.services.reports import lists
+
+        return getattr(lists, name)(*args, **kwargs)
+
+    document.__name__ = name
+    return document
 
 
 def export_to_file(
@@ -73,10 +89,10 @@ def export_to_file(
 class ListExports(QObject):
     """The three actions of one list view.
 
-    ``builder`` names a function of ``archdesk.services.reports.lists`` called on the worker as
-    ``builder(rows, language, organisation=..., **options())``; ``rows()`` and ``options()`` are read
-    on the GUI thread when an action fires (the module is imported then, not at start-up). The host
-    calls ``retranslate_ui`` when the language changes.
+    ``document`` is called on the worker as ``document(rows, language, organisation=..., **options())``;
+    ``rows()`` and ``options()`` are read on the GUI thread when an action fires. The host calls
+    ``retranslate_ui`` when the language changes. (``builder="name"`` is the older spelling of
+    ``document=`` that builder, kept while the docks written against it are merged.)
     """
 
     def __init__(
@@ -87,14 +103,19 @@ class ListExports(QObject):
         *,
         name: str,
         rows: Callable[[], Sequence[Any]],
-        builder: str,
+        document: DocumentBuilder | None = None,
+        builder: str | None = None,
         options: Callable[[], dict[str, Any]] = dict,
         layout: QBoxLayout | None = None,
     ) -> None:
         super().__init__(host)
         self.setObjectName(f"{name}Exports")
         self.host, self.ops, self.name, self.rows = host, ops, name, rows
-        self.builder, self.options = builder, options
+        if document is None:
+            if builder is None:
+                raise TypeError("ListExports needs the document builder of its rows")
+            document = _named_builder(builder)
+        self.document, self.options = document, options
         self.font_source: FontSource = lambda: None  # the main window points it at the settings' PDF font
         style = host.style()
         self.print_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView), "", host)
@@ -126,11 +147,14 @@ class ListExports(QObject):
 
     def build(self) -> Callable[[Database], Document]:
         """The document of the rows shown now, in the language in effect (built later, on the worker)."""
-        from archdesk.services.reports import lists
+        rows, language, options, document = list(self.rows()), current_language(), self.options(), self.document
 
-        rows, language, options = list(self.rows()), current_language(), self.options()
-        document = getattr(lists, self.builder)
-        return lambda db: document(rows, language, organisation=lists.organisation_name(db), **options)
+        def build(db: Database) -> Document:
+            from archdesk.services.reports.lists import organisation_name
+
+            return document(rows, language, organisation=organisation_name(db), **options)
+
+        return build
 
     def export(self, fmt: str) -> str | None:
         return export_to_file(self.host, self.ops, self.build(), fmt, name=self.name, font_path=self.font_source())

@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
@@ -20,8 +21,9 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from archdesk.services.database import Database
-from archdesk.services.reports import Document, render_pdf, render_xlsx
+if TYPE_CHECKING:  # the report layer loads ReportLab and SQLAlchemy: imported in the jobs that render
+    from archdesk.services.database import Database
+    from archdesk.services.reports import Document
 
 
 class ReportPreview(QDialog):
@@ -114,6 +116,8 @@ def preview_document(parent: QWidget, ops, build: Callable[[Database], Document]
     target = folder / "report.pdf"
 
     def render(db: Database, progress) -> Document:  # noqa: ANN001
+        from archdesk.services.reports import render_pdf
+
         document = build(db)
         render_pdf(document, target, font_path=font_path, progress=progress)
         return document
@@ -123,7 +127,12 @@ def preview_document(parent: QWidget, ops, build: Callable[[Database], Document]
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def export_excel(path: str) -> None:
-            ops.query(dialog, lambda db, progress: render_xlsx(build(db), path, progress=progress),
+            def render_excel(db: Database, progress) -> None:  # noqa: ANN001
+                from archdesk.services.reports import render_xlsx
+
+                render_xlsx(build(db), path, progress=progress)
+
+            ops.query(dialog, render_excel,
                       progress_label=QCoreApplication.translate("ReportPreview", "Exporting to Excel…"))  # fmt: skip
 
         dialog.excel_requested.connect(export_excel)

@@ -3,6 +3,8 @@ per year, as QtCharts charts over ``holdings_statistics``; exports to PDF and Ex
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -16,15 +18,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from archdesk.services.database import Database
-from archdesk.services.reports import render_xlsx
-from archdesk.services.reports.statistics import (
-    HoldingsStatistics,
-    Tally,
-    holdings_statistics,
-    render_statistics_pdf,
-    statistics_document,
-)
+if TYPE_CHECKING:  # the statistics service loads SQLAlchemy and ReportLab: imported in the jobs
+    from archdesk.services.database import Database
+    from archdesk.services.reports.statistics import HoldingsStatistics, Tally
 
 
 class StatisticsView(QWidget):
@@ -56,7 +52,7 @@ class StatisticsView(QWidget):
     def refresh(self) -> None:
         if self.ops is not None:
             language = self.language
-            self.ops.query(self, lambda db: holdings_statistics(db, language=language), self.set_statistics)
+            self.ops.query(self, lambda db: _holdings_statistics(db, language), self.set_statistics)
 
     def set_statistics(self, statistics: HoldingsStatistics) -> None:
         """Show ``statistics`` (called on the GUI thread with the service's answer)."""
@@ -129,9 +125,18 @@ class StatisticsView(QWidget):
         stats = self.statistics
 
         def export(_db: Database) -> None:
+            from archdesk.services.reports import render_xlsx
+            from archdesk.services.reports.statistics import render_statistics_pdf, statistics_document
+
             if fmt == "pdf":
                 render_statistics_pdf(stats, path)
             else:
                 render_xlsx(statistics_document(stats), path)
 
         self.ops.query(self, export)
+
+
+def _holdings_statistics(db: Database, language: str) -> HoldingsStatistics:  # worker thread
+    from archdesk.services.reports.statistics import holdings_statistics
+
+    return holdings_statistics(db, language=language)

@@ -1,0 +1,241 @@
+"""One way to build a dock of the main window: a list (or tree), actions, Print/Export, opening a row.
+
+Every dock of the main window is a :class:`Dock` (the idea of git-cola's ``qtutils.create_dock``):
+
+* a unique ``objectName`` (Qt's ``saveState`` keys the layout by it) and a title re-read on
+  ``LanguageChange``;
+* ``concerns``, a :class:`~archdesk.ui.ops.Concern` flag: the dock reloads when a change announced on
+  the ``ChangeHub`` touches one of them, and only then;
+* connections to objects that outlive the dock (the hub) made through :meth:`Dock.listen`, and
+  dropped when the dock is destroyed (Vorta's ``views/base_tab.py``), so a closed dock is never
+  called again;
+* an optional Print…/Export PDF…/Export Excel… strip (:meth:`Dock.add_exports`), whose document is
+  a callable of the rows shown;
+* ``opened``, emitted with what a row stands for when the user activates it (double-click or
+  Enter): an :class:`OpenRecord` (the main window shows it in the record editor) or a
+  ``RecordFilter`` (the records table narrows to it).
+
+:class:`ListDock` is the common case: one service's list shown read-only, its subclass saying what
+to fetch, its headings, how an item becomes a row, and what a row opens. A dock around a widget
+that does its own work (the record editor) is :func:`create_dock`.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from archdesk.services.database import Database
+from archdesk.services.listing import RecordFilter
+from archdesk.ui.i18n import Retranslatable
+from archdesk.ui.ops import BACKGROUND, Changes, Concern, Ops
+from archdesk.ui.reports.list_export import DocumentBuilder, ListExports
+
+ATTENTION = QColor("#b3261e")
+
+
+@dataclass(frozen=True)
+class OpenRecord:
+    """A row stands for one record: the main window opens it in the record editor."""
+
+    record_id: int
+
+
+#: What activating a row opens: one record, or the records table narrowed to a filter.
+Target = OpenRecord | RecordFilter
+
+
+def _disconnect_all(connections: list[tuple[SignalInstance, Callable[..., Any]]]) -> None:
+    # PySide drops a bound method's connection itself when its object goes; a lambda or a function it
+    # cannot, and that one would be called on a dead dock. Failing to disconnect the former is harmless.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        for signal, slot in connections:
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError, SystemError):  # the sender went first, or Qt dropped it already
+                pass
+    connections.clear()
+
+
+class Dock(Retranslatable, QDockWidget):
+    """The base of every dock. Subclasses build their body into ``self.body_layout`` and implement
+    ``reload`` and ``retranslate_ui`` (calling ``super().retranslate_ui()``)."""
+
+    loaded = Signal()
+    opened = Signal(object)  # Target
+    concerns: Concern = Concern.NONE
+
+    def __init__(self, ops: Ops, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.ops = ops
+        self.exports: ListExports | None = None
+        self._connections: list[tuple[SignalInstance, Callable[..., Any]]] = []
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(body)
+        # The list is not captured by self: the handler runs while the dock is being destroyed.
+        connections = self._connections
+        self.destroyed.connect(lambda _obj=None: _disconnect_all(connections))
+        self.listen(ops.hub.changed, self._on_changes)
+
+    def listen(self, signal: SignalInstance, slot: Callable[..., Any]) -> None:
+        """Connect ``slot`` to a signal of a longer-lived object; dropped when this dock is destroyed."""
+        signal.connect(slot)
+        self._connections.append((signal, slot))
+
+    @property
+    def connection_count(self) -> int:
+        return len(self._connections)
+
+    def add_exports(
+        self,
+        view: QAbstractItemView,
+        *,
+        name: str,
+        rows: Callable[[], Sequence[Any]],
+        document: DocumentBuilder,
+        options: Callable[[], dict[str, Any]] = dict,
+    ) -> ListExports:
+        """Print…, Export PDF… and Export Excel… of the rows shown, above the list and in its context menu."""
+        self.exports = ListExports(
+            self, view, self.ops, name=name, rows=rows, document=document, options=options, layout=self.body_layout
+        )
+        return self.exports
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def retranslate_ui(self) -> None:
+        if self.exports is not None:
+            self.exports.retranslate_ui()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.concerns(self.concerns):
+            self.reload()
+
+
+class _WidgetDock(Dock):
+    def __init__(self, ops: Ops, object_name: str, widget: QWidget, title: Callable[[], str], parent: QWidget) -> None:
+        self._title = title
+        super().__init__(ops, object_name, parent)
+        self.body_layout.addWidget(widget)
+        self.retranslate_ui()
+
+    def reload(self) -> None:  # the widget refreshes itself
+        pass
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self._title())
+        super().retranslate_ui()
+
+
+def create_dock(parent: QWidget, ops: Ops, object_name: str, widget: QWidget, *, title: Callable[[], str]) -> Dock:
+    """A dock around a widget that loads and refreshes itself (git-cola's ``create_dock``).
+
+    ``title()`` is called again whenever the language changes.
+    """
+    return _WidgetDock(ops, object_name, widget, title, parent)
+
+
+class ListDock(Dock):
+    """A dock showing one service's list. Subclasses say what to fetch, which changes concern them,
+    how one item becomes a row, and (``target``) what activating a row opens."""
+
+    right_aligned: tuple[int, ...] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Docks written before ``Concern`` named their concerns as strings ("loans", …): read them once.
+        if isinstance(cls.__dict__.get("concerns"), (tuple, list)):
+            flags = Concern.NONE
+            for name in cls.__dict__["concerns"]:
+                flags |= Concern[name.upper()]
+            cls.concerns = flags
+
+    def __init__(self, ops: Ops, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(ops, object_name, parent)
+        self.items: list[Any] = []
+        self.list = QTreeWidget()
+        self.list.setRootIsDecorated(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.setUniformRowHeights(True)
+        self.list.setSortingEnabled(False)
+        self.list.itemActivated.connect(self._activated)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        self.body_layout.addWidget(self.list)
+        self.body_layout.addWidget(self.empty)
+
+    # -- for subclasses ---------------------------------------------------------------------------
+
+    def fetch(self, db: Database) -> list[Any]:  # worker thread
+        raise NotImplementedError
+
+    def headers(self) -> Sequence[str]:
+        raise NotImplementedError
+
+    def row(self, item: Any) -> Sequence[str]:
+        raise NotImplementedError
+
+    def needs_attention(self, item: Any) -> bool:
+        return False
+
+    def empty_text(self) -> str:
+        return self.tr("Nothing to show.")
+
+    def target(self, item: Any) -> Target | None:
+        """What activating the row of ``item`` opens (None: nothing)."""
+        return None
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.ops.query(self, self.fetch, self._show, priority=BACKGROUND)
+
+    def retranslate_ui(self) -> None:
+        self.list.setHeaderLabels(list(self.headers()))
+        self.empty.setText(self.empty_text())
+        self._show(self.items)
+        super().retranslate_ui()
+
+    def _show(self, items: list[Any]) -> None:
+        self.items = items
+        self.list.clear()
+        rows = []
+        for entry in items:
+            item = QTreeWidgetItem([str(value) for value in self.row(entry)])
+            for column in self.right_aligned:
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if self.needs_attention(entry):
+                for column in range(item.columnCount()):
+                    item.setForeground(column, QBrush(ATTENTION))
+            rows.append(item)
+        self.list.addTopLevelItems(rows)
+        for column in range(max(self.list.columnCount() - 1, 0)):
+            self.list.resizeColumnToContents(column)
+        self.list.setVisible(bool(items))
+        self.empty.setVisible(not items)
+        self.loaded.emit()
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        row = self.list.indexOfTopLevelItem(item)
+        if 0 <= row < len(self.items):
+            target = self.target(self.items[row])
+            if target is not None:
+                self.opened.emit(target)
+
+
+def docks_of(window: QObject) -> list[Dock]:
+    """Every dock of ``window`` built through this pattern, in creation order."""
+    return window.findChildren(Dock)
