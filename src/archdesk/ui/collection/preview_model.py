@@ -8,7 +8,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from archdesk.services.collection import ImportPreview
-from archdesk.services.collection.messages import localised
 from archdesk.services.collection.parsing import as_text
 from archdesk.ui.i18n import current_language
 
@@ -34,7 +33,7 @@ class PreviewModel(QAbstractTableModel):
         language = current_language()  # the problems read in the language the window is in
         for issue in preview.validation.issues:
             key = (issue.row, issue.column)
-            message = localised(issue.message, language)
+            message = issue.render(language)
             self._messages[key] = f"{self._messages[key]}\n{message}" if key in self._messages else message
         self.endResetModel()
 
