@@ -45,7 +45,12 @@ def test_a_clean_file_exits_0_and_prints_the_counts(tmp_path, capsys):
         "valid": 2,
         "invalid": 0,
         "imported": 2,
+        "batch": 1,
         "errors": [],
+        "unknown_values": [],
+        "values_from": [],
+        "sheets": ["Sheet"],
+        "sheets_not_read": [],
     }
 
 
@@ -92,8 +97,13 @@ def test_a_sheet_without_a_title_column_exits_2(tmp_path, capsys):
     workbook.active.append(["日期", "保管期限"])
     workbook.active.append(["20230101", "永久"])
     workbook.save(tmp_path / "notitle.xlsx")
-    code, _, err = _run(capsys, "import", str(tmp_path / "notitle.xlsx"), "--db", str(tmp_path / "a.db"))
-    assert code == 2 and "题名" in err
+    db = str(tmp_path / "a.db")
+    code, _, err = _run(capsys, "--lang", "zh_CN", "import", str(tmp_path / "notitle.xlsx"), "--db", db)
+    assert code == 2
+    assert err.strip() == "archdesk: notitle.xlsx：列对应：没有列对应到题名"
+    code, _, err = _run(capsys, "--lang", "en", "import", str(tmp_path / "notitle.xlsx"), "--db", db)
+    assert code == 2
+    assert err.strip() == "archdesk: notitle.xlsx: Column mapping: no column is mapped to Title"
 
 
 def test_rejects_out_writes_the_returned_rows_and_the_acceptance_note(tmp_path, capsys):

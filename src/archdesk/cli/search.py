@@ -11,6 +11,7 @@ import argparse
 import json
 import unicodedata
 
+from archdesk.services.dates import date8, iso_date
 from archdesk.services.listing import RECORD_STATUSES
 
 COLUMNS = (("reference_code", "档号"), ("date", "日期"), ("document_number", "文号"), ("title", "题名"))
@@ -62,7 +63,7 @@ def _as_json(view) -> dict:  # noqa: ANN001
         "title": view.display_title,
         "document_number": view.document_number,
         "responsible_party": view.responsible_party,
-        "date": view.date.isoformat() if view.date else None,
+        "date": iso_date(view.date),  # ISO 8601, reduced precision for 1997-07 and 1997
         "year": view.year,
         "category": view.category_code,
         "retention": view.retention_code,
@@ -80,7 +81,7 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     if hasattr(value, "strftime"):
-        return value.strftime("%Y%m%d")  # the catalogue's 8-digit date
+        return date8(value)  # the catalogue's 8 digits, 00 for what is unknown
     return str(value)
 
 

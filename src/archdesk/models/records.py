@@ -77,6 +77,7 @@ class Record(Base, Timestamps):
         CheckConstraint("pages IS NULL OR pages >= 0", name="pages_not_negative"),
         CheckConstraint("item_number > 0", name="item_number_positive"),
         CheckConstraint("year BETWEEN 1000 AND 9999", name="year_range"),
+        CheckConstraint("date_precision IN ('year', 'month', 'day')", name="date_precision"),
         # Every sortable column of the records table is indexed (keyset paging, see services.records_page).
         Index("ix_record_year_refcode", "year", "reference_code"),
         Index("ix_record_title", "title"),
@@ -109,6 +110,8 @@ class Record(Base, Timestamps):
     # A title the archivist wrote (自拟题名) is printed in [ ] on the catalogue.
     title_supplied: Mapped[bool] = mapped_column(Boolean, default=False)
     date: Mapped[date | None] = mapped_column(Date)
+    # What of the date is known (DA/T 22 writes 19970700): the date column holds the first day of it.
+    date_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
     pages: Mapped[int | None] = mapped_column(Integer)
     security_level_id: Mapped[int | None] = mapped_column(ForeignKey("security_level.id"))
     carrier_id: Mapped[int | None] = mapped_column(ForeignKey("carrier.id"))

@@ -267,7 +267,7 @@ def _box_groups(session: Session, rng: random.Random, codes: _Codes, groups: lis
 
 
 #: The order of the values in each record row handed to ``write`` (every column of record but id).
-RECORD_COLUMNS = tuple(c.name for c in Record.__table__.columns if c.name != "id")
+RECORD_COLUMNS = tuple(c.name for c in Record.__table__.columns if c.name not in ("id", "date_precision"))
 
 
 def _record_rows(session: Session, rng: random.Random, codes: _Codes, groups: list[_Group]) -> Iterator[tuple]:

@@ -32,7 +32,7 @@ _VIEW_SQL = """
 SELECT r.id, r.reference_code, f.code, c.code, c.name, r.year, rp.code, rp.label, d.code, d.name,
        r.item_number, r.document_number, r.responsible_party, r.title, r.title_supplied, r.date,
        r.pages, s.code, s.name, ca.code, r.notes, r.status, b.code, l.code, r.transfer_batch_id,
-       r.original_retention, r.created_at, r.updated_at
+       r.original_retention, r.created_at, r.updated_at, r.date_precision
 FROM record r
 JOIN fonds f ON f.id = r.fonds_id
 JOIN category c ON c.id = r.category_id

@@ -59,6 +59,7 @@ RECORD_VIEW_COLUMNS = (
     Record.original_retention,
     Record.created_at,
     Record.updated_at,
+    Record.date_precision,  # read into RecordView.date (services/dates.py), not a field of its own
 )
 
 

@@ -7,11 +7,12 @@ SELECT that fills a RecordView is in ``view_queries``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
 from archdesk.messages import ENGLISH, Message, catalogue, msg, render
+from archdesk.services.dates import with_precision
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ class AuditEntry:
 
 def record_view_from_row(row: Any) -> RecordView:
     values = list(row)
+    if len(values) > len(fields(RecordView)):  # the date's precision follows the view's columns
+        values[15] = with_precision(values[15], values.pop())
     # Outer-joined codes come back as None; the view uses "" for "none".
     for index in (8, 9, 17, 18, 19, 22, 23):
         if values[index] is None:

@@ -8,7 +8,6 @@ from datetime import date
 import openpyxl
 from transfer_sheets import messy_rows, write_messy_xlsx
 
-from archdesk.services.collection.messages import has_translation, localised
 from archdesk.services.collection.rejects import write_rejection_slip
 from archdesk.services.collection.transfer import import_transfer, preview_import
 
@@ -32,10 +31,10 @@ def test_every_problem_of_a_messy_sheet_has_a_chinese_form(archive, tmp_path):
     issues = preview_import(archive, path, department="BGS").validation.issues
     assert len(issues) >= 8
     for issue in issues:
-        assert has_translation(issue.message), issue.message
-        chinese = localised(issue.message, "zh_CN")
+        assert issue.problem.id.startswith("import."), issue.problem
+        chinese = issue.render("zh_CN")
         assert chinese != issue.message and any("\u4e00" <= ch <= "\u9fff" for ch in chinese)
-        assert localised(issue.message, "en") == issue.message
+        assert issue.render("en") == issue.message and not any("\u4e00" <= ch <= "\u9fff" for ch in issue.message[:8])
 
 
 def test_the_returned_rows_and_the_note_state_each_issue_in_chinese(archive, tmp_path):

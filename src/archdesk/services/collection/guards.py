@@ -13,6 +13,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from archdesk.messages import Message, msg
 from archdesk.services.errors import ArchDeskError
 
 #: Wider than any transfer list; keeps one stray cell far to the right from sizing the grid.
@@ -33,10 +34,11 @@ _SHEET_REL = re.compile(rb'<sheet\b[^>]*?r:id="([^"]+)"')
 class ImportFileError(ArchDeskError):
     """The file cannot be read as a transfer spreadsheet at all (not a spreadsheet, encrypted, empty …)."""
 
-    def __init__(self, file: str | Path, reason: str) -> None:
+    def __init__(self, file: str | Path, reason: str | Message) -> None:
         self.file = str(file)
-        self.reason = reason
-        super().__init__(f"{Path(file).name}: {reason}")
+        self.reason = str(reason)
+        problem = reason if isinstance(reason, Message) else msg("core.text", text=reason)
+        super().__init__(msg("core.at_source", source=Path(file).name, problem=problem))
 
 
 def column_number(letters: bytes | str) -> int:

@@ -33,17 +33,77 @@ FIELDS: dict[str, tuple[str, str]] = {
     "department": ("Department", "机构(问题)"),
     "category": ("Category", "门类"),
     "carrier": ("Medium", "载体"),
+    "item_number": ("Item number", "件号"),
 }
+#: The names the CLI's ``--column`` and ``--set`` take, where they differ from the field's.
+FIELD_NAMES = {"security": "security_level", "medium": "carrier"}
 
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "sequence": ("序号", "顺序号", "编号", "no", "no.", "number", "seq", "#", "itemno"),
-    "reference_code": ("档号", "归档号", "referencecode", "archivalcode", "refcode", "reference"),
+    "sequence": ("序号", "顺序号", "编号", "no", "no.", "number", "seq", "#"),
+    "reference_code": (
+        "档号",
+        "归档号",
+        "档案局档号",
+        "档案馆档号",
+        "馆编档号",
+        "室编档号",
+        "原档号",
+        "档案号",
+        "referencecode",
+        "archivalcode",
+        "refcode",
+        "reference",
+        "identifier",
+        "componentuniqueidentifier",
+    ),
     "document_number": ("文号", "文件编号", "发文字号", "发文号", "文件号", "documentnumber", "docno", "fileno"),
     "responsible_party": ("责任者", "发文单位", "发文机关", "责任单位", "形成单位", "creator", "author", "issuedby"),
-    "title": ("题名", "文件题名", "标题", "文件名称", "名称", "案卷题名", "title", "documenttitle", "subject"),
-    "date": ("日期", "成文日期", "形成日期", "发文日期", "文件日期", "时间", "成文时间", "date", "documentdate"),
+    "title": (
+        "题名",
+        "文件题名",
+        "标题",
+        "文件名称",
+        "名称",
+        "案卷题名",
+        "材料名称",
+        "文件材料名称",
+        "材料题名",
+        "内容",
+        "title",
+        "documenttitle",
+        "subject",
+    ),
+    "date": (
+        "日期",
+        "成文日期",
+        "形成日期",
+        "发文日期",
+        "文件日期",
+        "时间",
+        "成文时间",
+        "材料形成时间",
+        "形成时间",
+        "文件形成时间",
+        "材料日期",
+        "date",
+        "documentdate",
+        "dateexpression",
+        "begindate",
+        "datecreated",
+    ),
     "pages": ("页数", "页码", "页号", "页", "pages", "pagecount", "pp"),
-    "security_level": ("密级", "保密级别", "access", "security", "classification", "securitylevel"),
+    "security_level": (
+        "密级",
+        "保密级别",
+        "保密等级",
+        "access",
+        "security",
+        "classification",
+        "securitylevel",
+        "restrictions",
+        "accessrestrictions",
+        "conditionsgoverningaccess",
+    ),
     "retention": ("保管期限", "期限", "保存期限", "retention", "retentionperiod", "period"),
     "notes": ("备注", "附注", "说明", "remarks", "notes", "comments", "note"),
     "year": ("年度", "年份", "归档年度", "year"),
@@ -60,7 +120,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "category": ("门类", "档案门类", "类别", "门类代码", "category", "series"),
     "carrier": ("载体", "载体类型", "载体形式", "medium", "carrier"),
+    "item_number": ("件号", "室编件号", "馆编件号", "itemnumber", "itemno"),
 }
+#: Headings taken only when no column has the field's own heading (份数 counts copies; a list
+#: with no 页数 column gives its extent there).
+_SECOND_CHOICE: dict[str, str] = {"份数": "pages", "件数": "pages", "数量": "pages", "extent": "pages"}
 _LOOKUP = {alias: field for field, aliases in _ALIASES.items() for alias in aliases}
 _NOISE = re.compile(r"[\s()（）\[\]【】:：*＊_/、.\-]+")
 
@@ -72,12 +136,14 @@ def normalise_heading(text: str) -> str:
 
 
 def field_for_heading(text: str) -> str | None:
-    return _LOOKUP.get(normalise_heading(text))
+    key = normalise_heading(text)
+    return _LOOKUP.get(key) or _SECOND_CHOICE.get(key)
 
 
 def heading_score(value: str) -> int:
     """1 when a cell reads like a known column heading (used to find the header row)."""
-    return 1 if len(value) <= 30 and normalise_heading(value) in _LOOKUP else 0
+    key = normalise_heading(value)
+    return 1 if len(value) <= 30 and (key in _LOOKUP or key in _SECOND_CHOICE) else 0
 
 
 @dataclass(frozen=True)
@@ -117,6 +183,11 @@ def guess_mapping(headers: Sequence[str], corrections: Mapping[str, str] | None 
         if field:
             taken.add(field)
         fields.append(field)
+    for index, heading in enumerate(headers):
+        second = _SECOND_CHOICE.get(normalise_heading(heading)) if heading else None
+        if fields[index] is None and second and second not in taken and normalise_heading(heading) not in wanted:
+            fields[index] = second
+            taken.add(second)
     return ColumnMapping(tuple(headers), tuple(fields))
 
 

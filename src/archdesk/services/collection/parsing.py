@@ -10,19 +10,33 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from archdesk.messages import Message, msg
+from archdesk.services.dates import PartialDate, iso_date
+
 _EXCEL_EPOCH = date(1899, 12, 30)
+#: Full dates, then dates known to the month or the year (00 or nothing for what is unknown).
 _DATE_PATTERNS = (
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),  # 20230315 (DA/T 22 catalogue form)
-    re.compile(r"^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})$"),  # 2023-03-15, 2023.3.15, 2023/3/15
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),  # 20230315, 19970700, 19970000 (DA/T 22 catalogue form)
+    re.compile(r"^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})$"),  # 2023-03-15, 2023.3.15, 1997-07-00
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"),  # 2023年3月15日
+    re.compile(r"^(\d{4})(\d{2})()$"),  # 199707
+    re.compile(r"^(\d{4})\s*[-./]\s*(\d{1,2})()$"),  # 1997-07, 1997.7, 2019/4
+    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月()$"),  # 1997年7月
+    re.compile(r"^(\d{4})()()\s*(年|年度)?$"),  # 2019, 2019年
 )
 _TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _PAGES = re.compile(r"^(-?\d+)(\.0+)?\s*(页|p|pp|pages?)?\.?$", re.IGNORECASE)
 _YEAR = re.compile(r"^(\d{4})\s*年?(度)?$")
+#: A number in a date column that reads as a year (2019) or year.month (2018.7) is never an Excel serial.
+_YEARS = range(1000, 10_000)
 
 
 class CellError(ValueError):
-    """A cell's value cannot be used; the message says why in plain words."""
+    """A cell's value cannot be used; ``problem`` says why (a message id with parameters)."""
+
+    def __init__(self, problem: Message) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
 
 
 def _text(value: object) -> str:
@@ -30,7 +44,12 @@ def _text(value: object) -> str:
 
 
 def parse_date(value: object) -> date | None:
-    """Excel date cells, 20230315, 2023-03-15, 2023.3.15, 2023/3/15, 2023年3月15日; blank → None."""
+    """A date as archivists write it, with its precision; blank → None.
+
+    Excel date cells, 20230315, 2023-03-15, 2023.3.15, 2023/3/15, 2023年3月15日 give a day; 19970700,
+    1997-07-00, 199707, 1997.7, 1997年7月 a :class:`PartialDate` known to the month; 19970000, 2019,
+    2019年 one known to the year. A numeric cell 2019 or 2018.7 is a year (year.month), never a serial.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -38,23 +57,37 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, bool):
-        raise CellError(f"not a date: {value}")
+        raise CellError(msg("import.not_a_date", value=str(value)))
     if isinstance(value, int | float):
         if float(value).is_integer() and 10_000_000 <= value <= 99_999_999:
             return parse_date(str(int(value)))
+        if float(value).is_integer() and 100_000 <= value <= 999_999:
+            return parse_date(str(int(value)))  # 199707
+        if int(value) in _YEARS:
+            # 2018.7 and 2021.08 are year.month as typed (repr keeps what was typed: 2021.08 → "2021.08").
+            return parse_date(repr(float(value)) if not float(value).is_integer() else str(int(value)))
         if 1 <= value < 2_958_466:  # an Excel serial day number in a cell not formatted as a date
             return _EXCEL_EPOCH + timedelta(days=int(value))
-        raise CellError(f"not a date: {value:g}")
+        raise CellError(msg("import.not_a_date", value=f"{value:g}"))
     text = _TIME_SUFFIX.sub("", _text(value).translate(_FULL_WIDTH_DIGITS))
     for pattern in _DATE_PATTERNS:
         match = pattern.match(text)
         if match:
-            year, month, day = (int(g) for g in match.groups())
-            try:
-                return date(year, month, day)
-            except ValueError:
-                raise CellError(f"no such date: {year:04d}-{month:02d}-{day:02d}") from None
-    raise CellError(f"not a date: {_preview(value)} (write it as 20230315, 2023-03-15 or 2023年3月15日)")
+            year, month, day = (int(g) if g else 0 for g in match.groups()[:3])
+            return _dated(year, month, day)
+    raise CellError(msg("import.not_a_date", value=_preview(value)))
+
+
+def _dated(year: int, month: int, day: int) -> date:
+    """The day, or a PartialDate when month or day is 0 (unknown); a day without a month is refused."""
+    try:
+        if day and month:
+            return date(year, month, day)
+        if day:
+            raise ValueError
+        return PartialDate(year, month or None)
+    except ValueError:
+        raise CellError(msg("import.no_such_date", date=f"{year:04d}-{month:02d}-{day:02d}")) from None
 
 
 def parse_year(value: object) -> int | None:
@@ -67,7 +100,7 @@ def parse_year(value: object) -> int | None:
         return value.year
     match = _YEAR.match(_text(value).translate(_FULL_WIDTH_DIGITS))
     if not match or not 1000 <= int(match.group(1)) <= 9999:
-        raise CellError(f"not a year: {_preview(value)}")
+        raise CellError(msg("import.not_a_year", value=_preview(value)))
     return int(match.group(1))
 
 
@@ -76,22 +109,22 @@ def parse_pages(value: object) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise CellError(f"not a page count: {value}")
+        raise CellError(msg("import.not_pages", value=str(value)))
     if isinstance(value, float):
         if not value.is_integer():
-            raise CellError(f"not a whole number of pages: {value:g}")
+            raise CellError(msg("import.pages_not_whole", value=f"{value:g}"))
         value = int(value)
     if isinstance(value, int):
         number = value
     else:
         match = _PAGES.match(_text(value).translate(_FULL_WIDTH_DIGITS))
         if not match:
-            raise CellError(f"not a page count: {_preview(value)}")
+            raise CellError(msg("import.not_pages", value=_preview(value)))
         number = int(match.group(1))
     if number < 0:
-        raise CellError(f"the page count cannot be negative ({number})")
+        raise CellError(msg("import.pages_negative", value=number))
     if number > 1_000_000:
-        raise CellError(f"implausible page count: {number}")
+        raise CellError(msg("import.pages_implausible", value=number))
     return number
 
 
@@ -134,7 +167,7 @@ def parse_retention(value: object, known: dict[str, str]) -> RetentionValue | No
         return RetentionValue(RETENTION_SYNONYMS[key])
     if key in LEGACY_RETENTION and LEGACY_RETENTION[key].lower() in known:
         return RetentionValue(LEGACY_RETENTION[key], original=_text(value))
-    raise CellError(f"unknown retention period: {_preview(value)} (use 永久, 定期30年 or 定期10年)")
+    raise CellError(msg("import.unknown_retention", value=_preview(value)))
 
 
 #: Extra spellings of the seeded security levels; the archive's own names and codes are added at run time.
@@ -158,7 +191,7 @@ def parse_security(value: object, known: dict[str, str]) -> str | None:
         return known[key]
     if key in SECURITY_SYNONYMS and SECURITY_SYNONYMS[key].lower() in known:
         return SECURITY_SYNONYMS[key]
-    raise CellError(f"unknown security level: {_preview(value)} (use 公开, 内部, 秘密, 机密 or 绝密)")
+    raise CellError(msg("import.unknown_security", value=_preview(value)))
 
 
 def as_text(value: object) -> str:
@@ -170,7 +203,7 @@ def as_text(value: object) -> str:
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
     if isinstance(value, date):
-        return value.isoformat()
+        return iso_date(value) or ""
     return str(value).strip()
 
 

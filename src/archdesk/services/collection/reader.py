@@ -19,7 +19,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
+from archdesk.messages import msg
 from archdesk.services.collection.guards import (
     MAX_COLUMNS,
     ImportFileError,
@@ -27,7 +29,8 @@ from archdesk.services.collection.guards import (
     check_ods_extent,
     check_xlsx_extent,
 )
-from archdesk.services.collection.mapping import heading_score
+from archdesk.services.collection.mapping import field_for_heading, heading_score, normalise_heading
+from archdesk.services.collection.spreadsheetml import is_spreadsheetml
 
 CellValue = str | int | float | bool | date | datetime | time | timedelta | None
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -37,10 +40,10 @@ SUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
 HEADER_SEARCH_ROWS = 30
 _TOTAL = re.compile(r"^(合计|总计|小计|共计|总共|累计|total|subtotal|grand\s*total|sum)\b", re.IGNORECASE)
 _TOTAL_ZH = re.compile(r"^(合计|总计|小计|共计|总共|累计)")
-_FOOTER = re.compile(r"^(制表|填表|移交人|接收人|交接人|审核|审批|经办人|负责人|检查人|立卷人)")
+_FOOTER = re.compile(r"^(制表|填表|编制|移交人|接收人|交接人|审核|审批|经办人|负责人|检查人|立卷人)")
 #: First characters of every total and footer pattern above (either case; ſ folds to s): a row whose
 #: first value starts otherwise is data, without the regular expressions.
-_TOTAL_OR_FOOTER_LEADS = frozenset("合总小共累制填移接交审经负检立tTsSgGſ")
+_TOTAL_OR_FOOTER_LEADS = frozenset("合总小共累制填编移接交审经负检立tTsSgGſ")
 _CSV_FIELD_LIMIT = 16 << 20  # a 5 MB cell is read and then rejected by validation, not by the CSV parser
 
 
@@ -62,15 +65,39 @@ class SheetTable:
     header_row: int
     rows: tuple[SheetRow, ...]
     skipped_rows: int  # total and footer rows left out (blank rows are not counted)
+    info: tuple[str, ...] = ()  # the title and info rows above the header, as text ("保管期限：永久")
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """The tables read from a file, and the sheets that were not read (with the reason, a plain text)."""
+
+    file: str
+    tables: tuple[SheetTable, ...]
+    sheet_names: tuple[str, ...]
+    not_read: tuple[tuple[str, str], ...] = ()
+
+
+ALL_SHEETS = "all"
 
 
 def read_table(path: str | Path) -> SheetTable:
-    """Read the first sheet of a spreadsheet or CSV file and find its table.
+    """The table of the first sheet of a spreadsheet or CSV file (see ``read_tables``)."""
+    return read_tables(path).tables[0]
+
+
+def read_tables(path: str | Path, sheet: str | None = None, known: Iterable[str] = ()) -> Workbook:
+    """Read one sheet (``sheet`` by name; the first when None) or every sheet (``"all"``).
 
     Runs on the calling thread (a worker thread in the UI). Raises ``ImportFileError`` when the
-    file is empty, encrypted, damaged, of an unknown kind, too large, or has no recognisable header.
+    file is a folder, empty, encrypted, damaged, of an unknown kind, too large, or has no
+    recognisable header (with ``"all"``: when no sheet has one; the others are listed in ``not_read``).
+    ``known`` are headings the archivist mapped (``--column``): they count as recognised.
     """
+    known_keys = frozenset(normalise_heading(h) for h in known)
     path = Path(path)
+    if path.is_dir():
+        raise ImportFileError(path, msg("import.is_folder"))
     if not path.is_file():
         raise ImportFileError(path, "no such file")
     suffix = path.suffix.lower()
@@ -78,15 +105,55 @@ def read_table(path: str | Path) -> SheetTable:
         raise ImportFileError(path, f"unsupported file type {suffix or '(none)'}; use .xlsx, .xls, .ods or .csv")
     check_container(path)
     if suffix in TEXT_SUFFIXES:
-        return _table_from_grid(path, "", _read_csv(path), [])
+        return Workbook(str(path), (_table_from_grid(path, "", _read_csv(path), [], known_keys),), ("",))
+    if suffix == ".xls" and is_spreadsheetml(path):
+        from archdesk.services.collection.spreadsheetml import read_sheets
+
+        sheets = read_sheets(path)
+        loaders = [(name, lambda g=grid, m=merged: (iter(g), m)) for name, grid, merged in sheets]
+        return _chosen(path, loaders, sheet, known_keys)
     if suffix in (".xlsx", ".xlsm"):
         check_xlsx_extent(path)
     elif suffix == ".ods":
         check_ods_extent(path)
-    return _read_workbook(path)
+    return _read_workbook(path, sheet, known_keys)
 
 
-def _read_workbook(path: Path) -> SheetTable:
+def _chosen(path: Path, sheets: list[tuple[str, Any]], wanted: str | None, known: frozenset[str]) -> Workbook:
+    """The tables of the wanted sheets; ``sheets`` gives (name, load() → (rows, merged ranges))."""
+    names = tuple(name for name, _ in sheets)
+    if wanted is None:
+        chosen = sheets[:1]
+    elif wanted.lower() == ALL_SHEETS:
+        chosen = sheets
+    else:
+        chosen = [s for s in sheets if s[0] == wanted or s[0].strip() == wanted.strip()]
+        if not chosen:
+            raise ImportFileError(path, msg("import.no_such_sheet", name=wanted, names="、".join(names)))
+    tables: list[SheetTable] = []
+    chosen_names = {name for name, _ in chosen}
+    not_read: list[tuple[str, str]] = [(name, "not asked for") for name, _ in sheets if name not in chosen_names]
+    for name, load in chosen:
+        try:
+            rows, merged = load()
+            tables.append(_table_from_grid(path, name, rows, merged, known))
+        except ImportFileError as exc:
+            if len(chosen) == 1:
+                raise
+            not_read.append((name, exc.reason))
+    if not tables:
+        raise ImportFileError(path, f"no sheet has a table ({'; '.join(f'{n}: {r}' for n, r in not_read)})")
+    return Workbook(str(path), tuple(tables), names, tuple(not_read))
+
+
+def sheet_row_counts(path: str | Path) -> list[tuple[str, int]]:
+    """Each sheet's name and its number of data rows (the wizard's sheet list); sheets without a table count 0."""
+    workbook = read_tables(path, ALL_SHEETS)
+    counts = {t.sheet_name: len(t.rows) for t in workbook.tables}
+    return [(name, counts.get(name, 0)) for name in workbook.sheet_names]
+
+
+def _read_workbook(path: Path, wanted: str | None, known: frozenset[str]) -> Workbook:
     import python_calamine
 
     try:
@@ -101,18 +168,27 @@ def _read_workbook(path: Path) -> SheetTable:
         names = workbook.sheet_names
         if not names:
             raise ImportFileError(path, "the workbook has no worksheet")
-        sheet = workbook.get_sheet_by_index(0)
-        start = sheet.start
-        if start is None:
-            raise ImportFileError(path, "the first worksheet is empty")
-        if sheet.width > MAX_COLUMNS:
-            raise ImportFileError(path, f"the sheet is {sheet.width:,} columns wide; at most {MAX_COLUMNS} are read")
-        merged = [
-            ((r0, c0 - start[1]), (r1, c1 - start[1]))
-            for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
-            if c1 >= start[1]
-        ]
-        return _table_from_grid(path, sheet.name, sheet.iter_rows(), merged)
+
+        def loader(index: int) -> Any:
+            def load() -> tuple[Iterable[list[CellValue]], list]:
+                sheet = workbook.get_sheet_by_index(index)
+                start = sheet.start
+                if start is None:
+                    raise ImportFileError(path, "the worksheet is empty")
+                if sheet.width > MAX_COLUMNS:
+                    raise ImportFileError(
+                        path, f"the sheet is {sheet.width:,} columns wide; at most {MAX_COLUMNS} are read"
+                    )
+                merged = [
+                    ((r0, c0 - start[1]), (r1, c1 - start[1]))
+                    for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
+                    if c1 >= start[1]
+                ]
+                return sheet.iter_rows(), merged
+
+            return load
+
+        return _chosen(path, [(name, loader(i)) for i, name in enumerate(names)], wanted, known)
     except python_calamine.PasswordError as exc:
         raise ImportFileError(path, "the workbook is encrypted (password-protected)") from exc
     except python_calamine.CalamineError as exc:
@@ -188,7 +264,11 @@ def _fill_merged(grid: list[list[CellValue]], merged: list[tuple[tuple[int, int]
 
 
 def _table_from_grid(
-    path: Path, sheet_name: str, rows: Iterable[list[CellValue]], merged: list[tuple[tuple[int, int], tuple[int, int]]]
+    path: Path,
+    sheet_name: str,
+    rows: Iterable[list[CellValue]],
+    merged: list[tuple[tuple[int, int], tuple[int, int]]],
+    known: frozenset[str] = frozenset(),
 ) -> SheetTable:
     iterator = iter(rows)
     head: list[list[CellValue]] = []
@@ -199,7 +279,7 @@ def _table_from_grid(
     if not any(any(v is not None for v in row) for row in head):
         raise ImportFileError(path, "the sheet is empty")
     _fill_merged(head, merged)
-    header_index = _find_header(head)
+    header_index = _find_header(head, known)
     if header_index is None:
         raise ImportFileError(
             path, "no header row found (expected headings such as 题名, 日期, 保管期限 or Title, Date)"
@@ -207,8 +287,17 @@ def _table_from_grid(
     # A heading merged down over two rows makes the header two rows deep.
     header_end = max([header_index] + [r1 for (r0, _), (r1, _) in merged if r0 <= header_index <= r1])
     header_end = min(header_end, len(head) - 1)
+    # 材料形成时间 over 年 / 月 / 日: the three columns below the group are read as one date.
+    parts_row = header_index + 1 if header_index + 1 < len(head) else None
+    date_parts = _date_part_columns(head[parts_row]) if parts_row is not None else None
+    if date_parts is not None:
+        header_end = max(header_end, parts_row)
     headers = _headings(head[header_index : header_end + 1], head[header_index - 1] if header_index else None)
+    if date_parts is not None:
+        group = _text(head[header_index][date_parts[0]]) if date_parts[0] < len(head[header_index]) else ""
+        headers[date_parts[0]] = group if group and group not in _DATE_PARTS else "日期"
     width = len(headers)
+    info = tuple(line for line in (_info_line(row) for row in head[:header_index]) if line)
     body_merged = [m for m in merged if m[1][0] > header_end]
     data: list[SheetRow] = []
     skipped = 0
@@ -233,8 +322,42 @@ def _table_from_grid(
         if first.__class__ is str and first[0] in _TOTAL_OR_FOOTER_LEADS and _is_total_or_footer(cells):
             skipped += 1
             continue
+        if date_parts is not None:
+            cells = _joined_date(cells, date_parts)
         data.append(SheetRow(sheet_row, tuple(cells)))
-    return SheetTable(str(path), sheet_name, tuple(headers), header_end + 1, tuple(data), skipped)
+    if date_parts is not None:
+        headers = [h for i, h in enumerate(headers) if i not in date_parts[1:]]
+    return SheetTable(str(path), sheet_name, tuple(headers), header_end + 1, tuple(data), skipped, info)
+
+
+_DATE_PARTS = ("年", "月", "日")
+
+
+def _date_part_columns(row: list[CellValue]) -> tuple[int, ...] | None:
+    """The columns of a 年 / 月 / 日 row under a date heading (year first), or None."""
+    found = {_text(v): i for i, v in enumerate(row) if isinstance(v, str) and _text(v) in _DATE_PARTS}
+    if "年" not in found or "月" not in found:
+        return None
+    return tuple(found[p] for p in _DATE_PARTS if p in found)
+
+
+def _joined_date(cells: list[CellValue], columns: tuple[int, ...]) -> list[CellValue]:
+    """One date text from the year, month (and day) cells, 0 for a blank part: 1997-7-0; the other
+    two columns are dropped."""
+    parts = [cells[i] if i < len(cells) else None for i in columns]
+    year = parts[0]
+    if year is None:
+        joined: CellValue = None
+    else:
+        numbers = [_text(p) if p is not None else "0" for p in parts] + ["0"] * (3 - len(parts))
+        joined = "-".join(numbers)
+    out = [v for i, v in enumerate(cells) if i not in columns[1:]]
+    out[columns[0]] = joined
+    return out
+
+
+def _info_line(row: list[CellValue]) -> str:
+    return "  ".join(_text(v) for v in row if v is not None and _text(v))
 
 
 def _chain_rows(
@@ -264,20 +387,48 @@ def _chain_rows(
         yield row
 
 
-def _find_header(rows: list[list[CellValue]]) -> int | None:
-    """The row with the most cells that read like known headings (at least two of them)."""
+def _find_header(rows: list[list[CellValue]], known: frozenset[str] = frozenset()) -> int | None:
+    """The row a person would take for the header: the most *distinct* known headings (at least
+    two), never a row that reads as data (a date, a number, a 档号 or a long text in it). A row of
+    56 repeated "Notes" labels counts one."""
     best, best_score = None, 1
     for index, row in enumerate(rows):
-        score = sum(heading_score(v) for v in row if isinstance(v, str))
+        if _reads_as_data(row):
+            continue
+        score = len({_meaning(v, known) for v in row if isinstance(v, str) and _meaning(v, known)})
         if score > best_score:
             best, best_score = index, score
     return best
 
 
+def _meaning(text: str, known: frozenset[str]) -> str | None:
+    key = normalise_heading(text)
+    if key in known:
+        return "mapped:" + key
+    return field_for_heading(text) if heading_score(text) else None
+
+
+_DATA_TEXT = re.compile(r"^\d{6,8}$|^\d{4}[-./年]\d{1,2}|\d{4}-\d{4}$|[-·]\d{4}$")
+
+
+def _reads_as_data(row: list[CellValue]) -> bool:
+    for value in row:
+        if value is None:
+            continue
+        if isinstance(value, date | datetime | time | timedelta):
+            return True
+        if isinstance(value, int | float) and not isinstance(value, bool) and value > 31:
+            return True
+        if isinstance(value, str) and (len(value) > 40 or _DATA_TEXT.search(value)):
+            return True
+    return False
+
+
 def _headings(rows: list[list[CellValue]], above: list[CellValue] | None) -> list[str]:
     """Header texts. In a two-row header the lower (more specific) heading wins when it is a known
     one; an empty header cell under a merged group label takes that label."""
-    width = max(len(row) for row in rows)
+    # Columns right of the header's last heading are not the table's, whatever the rows above hold.
+    width = 1 + max((i for row in rows for i, v in enumerate(row) if _text(v)), default=-1)
     headers = []
     for index in range(width):
         texts = [_text(row[index]) for row in rows if index < len(row) and _text(row[index])]
@@ -304,7 +455,7 @@ def _is_total_or_footer(cells: list[CellValue]) -> bool:
     if not isinstance(first, str):
         return False
     compact = re.sub(r"\s+", "", first)
-    if len(compact) > 40:
+    if len(compact) > 80:  # a signature line: 编制人：____ 审核人：____ 日期：____
         return False
     if _TOTAL_ZH.match(compact) or _TOTAL.match(first):
         return True

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from archdesk.services.collection.messages import localised
 from archdesk.services.collection.parsing import as_text
 from archdesk.services.collection.transfer import ImportPreview, ImportResult
 from archdesk.services.reports import Column, Document, Field, Orientation, render_pdf, render_xlsx, single_section
@@ -28,20 +27,36 @@ class RejectionSlip:
 
 
 def returned_rows_document(preview: ImportPreview, language: str = "zh_CN") -> Document:
-    """The invalid rows with the sheet row number, their original cells and one issue column."""
+    """The invalid rows with the sheet row number, their original cells and one issue column.
+
+    From several sheets: a 工作表 column first, and the columns of every sheet by heading."""
     en = language == "en"
-    messages: dict[int, list[str]] = {}
+    colon = ": " if en else "："
+    messages: dict[tuple[str, int], list[str]] = {}
     for issue in preview.validation.issues:
-        colon = ": " if en else "："
-        messages.setdefault(issue.row, []).append(f"{issue.column}{colon}{localised(issue.message, language)}")
+        key = (issue.sheet, issue.row)
+        messages.setdefault(key, []).append(f"{issue.column}{colon}{issue.render(language)}")
+    several = len(preview.sheets) > 1
+    headers: list[str] = []
+    for sheet in preview.sheets:
+        headers += [h for h in sheet.table.headers if h not in headers] if several else list(sheet.table.headers)
     rows: list[tuple[Cell, ...]] = []
-    for sheet_row in preview.table.rows:
-        if sheet_row.sheet_row in messages:
-            cells = tuple(_cell(v) for v in sheet_row.cells)
-            rows.append((sheet_row.sheet_row, *cells, "；".join(messages[sheet_row.sheet_row])))
+    for sheet in preview.sheets:
+        table = sheet.table
+        position = [headers.index(h) for h in table.headers] if several else list(range(len(table.headers)))
+        for sheet_row in table.rows:
+            found = messages.get((table.sheet_name, sheet_row.sheet_row))
+            if not found:
+                continue
+            cells: list[Cell] = [None] * len(headers)
+            for index, value in zip(position, sheet_row.cells, strict=False):
+                cells[index] = _cell(value)
+            lead = (table.sheet_name, sheet_row.sheet_row) if several else (sheet_row.sheet_row,)
+            rows.append((*lead, *cells, "；".join(found)))
     columns = (
+        *((Column("Sheet" if en else "工作表", 1.0),) if several else ()),
         Column("Row" if en else "行号", 0.5, Align.RIGHT, kind=Kind.NUMBER),
-        *(Column(h or f"#{i + 1}", 1.0, wrap=True) for i, h in enumerate(preview.table.headers)),
+        *(Column(h or f"#{i + 1}", 1.0, wrap=True) for i, h in enumerate(headers)),
         Column("Issue" if en else "问题", 3.0, wrap=True),
     )
     return Document(
@@ -71,7 +86,7 @@ def acceptance_note_document(preview: ImportPreview, result: ImportResult, langu
         Field("To review" if en else "待复核期限", str(result.review)),
         Field("SHA-256", preview.sha256[:16] + "…"),
     )
-    rows = [(i.row, i.column, localised(i.message, language)) for i in result.issues]
+    rows = [(i.row, f"{i.sheet} · {i.column}" if i.sheet else i.column, i.render(language)) for i in result.issues]
     return Document(
         title="Transfer acceptance note" if en else "移交验收单",
         subtitle=Path(preview.file).name,

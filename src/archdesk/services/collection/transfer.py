@@ -20,23 +20,27 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
-from archdesk.models import Fonds, Record, TransferBatch
+from archdesk.messages import msg, render
+from archdesk.models import Fonds, ItemSequence, Record, TransferBatch
 from archdesk.models.base import utcnow
 from archdesk.services.collection.bulk import insert_rows
+from archdesk.services.collection.file_values import given_values, info_values, merged, sheet_name_values
 from archdesk.services.collection.mapping import ColumnMapping, guess_mapping, remember_mapping, remembered_mapping
-from archdesk.services.collection.reader import SheetTable, read_table
+from archdesk.services.collection.reader import SheetTable, read_table, read_tables
+from archdesk.services.collection.tables import CategoryInfo, CodeTables, load_code_tables
 from archdesk.services.collection.validation import (
-    CategoryInfo,
-    CodeTables,
+    FilledValue,
+    ImportOptions,
     RowIssue,
+    Seen,
+    UnknownValue,
     Validation,
-    load_code_tables,
     validate_table,
 )
 from archdesk.services.database import Database
-from archdesk.services.errors import Cancelled, NotAllowed, ValidationError
+from archdesk.services.errors import Cancelled, NotAllowed, ValidationError, field_label
 from archdesk.services.refcode import CodeParts, allocate_item_numbers, format_item, group_key, render_reference_code
 from archdesk.services.uow import UnitOfWork
 
@@ -45,22 +49,41 @@ INSERT_CHUNK = 5000
 
 
 @dataclass(frozen=True)
+class SheetPreview:
+    """One sheet of a preview: its table, the columns' mapping and the outcome of its rows."""
+
+    table: SheetTable
+    mapping: ColumnMapping
+    validation: Validation
+
+
+@dataclass(frozen=True)
 class ImportPreview:
     """A file read and checked, nothing written. Pass it to ``accept_import`` to take the valid rows."""
 
     file: str
     sha256: str
-    table: SheetTable
-    mapping: ColumnMapping
-    validation: Validation
+    sheets: tuple[SheetPreview, ...]
+    validation: Validation  # every sheet's rows together
     department_id: int | None
     department_label: str
     category_code: str
     earlier_batches: tuple[int, ...]  # batches imported from a file with the same SHA-256
+    sheet_names: tuple[str, ...] = ()
+    not_read: tuple[tuple[str, str], ...] = ()  # sheets not read, and why
+    keep_reference_codes: bool = False
+
+    @property
+    def table(self) -> SheetTable:
+        return self.sheets[0].table
+
+    @property
+    def mapping(self) -> ColumnMapping:
+        return self.sheets[0].mapping
 
     @property
     def rows(self) -> int:
-        return len(self.table.rows)
+        return sum(len(s.table.rows) for s in self.sheets)
 
     @property
     def valid(self) -> int:
@@ -86,6 +109,10 @@ class ImportResult:
     first_record_id: int | None = None
     last_record_id: int | None = None
     dry_run: bool = False
+    unknown_values: tuple[UnknownValue, ...] = ()
+    filled: tuple[FilledValue, ...] = ()
+    sheets_read: tuple[str, ...] = ()
+    not_read: tuple[tuple[str, str], ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -94,8 +121,50 @@ class ImportResult:
             "valid": self.valid,
             "invalid": self.invalid,
             "imported": self.imported,
-            "errors": [{"row": i.row, "column": i.column, "message": i.message} for i in self.issues],
+            "batch": self.batch_id,
+            "errors": [
+                {
+                    "row": i.row,
+                    "column": i.column,
+                    "message": i.message,
+                    **({"sheet": i.sheet} if len(self.sheets_read) > 1 else {}),
+                }
+                for i in self.issues
+            ],
+            "unknown_values": [
+                {
+                    "field": _cli_field(u.field),
+                    "column": u.column,
+                    "value": u.value,
+                    "rows": list(u.rows),
+                    **({"sheet": u.sheet} if u.sheet and len(self.sheets_read) > 1 else {}),
+                }
+                for u in self.unknown_values
+            ],  # fmt: skip
+            "values_from": [
+                {"field": _cli_field(f.field), "value": f.value, "source": render(f.source), "rows": f.rows}
+                for f in self.filled
+            ],
+            "sheets": list(self.sheets_read),
+            "sheets_not_read": [{"sheet": name, "reason": reason} for name, reason in self.not_read],
         }
+
+    def notes(self) -> list:
+        """Messages about the whole file: values taken for every row, sheets not read."""
+        out = [
+            msg("import.value_from", field=field_label(f.field), value=f.value, source=f.source) for f in self.filled
+        ]
+        unread = [name for name, _ in self.not_read]
+        if unread:
+            out.append(
+                msg("import.sheets_not_read", count=len(unread) + len(self.sheets_read),
+                    read="、".join(self.sheets_read), unread="、".join(unread))
+            )  # fmt: skip
+        return out
+
+
+def _cli_field(name: str) -> str:
+    return {"security_level": "security"}.get(name, name)
 
 
 def file_sha256(path: str | Path) -> str:
@@ -113,46 +182,91 @@ def preview_import(
     department: str | None = None,
     category: str | None = None,
     mapping: Mapping[str, str] | None = None,
+    sheet: str | None = None,
+    values: Mapping[str, str] | None = None,
+    value_map: Mapping[str, Mapping[str, str]] | None = None,
+    keep_reference_codes: bool = False,
     progress: Progress | None = None,
 ) -> ImportPreview:
     """Read and check a transfer spreadsheet; writes nothing.
 
     ``department`` and ``category`` are codes or names (the defaults for rows without their own);
     ``mapping`` corrects the guessed columns (heading → field, '' to ignore) and otherwise the
-    department's remembered mapping applies. Raises ImportFileError (file unreadable),
-    ValidationError (unknown department/category, a required column not mapped) or Cancelled.
-    Runs on the calling thread; the UI calls it from its worker.
+    department's remembered mapping applies. ``sheet`` is a sheet's name or "all" (default: the
+    first); ``values`` gives a field without a column one value for every row (``--set``);
+    ``value_map`` maps a field's spellings to codes (``--value``); ``keep_reference_codes`` keeps
+    each row's 档号 (a catalogue moved from another system). Raises ImportFileError (file
+    unreadable), ValidationError (unknown department/category, a required column not mapped) or
+    Cancelled. Runs on the calling thread; the UI calls it from its worker.
     """
-    table = read_table(path)
+    workbook = read_tables(path, sheet, known=[h for h, f in (mapping or {}).items() if f])
     sha = file_sha256(path)
+    options = ImportOptions(keep_reference_codes, dict(value_map or {}))
+    seen = Seen()
+    sheets: list[SheetPreview] = []
     with db.reading() as session:
         tables = load_code_tables(session)
         dept = _resolve_department(tables, department)
         cat = _resolve_category(tables, category)
         corrections = dict(remembered_mapping(session, dept[0] if dept else None))
         corrections.update(mapping or {})
-        column_mapping = guess_mapping(table.headers, corrections)
-        validation = validate_table(
-            session, table, column_mapping, tables, department=dept, category=cat, progress=progress
-        )
+        given = given_values(values or {})
+        for table in workbook.tables:
+            sheet_values = merged(given, info_values(table.info, tables), sheet_name_values(table.sheet_name, tables))
+            if dept is not None:
+                sheet_values.pop("department", None)  # the department named for the import wins
+            column_mapping = guess_mapping(table.headers, corrections)
+            validation = validate_table(
+                session, table, column_mapping, tables, department=dept, category=cat,
+                file_values=sheet_values, options=options, seen=seen, progress=progress,
+            )  # fmt: skip
+            sheets.append(SheetPreview(table, column_mapping, validation))
         earlier = tuple(session.scalars(select(TransferBatch.id).where(TransferBatch.file_sha256 == sha)))
     return ImportPreview(
         file=str(path),
         sha256=sha,
-        table=table,
-        mapping=column_mapping,
-        validation=validation,
+        sheets=tuple(sheets),
+        validation=_together([s.validation for s in sheets]),
         department_id=dept[0] if dept else None,
         department_label=f"{dept[1]} {dept[2]}" if dept else "",
         category_code=cat.code if cat else "",
         earlier_batches=earlier,
+        sheet_names=workbook.sheet_names,
+        not_read=workbook.not_read,
+        keep_reference_codes=keep_reference_codes,
     )
 
 
-def guess_columns(db: Database, path: str | Path, *, department: str | None = None) -> ColumnMapping:
+def _together(validations: list[Validation]) -> Validation:
+    if len(validations) == 1:
+        return validations[0]
+    return Validation(
+        tuple(c for v in validations for c in v.candidates),
+        tuple(r for v in validations for r in v.candidate_rows),
+        tuple(i for v in validations for i in v.issues),
+        frozenset(r for v in validations for r in v.invalid_rows),
+        sum(v.review_count for v in validations),
+        sum(v.row_count for v in validations),
+        frozenset(c for v in validations for c in v.problem_cells),
+        tuple(u for v in validations for u in v.unknown_values),
+        _summed(f for v in validations for f in v.filled),
+    )
+
+
+def _summed(filled: Any) -> tuple[FilledValue, ...]:
+    counts: dict[tuple[Any, ...], list] = {}
+    for f in filled:
+        key = (f.field, f.value, f.source.id, *sorted(f.source.params.items()))
+        counts.setdefault(key, [f, 0])[1] += f.rows
+    return tuple(FilledValue(f.field, f.value, f.source, rows) for f, rows in counts.values())
+
+
+def guess_columns(
+    db: Database, path: str | Path, *, department: str | None = None, sheet: str | None = None
+) -> ColumnMapping:
     """Read the file and guess its column mapping (with the department's remembered corrections),
     without checking any row: the wizard shows this so the user can correct it before the preview."""
-    table = read_table(path)
+    table = read_table(path) if sheet is None else read_tables(path, sheet).tables[0]
     with db.reading() as session:
         dept = _resolve_department(load_code_tables(session), department)
         return guess_mapping(table.headers, remembered_mapping(session, dept[0] if dept else None))
@@ -181,8 +295,7 @@ def accept_import(
         earlier = session.scalars(select(TransferBatch.id).where(TransferBatch.file_sha256 == preview.sha256)).all()
         if earlier and not force:
             raise NotAllowed(
-                f"{Path(preview.file).name} was already imported (batch {', '.join(map(str, earlier))}); "
-                "import it again only with --force"
+                msg("import.already_imported", file=Path(preview.file).name, batches=", ".join(map(str, earlier)))
             )
         now = utcnow()
         batch = TransferBatch(
@@ -234,24 +347,29 @@ def accept_import(
         batch_id = batch.id
     return ImportResult(
         preview.file, preview.rows, total, preview.invalid, total, validation.review_count,
-        validation.issues, batch_id, first_id, last_id,
+        validation.issues, batch_id, first_id, last_id, False, *_about_file(preview),
     )  # fmt: skip
+
+
+def _about_file(preview: ImportPreview) -> tuple[Any, ...]:
+    v = preview.validation
+    return v.unknown_values, v.filled, tuple(s.table.sheet_name for s in preview.sheets), preview.not_read
 
 
 def import_transfer(
     db: Database,
     path: str | Path,
     *,
-    department: str | None = None,
-    category: str | None = None,
-    mapping: Mapping[str, str] | None = None,
     dry_run: bool = False,
     force: bool = False,
     received_on: date | None = None,
     progress: Progress | None = None,
+    **choices: Any,
 ) -> ImportResult:
-    """Read, check and (unless ``dry_run``) accept a transfer spreadsheet; see the two steps above."""
-    preview = preview_import(db, path, department=department, category=category, mapping=mapping, progress=progress)
+    """Read, check and (unless ``dry_run``) accept a transfer spreadsheet; see the two steps above.
+    ``choices`` are ``preview_import``'s (department, category, mapping, sheet, values, value_map,
+    keep_reference_codes)."""
+    preview = preview_import(db, path, progress=progress, **choices)
     if dry_run:
         return dry_run_result(preview)
     return accept_import(db, preview, force=force, received_on=received_on, progress=progress)
@@ -267,8 +385,9 @@ def dry_run_result(preview: ImportPreview) -> ImportResult:
     """What accepting the preview would report, with nothing imported (``imported`` is 0)."""
     v = preview.validation
     return ImportResult(
-        preview.file, preview.rows, preview.valid, preview.invalid, 0, v.review_count, v.issues, None, dry_run=True
-    )
+        preview.file, preview.rows, preview.valid, preview.invalid, 0, v.review_count, v.issues, None, None, None,
+        True, *_about_file(preview),
+    )  # fmt: skip
 
 
 def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_id: int, now: Any) -> list[tuple]:
@@ -304,6 +423,17 @@ def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_i
     in_column_order = itemgetter(*(built.index(name) for name in RECORD_COLUMNS))
     for key, indexes in members.items():
         pattern, parts = pattern_of[key]
+        # A migrated row keeps its number; the group's sequence moves past the highest one kept,
+        # so the numbers given to the other rows (now and later) never collide with them.
+        kept = [i for i in indexes if candidates[i]["_kept_item"] is not None]
+        if kept:
+            _move_sequence_past(session, key, max(candidates[i]["_kept_item"] for i in kept))
+            for index in kept:
+                c = candidates[index]
+                rows[index] = in_column_order(own_values(c) + (c["_kept_item"], c["_given_code"]) + fixed_values)
+            indexes = [i for i in indexes if candidates[i]["_kept_item"] is None]
+            if not indexes:
+                continue
         first = allocate_item_numbers(session, key, len(indexes))
         prefix, _, suffix = key.rpartition("#")
         fast = prefix + format_item(first) + suffix == render_reference_code(pattern, parts, first)
@@ -311,6 +441,16 @@ def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_i
             code = prefix + format_item(number) + suffix if fast else render_reference_code(pattern, parts, number)
             rows[index] = in_column_order(own_values(candidates[index]) + (number, code) + fixed_values)
     return rows
+
+
+def _move_sequence_past(session: Any, key: str, number: int) -> None:
+    """The group's last item number becomes at least ``number`` (numbers are never handed back)."""
+    last = session.scalar(select(ItemSequence.last_number).where(ItemSequence.group_key == key))
+    if last is None:
+        session.add(ItemSequence(group_key=key, last_number=number))
+        session.flush()
+    elif last < number:
+        session.execute(update(ItemSequence).where(ItemSequence.group_key == key).values(last_number=number))
 
 
 def _index_for_search(session: Any, batch_id: int) -> None:
@@ -333,7 +473,7 @@ def _resolve_department(tables: CodeTables, text: str | None) -> tuple[int, str,
         return None
     found = tables.department(text)
     if found is None:
-        raise ValidationError("department", f"unknown department {text!r} (give its code or name)")
+        raise ValidationError("department", msg("import.unknown_department", value=repr(text)))
     return found
 
 
@@ -342,5 +482,5 @@ def _resolve_category(tables: CodeTables, text: str | None) -> CategoryInfo | No
         return None
     found = tables.category(text)
     if found is None:
-        raise ValidationError("category", f"unknown category {text!r} (give its code, e.g. WS)")
+        raise ValidationError("category", msg("import.unknown_category", value=repr(text)))
     return found

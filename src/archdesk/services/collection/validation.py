@@ -1,20 +1,27 @@
 """Checking every row of a transfer spreadsheet against the archive's code tables.
 
-Each problem is reported as (sheet row, column heading, plain message). A row with any problem is
-returned to the department; the others become candidates: plain dicts of Record column values, ready
-for a bulk insert once the batch, item number and reference code are known.
+Each problem is reported as (sheet row, column heading, message id with parameters). A row with
+any problem is returned to the department; the others become candidates: plain dicts of Record
+column values, ready for a bulk insert once the batch, item number and reference code are known.
+
+A field without a column takes its value, in this order, from the row's 档号 (read with the
+category's pattern), a value for the whole file (``--set``, the sheet's title rows, the sheet's
+name: see ``file_values.py``) and, for the retention period, the category's default.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from archdesk.models import Carrier, Category, Department, Fonds, Record, RetentionPeriod, SecurityLevel
+from archdesk.messages import Message, msg, render
+from archdesk.models import Record
+from archdesk.services.collection.codes import parse_code
 from archdesk.services.collection.mapping import FIELDS, ColumnMapping
 from archdesk.services.collection.parsing import (
     CellError,
@@ -27,98 +34,76 @@ from archdesk.services.collection.parsing import (
     parse_year,
 )
 from archdesk.services.collection.reader import SheetTable
-from archdesk.services.errors import Cancelled, ValidationError
-from archdesk.services.refcode import normalise_separators
+from archdesk.services.collection.tables import DEFAULT_CATEGORY, CategoryInfo, CodeTables, load_code_tables
+from archdesk.services.dates import precision_of
+from archdesk.services.errors import Cancelled, ValidationError, field_label
+from archdesk.services.refcode import CodeParts, format_item, group_key, normalise_separators, render_reference_code
 
-DEFAULT_CATEGORY = "WS"
+__all__ = ["CategoryInfo", "CodeTables", "RowIssue", "Validation", "load_code_tables", "validate_table"]
+
 #: Longest text per field (the Record columns' widths; notes are Text but kept readable).
 MAX_LENGTH = {"title": 1000, "document_number": 100, "responsible_party": 200, "notes": 4000, "reference_code": 80}
-REQUIRED_COLUMNS = ("title", "retention")
 PROGRESS_EVERY = 2000
+TEXT_FIELDS = ("title", "document_number", "responsible_party", "notes", "reference_code")
+#: Fields looked up in a code table: an unknown value is listed once in ``unknown_values``.
+CODED_FIELDS = ("retention", "security_level", "department", "category", "carrier")
+_UNKNOWN_IDS = {"import.unknown_retention", "import.unknown_security"}
 
 
 @dataclass(frozen=True)
 class RowIssue:
-    """One problem: the 1-based sheet row, the column heading as written, and a plain message."""
+    """One problem: the 1-based sheet row, the column heading as written, and the problem."""
 
     row: int
     column: str
-    message: str
+    problem: Message
+    sheet: str = ""
+
+    @property
+    def message(self) -> str:
+        """The problem in English (the CLI's ``--json`` ``message``, logs)."""
+        return render(self.problem)
+
+    def render(self, language: str) -> str:
+        return render(self.problem, language)
 
 
 @dataclass(frozen=True)
-class CategoryInfo:
-    id: int
-    code: str
-    refcode_pattern: str
+class UnknownValue:
+    """A value of a coded field no code table knows: listed once, with every row it is in."""
+
+    field: str
+    column: str
+    value: str
+    rows: tuple[int, ...]
+    sheet: str = ""
 
 
 @dataclass(frozen=True)
-class CodeTables:
-    """The archive's code tables, keyed by every spelling an import accepts (see ``lookup_key``)."""
+class FilledValue:
+    """A field that had no column, the value it took and where it came from, and on how many rows."""
 
-    fonds_id: int
-    fonds_code: str
-    categories: dict[str, CategoryInfo]
-    retention: dict[str, str]
-    retention_ids: dict[str, int]
-    security: dict[str, str]
-    security_ids: dict[str, int]
-    carriers: dict[str, int]
-    departments: dict[str, tuple[int, str, str]]  # key → (id, code, name)
-
-    def department(self, text: str) -> tuple[int, str, str] | None:
-        return self.departments.get(lookup_key(text))
-
-    def category(self, text: str) -> CategoryInfo | None:
-        return self.categories.get(lookup_key(normalise_separators(text))) or self.categories.get(lookup_key(text))
+    field: str
+    value: str
+    source: Message
+    rows: int
 
 
-def load_code_tables(session: Session) -> CodeTables:
-    """Read the code tables once per import (they are small)."""
-    fonds = session.execute(select(Fonds.id, Fonds.code).order_by(Fonds.id)).first()
-    if fonds is None:
-        raise ValidationError("fonds", "the archive has no fonds (全宗); create one first")
-    categories: dict[str, CategoryInfo] = {}
-    for cat in session.scalars(select(Category).where(Category.active.is_(True))):
-        info = CategoryInfo(cat.id, cat.code, cat.refcode_pattern)
-        for spelling in (cat.code, cat.name, cat.name_en):
-            if spelling:
-                categories.setdefault(lookup_key(spelling), info)
-    retention, retention_ids = {}, {}
-    for period in session.scalars(select(RetentionPeriod).where(RetentionPeriod.active.is_(True))):
-        retention_ids[period.code] = period.id
-        for spelling in (period.code, period.label, period.label_en):
-            if spelling:
-                retention[lookup_key(spelling)] = period.code
-    security, security_ids = {}, {}
-    for level in session.scalars(select(SecurityLevel)):
-        security_ids[level.code] = level.id
-        for spelling in (level.code, level.name, level.name_en):
-            if spelling:
-                security[lookup_key(spelling)] = level.code
-    carriers = {}
-    for carrier in session.scalars(select(Carrier)):
-        for spelling in (carrier.code, carrier.name, carrier.name_en, *carrier.name.split("/")):
-            if spelling:
-                carriers[lookup_key(spelling)] = carrier.id
-    departments = {}
-    for dept in session.scalars(select(Department)):
-        for spelling in (dept.code, dept.name):
-            departments[lookup_key(spelling)] = (dept.id, dept.code, dept.name)
-    return CodeTables(
-        fonds[0], fonds[1], categories, retention, retention_ids, security, security_ids, carriers, departments
-    )
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the archivist said about the whole file (CLI flags, wizard fields)."""
+
+    keep_reference_codes: bool = False
+    #: field → {lookup_key(text) → code}: ``--value security:Restricted=秘密``.
+    value_map: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
-def check_mapping(mapping: ColumnMapping, *, file: str = "") -> None:
-    """Raise ValidationError('mapping', …) unless the columns an import needs are mapped."""
-    for name in REQUIRED_COLUMNS:
-        if mapping.column_of(name) is None:
-            english, chinese = FIELDS[name]
-            raise ValidationError("mapping", f"no column is mapped to {chinese} ({english})", source=file or None)
-    if mapping.column_of("date") is None and mapping.column_of("year") is None:
-        raise ValidationError("mapping", "no column is mapped to 日期 (Date) or 年度 (Year)", source=file or None)
+@dataclass
+class Seen:
+    """Codes and rows met so far, shared by the sheets of one import (duplicates across sheets)."""
+
+    codes: dict[str, tuple[str, int]] = field(default_factory=dict)
+    rows: dict[tuple[Any, ...], tuple[str, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -132,6 +117,29 @@ class Validation:
     review_count: int  # legacy retention values (长期/短期) mapped and flagged for review
     row_count: int = 0
     problem_cells: frozenset[tuple[int, str]] = field(default=frozenset())  # (sheet row, field)
+    unknown_values: tuple[UnknownValue, ...] = ()
+    filled: tuple[FilledValue, ...] = ()
+
+
+def check_mapping(
+    mapping: ColumnMapping, file_values: Mapping[str, Any] = {}, *, file: str = "", category: CategoryInfo | None = None
+) -> None:  # noqa: B006 - read only
+    """Raise ValidationError('mapping', …) unless every field an import needs has a source."""
+    file = Path(file).name if file else ""
+    has = {name for name in FIELDS if mapping.column_of(name) is not None} | set(file_values)
+    has_code = "reference_code" in has or "item_number" in has
+    if "title" not in has:
+        raise ValidationError(
+            "mapping", msg("import.column_not_mapped", field=field_label("title")), source=file or None
+        )
+    if "retention" not in has and not has_code and not (category and category.default_retention):
+        raise ValidationError(
+            "mapping",
+            msg("import.no_column_for", field=field_label("retention"), name="retention"),
+            source=file or None,
+        )
+    if not has & {"date", "year"} and "reference_code" not in has:
+        raise ValidationError("mapping", msg("import.date_or_year_not_mapped"), source=file or None)
 
 
 def validate_table(
@@ -142,113 +150,216 @@ def validate_table(
     *,
     department: tuple[int, str, str] | None = None,
     category: CategoryInfo | None = None,
+    file_values: Mapping[str, tuple[Any, Message]] | None = None,
+    options: ImportOptions | None = None,
+    seen: Seen | None = None,
     progress: Callable[[int, int], bool] | None = None,
 ) -> Validation:
-    """Parse and check every row; look up given reference codes (档号) in the catalogue."""
-    check_mapping(mapping, file=table.file)
+    """Parse and check every row; look up given reference codes (档号) in the catalogue.
+
+    ``file_values`` maps a field without a column to (raw value, where it came from)."""
+    options = options or ImportOptions()
+    seen = seen or Seen()
+    file_values = dict(file_values or {})
+    default_category = category or tables.category(DEFAULT_CATEGORY)
+    check_mapping(mapping, file_values, file=table.file, category=default_category)
     column = {name: mapping.column_of(name) for name in FIELDS}
     heading = {name: mapping.heading_of(name) for name in FIELDS}
-    default_category = category or tables.category(DEFAULT_CATEGORY)
+    sheet = table.sheet_name
+    keep = options.keep_reference_codes
     issues: list[RowIssue] = []
     problem_cells: set[tuple[int, str]] = set()
     candidates: list[dict[str, Any]] = []
     candidate_rows: list[int] = []
-    seen_rows: dict[tuple[Any, ...], int] = {}
-    seen_codes: dict[str, int] = {}
+    unknown: dict[tuple[str, str], list[int]] = {}
+    filled: dict[tuple[str, str, Any], list] = {}  # (field, value, source key) → [source, rows]
     review = 0
     total = len(table.rows)
 
-    # Column indexes hoisted out of the loop, and each parser's outcome remembered per distinct cell
-    # value: a 100,000-row list repeats its retention, security, page and date values thousands of times.
+    # Parsers remember their outcome per distinct cell value: a 100,000-row list repeats its
+    # retention, security, page and date values thousands of times.
+    value_map = {name: {lookup_key(k): v for k, v in m.items()} for name, m in options.value_map.items()}
+    parse = {
+        "date": _remembered(parse_date),
+        "year": _remembered(parse_year),
+        "retention": _remembered(parse_retention, tables.retention, mapped=value_map.get("retention")),
+        "security_level": _remembered(parse_security, tables.security, mapped=value_map.get("security_level")),
+        "pages": _remembered(parse_pages),
+        "item_number": _remembered(parse_pages),
+    }
+    lookups = {
+        "department": _looked_up(tables.department, "import.unknown_department", value_map.get("department")),
+        "category": _looked_up(tables.category, "import.unknown_category", value_map.get("category")),
+        "carrier": _looked_up(
+            lambda t: tables.carriers.get(lookup_key(t)), "import.unknown_medium", value_map.get("carrier")
+        ),
+    }
+    # The values for every row, parsed once; a bad one stops the import before any row is read.
+    fallback: dict[str, Any] = {}
+    for name, (raw, source) in file_values.items():
+        if column.get(name) is not None:
+            continue
+        problems: list[tuple[str, Message]] = []
+        if name in parse:
+            value = parse[name](raw, name, problems)
+        elif name in lookups:
+            value = lookups[name](as_text(raw), name, problems)
+        else:
+            value = as_text(raw)
+        if problems:
+            raise ValidationError(
+                name,
+                msg("import.bad_value_for_every_row", field=field_label(name), source=source, problem=problems[0][1]),
+                source=table.file or None,
+            )
+        fallback[name] = (value, as_text(raw), source)
     text_columns = [(name, column[name], MAX_LENGTH[name]) for name in TEXT_FIELDS]
-    date_at, year_at, retention_at, security_at, pages_at = (
-        column[name] for name in ("date", "year", "retention", "security_level", "pages")
-    )
-    department_at, category_at, carrier_at = column["department"], column["category"], column["carrier"]
-    parse_date_cell = _remembered(parse_date)
-    parse_year_cell = _remembered(parse_year)
-    parse_retention_cell = _remembered(parse_retention, tables.retention)
-    parse_security_cell = _remembered(parse_security, tables.security)
-    parse_pages_cell = _remembered(parse_pages)
+    at = column
+
+    def cell(cells: tuple[Any, ...], name: str) -> Any:
+        index = at[name]
+        return cells[index] if index is not None else None
+
+    def count(name: str, text: str, source: Message) -> None:
+        key = (name, text, _key(source))
+        if key in filled:
+            filled[key][1] += 1
+        else:
+            filled[key] = [source, 1]
+
+    def fill(name: str) -> Any:
+        value, text, source = fallback[name]
+        count(name, text, source)
+        return value
 
     for done, sheet_row in enumerate(table.rows):
         if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, total):
             raise Cancelled("import cancelled while checking rows")
         cells = sheet_row.cells
         row_number = sheet_row.sheet_row
-        problems: list[tuple[str, str]] = []
+        problems: list[tuple[str, Message]] = []
 
         texts = {}
         for name, index, longest in text_columns:
             value = cells[index] if index is not None else None
             text = value.strip() if value.__class__ is str else as_text(value)
             if len(text) > longest:
-                problems.append((name, f"too long: {len(text):,} characters (at most {longest:,})"))
+                problems.append((name, msg("import.too_long", length=len(text), limit=longest)))
                 text = ""
             texts[name] = text
+        if at["title"] is None and "title" in fallback:
+            texts["title"] = fill("title")
         title = texts["title"]
         supplied = len(title) > 2 and title.startswith(("[", "［")) and title.endswith(("]", "］"))
         if supplied:
             title = title[1:-1].strip()  # a title the department wrote itself (自拟题名) is kept without [ ]
         if not title and not any(p[0] == "title" for p in problems):
-            problems.append(("title", "the title is missing"))
-        record_date = parse_date_cell(cells[date_at] if date_at is not None else None, "date", problems)
-        year = parse_year_cell(cells[year_at], "year", problems) if year_at is not None else None
-        if year is None and record_date is not None:
-            year = record_date.year
-        if year is None and not any(p[0] in ("year", "date") for p in problems):
-            problems.append(("year" if year_at is not None else "date", "no year, and no date to take it from"))
-        elif year is not None and not 1000 <= year <= 9999:
-            problems.append(("date", f"implausible year {year}"))
-        retention = parse_retention_cell(
-            cells[retention_at] if retention_at is not None else None, "retention", problems
-        )
-        if retention is None and not any(p[0] == "retention" for p in problems):
-            problems.append(("retention", "the retention period is missing"))
-        security = (
-            parse_security_cell(cells[security_at], "security_level", problems) if security_at is not None else None
-        )
-        pages = parse_pages_cell(cells[pages_at], "pages", problems) if pages_at is not None else None
-        dept = department
-        dept_text = as_text(cells[department_at]) if department_at is not None else ""
-        if dept_text:
-            dept = tables.department(dept_text)
-            if dept is None:
-                problems.append(("department", f"unknown department: {dept_text[:40]!r}"))
+            problems.append(("title", msg("import.title_missing")))
+
+        # Category first: its pattern reads the 档号.
         cat = default_category
-        cat_text = as_text(cells[category_at]) if category_at is not None else ""
+        cat_text = as_text(cell(cells, "category"))
         if cat_text:
-            cat = tables.category(cat_text)
-            if cat is None:
-                problems.append(("category", f"unknown category: {cat_text[:40]!r}"))
-        elif cat is None:
-            problems.append(("category", f"the archive has no category {DEFAULT_CATEGORY}; choose one"))
-        carrier_id = None
-        carrier_text = as_text(cells[carrier_at]) if carrier_at is not None else ""
-        if carrier_text:
-            carrier_id = tables.carriers.get(lookup_key(carrier_text))
-            if carrier_id is None:
-                problems.append(("carrier", f"unknown medium: {carrier_text[:40]!r}"))
+            cat = lookups["category"](cat_text, "category", problems)
+        elif at["category"] is None and "category" in fallback:
+            cat = fill("category")
         given_code = normalise_separators(texts["reference_code"]) if texts["reference_code"] else ""
+        parts: dict[str, str] | None = None
+        if given_code and cat is not None:
+            parts = parse_code(cat.refcode_pattern, given_code)
+            if at["category"] is None and parts is not None and parts.get("category") not in ("", None, cat.code):
+                other = tables.category(parts["category"])
+                if other is not None:
+                    cat, parts = other, parse_code(other.refcode_pattern, given_code)
+            if parts is None and keep:
+                problems.append(
+                    ("reference_code", msg("import.code_not_parsed", code=given_code, category=cat.code,
+                                           pattern=cat.refcode_pattern))
+                )  # fmt: skip
+        parts = parts or {}
+        if cat is None and not any(p[0] == "category" for p in problems):
+            problems.append(("category", msg("import.no_default_category", code=DEFAULT_CATEGORY)))
+
+        record_date = parse["date"](cell(cells, "date"), "date", problems)
+        if at["date"] is None and "date" in fallback:
+            record_date = fill("date")
+        year = parse["year"](cells[at["year"]], "year", problems) if at["year"] is not None else None
+        if year is None and at["year"] is None:
+            if parts.get("year"):
+                year = int(parts["year"])
+            elif "year" in fallback:
+                year = fill("year")
+            elif record_date is not None:
+                year = record_date.year
+        if year is None and not any(p[0] in ("year", "date") for p in problems):
+            problems.append(("year" if at["year"] is not None else "date", msg("import.year_missing")))
+        elif year is not None and not 1000 <= year <= 9999:
+            problems.append(("date", msg("import.year_implausible", year=year)))
+
+        retention = None
+        if at["retention"] is not None:
+            retention = parse["retention"](cells[at["retention"]], "retention", problems)
+        elif parts.get("retention"):
+            retention = parse["retention"](parts["retention"], "retention", problems)
+        elif "retention" in fallback:
+            retention = fill("retention")
+        elif cat is not None and cat.default_retention:
+            retention = parse["retention"](cat.default_retention, "retention", problems)
+            count("retention", cat.default_retention, msg("import.from_category_default"))
+        if retention is None and not any(p[0] == "retention" for p in problems):
+            problems.append(("retention", msg("import.retention_missing")))
+        security = parse["security_level"](cell(cells, "security_level"), "security_level", problems)
+        if at["security_level"] is None and "security_level" in fallback:
+            security = fill("security_level")
+        pages = parse["pages"](cell(cells, "pages"), "pages", problems)
+
+        dept = department
+        dept_text = as_text(cell(cells, "department"))
+        if dept_text:
+            dept = lookups["department"](dept_text, "department", problems)
+        elif at["department"] is None:
+            code_dept = parts.get("department") or parts.get("department_name")
+            if code_dept:
+                dept = lookups["department"](code_dept, "department", problems)
+            elif "department" in fallback:
+                dept = fill("department")
+        carrier_text = as_text(cell(cells, "carrier"))
+        carrier_id = lookups["carrier"](carrier_text, "carrier", problems) if carrier_text else None
+
+        kept_item = None
+        if keep and not any(p[0] in ("reference_code", "category") for p in problems):
+            kept_item = _kept_item(parts, cell(cells, "item_number"), parse["item_number"], problems)
         if given_code:
-            first = seen_codes.setdefault(given_code, row_number)
-            if first != row_number:
-                problems.append(("reference_code", f"the same reference code as row {first}"))
+            first = seen.codes.setdefault(given_code, (table.sheet_name, row_number))
+            if first != (table.sheet_name, row_number):
+                problems.append(("reference_code", _same_as(first, table.sheet_name, "import.same_code_as_row")))
+        if kept_item is not None and not problems:
+            assert cat is not None and retention is not None and year is not None
+            expected = _expected_code(cat.refcode_pattern, tables.fonds_code, cat.code, year, retention.code, dept,
+                                      kept_item)  # fmt: skip
+            if given_code and expected != given_code:
+                problems.append(("reference_code", msg("import.code_mismatch", code=given_code, expected=expected)))
+            elif not given_code:
+                given_code = expected
         if not problems:
             key = (title, record_date, texts["document_number"], texts["responsible_party"], dept, year)
-            first = seen_rows.setdefault(key, row_number)
-            if first != row_number:
-                problems.append(("title", f"duplicate of row {first}"))
+            first = seen.rows.setdefault(key, (table.sheet_name, row_number))
+            if first != (table.sheet_name, row_number):
+                problems.append(("title", _same_as(first, table.sheet_name, "import.duplicate_row")))
         if problems:
-            for name, message in problems:
-                issues.append(RowIssue(row_number, heading[name], message))
+            for name, problem in problems:
+                issues.append(RowIssue(row_number, heading[name], problem, sheet))
                 problem_cells.add((row_number, name))
+                if name in CODED_FIELDS and (problem.id.startswith("import.unknown_")):
+                    raw = as_text(problem.params.get("raw", problem.params.get("value", "")))
+                    unknown.setdefault((name, raw), []).append(row_number)
             continue
         assert retention is not None and cat is not None and year is not None
         review += bool(retention.original)
         candidates.append(
             {
                 "_given_code": given_code,
+                "_kept_item": kept_item,
                 "_category_code": cat.code,
                 "_pattern": cat.refcode_pattern,
                 "_department_code": dept[1] if dept else "",
@@ -264,6 +375,7 @@ def validate_table(
                 "title": title,
                 "title_supplied": supplied,
                 "date": record_date,
+                "date_precision": precision_of(record_date),
                 "pages": pages,
                 "security_level_id": tables.security_ids[security] if security else None,
                 "carrier_id": carrier_id,
@@ -273,11 +385,13 @@ def validate_table(
         )
         candidate_rows.append(row_number)
 
-    _reject_codes_in_catalogue(session, candidates, candidate_rows, issues, problem_cells, heading["reference_code"])
-    keep = [i for i, row in enumerate(candidate_rows) if (row, "reference_code") not in problem_cells]
-    if len(keep) != len(candidates):
-        candidates = [candidates[i] for i in keep]
-        candidate_rows = [candidate_rows[i] for i in keep]
+    _reject_codes_in_catalogue(
+        session, candidates, candidate_rows, issues, problem_cells, heading["reference_code"], sheet
+    )
+    keep_rows = [i for i, row in enumerate(candidate_rows) if (row, "reference_code") not in problem_cells]
+    if len(keep_rows) != len(candidates):
+        candidates = [candidates[i] for i in keep_rows]
+        candidate_rows = [candidate_rows[i] for i in keep_rows]
         review = sum(bool(c["original_retention"]) for c in candidates)
     issues.sort(key=lambda issue: issue.row)
     return Validation(
@@ -288,38 +402,98 @@ def validate_table(
         review,
         total,
         frozenset(problem_cells),
+        tuple(
+            UnknownValue(name, heading[name], value, tuple(rows), table.sheet_name)
+            for (name, value), rows in unknown.items()
+        ),
+        tuple(FilledValue(name, text, source, rows) for (name, text, _), (source, rows) in filled.items()),
     )
 
 
-TEXT_FIELDS = ("title", "document_number", "responsible_party", "notes", "reference_code")
+def _key(message: Message) -> tuple[Any, ...]:
+    return (message.id, *sorted(message.params.items()))
 
 
-def _remembered(parser: Callable[..., Any], *args: Any) -> Callable[[Any, str, list], Any]:
-    """``parser(value, *args)`` as ``check(value, field, problems)``: a CellError becomes (field, message)
-    in ``problems`` and None. Outcomes are kept per (type, value) for the length of one validation."""
-    outcomes: dict[tuple[type, Any], tuple[Any, str | None]] = {}
+def _same_as(first: tuple[str, int], sheet: str, message_id: str) -> Message:
+    if first[0] != sheet and message_id == "import.same_code_as_row":
+        return msg("import.same_code_as_sheet_row", row=first[1], sheet=first[0])
+    return msg(message_id, row=first[1])
 
-    def check(value: Any, name: str, problems: list[tuple[str, str]]) -> Any:
+
+def _kept_item(parts: dict[str, str], item_cell: Any, parse_item: Callable[..., Any], problems: list) -> int | None:
+    """The item number a migrated row keeps: from its 档号, else from its 件号 column."""
+    if parts.get("item"):
+        return int(parts["item"])
+    number = parse_item(item_cell, "item_number", problems) if item_cell is not None else None
+    if number:
+        return int(number)
+    if not problems:
+        problems.append(("reference_code", msg("import.code_missing")))
+    return None
+
+
+_GROUPS: dict[tuple[Any, ...], tuple[str, str, bool, CodeParts]] = {}
+
+
+def _expected_code(pattern: str, fonds: str, category: str, year: int, retention: str, dept: Any, item: int) -> str:
+    """The code the row's components give with its kept item number (group rendered once per class)."""
+    signature = (pattern, fonds, category, year, retention, dept[1] if dept else "", dept[2] if dept else "")
+    found = _GROUPS.get(signature)
+    if found is None:
+        parts = CodeParts(fonds, category, year, retention, signature[5], signature[6])
+        key = group_key(pattern, parts)
+        prefix, _, suffix = key.rpartition("#")
+        fast = prefix + format_item(1) + suffix == render_reference_code(pattern, parts, 1)
+        found = _GROUPS[signature] = (prefix, suffix, fast, parts)
+        if len(_GROUPS) > 50_000:
+            _GROUPS.clear()
+    prefix, suffix, fast, parts = found
+    return prefix + format_item(item) + suffix if fast else render_reference_code(pattern, parts, item)
+
+
+def _remembered(parser: Callable[..., Any], *args: Any, mapped: Mapping[str, str] | None = None) -> Callable:
+    """``parser(value, *args)`` as ``check(value, field, problems)``: a CellError becomes (field, problem)
+    in ``problems`` and None. ``mapped`` translates a spelling first (the archivist's value map).
+    Outcomes are kept per (type, value) for the length of one validation."""
+    outcomes: dict[tuple[type, Any], tuple[Any, Message | None]] = {}
+
+    def run(value: Any) -> tuple[Any, Message | None]:
+        given = value
+        if mapped and value is not None:
+            value = mapped.get(lookup_key(value), value)
+        try:
+            return parser(value, *args), None
+        except CellError as exc:
+            problem = exc.problem
+            if problem.id in _UNKNOWN_IDS:
+                problem = Message(problem.id, {**problem.params, "raw": as_text(given)})
+            return None, problem
+
+    def check(value: Any, name: str, problems: list[tuple[str, Message]]) -> Any:
         if value is None:
             return parser(None, *args)
-        key = (value.__class__, value)
         try:
-            result, message = outcomes[key]
+            key = (value.__class__, value)
+            result, problem = outcomes[key]
         except KeyError:
-            try:
-                result, message = parser(value, *args), None
-            except CellError as exc:
-                result, message = None, str(exc)
-            outcomes[key] = result, message
+            result, problem = outcomes[key] = run(value)
         except TypeError:  # an unhashable value: parse it every time
-            try:
-                return parser(value, *args)
-            except CellError as exc:
-                problems.append((name, str(exc)))
-                return None
-        if message is not None:
-            problems.append((name, message))
+            result, problem = run(value)
+        if problem is not None:
+            problems.append((name, problem))
         return result
+
+    return check
+
+
+def _looked_up(find: Callable[[str], Any], message_id: str, mapped: Mapping[str, str] | None) -> Callable:
+    """A code-table lookup as ``check(text, field, problems)``, with the archivist's value map first."""
+
+    def check(text: str, name: str, problems: list[tuple[str, Message]]) -> Any:
+        found = find(mapped.get(lookup_key(text), text) if mapped else text)
+        if found is None:
+            problems.append((name, msg(message_id, value=repr(text[:40]), raw=text[:200])))
+        return found
 
     return check
 
@@ -331,11 +505,12 @@ def _reject_codes_in_catalogue(
     issues: list[RowIssue],
     problem_cells: set[tuple[int, str]],
     heading: str,
+    sheet: str,
 ) -> None:
     given = {c["_given_code"]: row for c, row in zip(candidates, rows, strict=True) if c["_given_code"]}
     codes = list(given)
     for start in range(0, len(codes), 500):
         chunk = codes[start : start + 500]
         for (code,) in session.execute(select(Record.reference_code).where(Record.reference_code.in_(chunk))):
-            issues.append(RowIssue(given[code], heading, f"reference code {code} is already in the catalogue"))
+            issues.append(RowIssue(given[code], heading, msg("import.code_in_catalogue", code=code), sheet))
             problem_cells.add((given[code], "reference_code"))

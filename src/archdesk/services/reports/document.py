@@ -18,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from archdesk.messages import msg
+from archdesk.services.dates import date8, iso_date
 from archdesk.services.errors import Cancelled
 
 #: A cell value. ``None`` prints as an empty cell.
@@ -166,7 +167,7 @@ def format_cell(value: Cell, kind: Kind) -> str:
     if isinstance(value, datetime):
         value = value.date() if kind in (Kind.DATE, Kind.DATE8) else value
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value.strftime("%Y%m%d") if kind is Kind.DATE8 else value.isoformat()
+        return date8(value) if kind is Kind.DATE8 else iso_date(value) or ""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value)

@@ -115,6 +115,7 @@ def record_rows_statement(flt: RecordFilter) -> Select[Any]:
                 Record.pages,
                 Record.notes,
                 Record.status,
+                Record.date_precision,
             ),
             Record,
         )
@@ -179,6 +180,7 @@ def volume_contents_statement(volume_id: int) -> Select[Any]:
             Record.pages,
             Record.notes,
             Record.status,
+            Record.date_precision,
         )
         .where(Record.volume_id == volume_id)
         .order_by(Record.item_number, Record.id)

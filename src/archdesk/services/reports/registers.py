@@ -12,6 +12,7 @@ from typing import Any
 
 from archdesk.models import Category, Department, RetentionPeriod
 from archdesk.services.database import Database
+from archdesk.services.dates import with_precision
 from archdesk.services.reports.document import Align, Column, Document, Field, Kind, Orientation, Section
 from archdesk.services.reports.labels import label
 from archdesk.services.reports.queries import (
@@ -105,7 +106,8 @@ def catalogue_register(
 
     def row(number: int, r: Any) -> tuple[Any, ...]:
         security = (r[7] if en else r[6]) or ""
-        return (number, r[0], r[1], r[2], shown_title(r[3], r[4]), r[5], security, r[8], _note(r[9], r[10], language))
+        day = with_precision(r[5], r[11])
+        return (number, r[0], r[1], r[2], shown_title(r[3], r[4]), day, security, r[8], _note(r[9], r[10], language))
 
     rows = QueryRows(db, record_rows_statement(flt), row)
     columns = (
@@ -172,7 +174,15 @@ def volume_contents(
     volumes = [(r[0], r[2], r[3]) for r in QueryRows(db, volume_rows_statement(flt))]
 
     def row(number: int, r: Any) -> tuple[Any, ...]:
-        return (number, r[0], r[1], shown_title(r[2], r[3]), r[4], r[5], _note(r[6], r[7], language))
+        return (
+            number,
+            r[0],
+            r[1],
+            shown_title(r[2], r[3]),
+            with_precision(r[4], r[8]),
+            r[5],
+            _note(r[6], r[7], language),
+        )
 
     sections = []
     for volume_id, reference_code, title in volumes:

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import xlsxwriter
 
+from archdesk.services.dates import DAY, precision_of
 from archdesk.services.reports.document import (
     Cell,
     Document,
@@ -176,7 +177,7 @@ class _SheetWriter:
                 if width > widths[col_index]:
                     widths[col_index] = width
                 continue
-            elif isinstance(value, date) and kind in (Kind.DATE, Kind.DATE8):
+            elif isinstance(value, date) and kind in (Kind.DATE, Kind.DATE8) and precision_of(value) == DAY:
                 moment = value if isinstance(value, datetime) else datetime.combine(value, time())
                 sheet.write_datetime(row_index, col_index, moment, dated)
                 if widths[col_index] < 12:

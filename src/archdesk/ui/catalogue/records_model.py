@@ -38,6 +38,7 @@ from PySide6.QtGui import QFont
 
 from archdesk.messages import render, term
 from archdesk.services.database import Database
+from archdesk.services.dates import iso_date
 from archdesk.services.listing import (
     BLOCK_SIZE,
     SORTABLE_COLUMNS,
@@ -259,7 +260,7 @@ class RecordsModel(QAbstractTableModel):
         if value is None:
             return ""
         if isinstance(value, date):
-            return value.isoformat()
+            return iso_date(value)  # 1997-07 for a date known to the month
         return str(value)
 
     # -- loading ----------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ class PreviewModel(QAbstractTableModel):
         language = current_language()  # the problems read in the language the window is in
         for issue in preview.validation.issues:
             key = (issue.row, issue.column)
-            message = localised(issue.message, language)
+            message = issue.render(language)
             self._messages[key] = f"{self._messages[key]}\n{message}" if key in self._messages else message
         self.endResetModel()
 
