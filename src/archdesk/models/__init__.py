@@ -13,7 +13,17 @@ from archdesk.models.codes import (
     RetentionPeriod,
     SecurityLevel,
 )
-from archdesk.models.custody import Box, Location, Movement
+from archdesk.models.custody import (
+    Box,
+    ClimateReading,
+    Inspection,
+    Location,
+    Movement,
+    Stocktake,
+    StocktakeExpected,
+    StocktakeScan,
+    Storeroom,
+)
 from archdesk.models.records import RECORD_STATUSES, Attachment, ItemSequence, Record, TransferBatch, Volume
 from archdesk.models.use import Borrower, Loan
 
@@ -29,10 +39,12 @@ __all__ = [
     "Box",
     "Carrier",
     "Category",
+    "ClimateReading",
     "Department",
     "DestructionList",
     "DestructionListItem",
     "Fonds",
+    "Inspection",
     "ItemSequence",
     "Loan",
     "Location",
@@ -40,6 +52,10 @@ __all__ = [
     "Record",
     "RetentionPeriod",
     "SecurityLevel",
+    "Stocktake",
+    "StocktakeExpected",
+    "StocktakeScan",
+    "Storeroom",
     "TransferBatch",
     "Volume",
 ]
