@@ -65,7 +65,7 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+31"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+32"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>CatalogueTreeDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+48"/>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+44"/>
         <source>Catalogue</source>
         <translation>分类目录</translation>
     </message>
@@ -220,9 +220,17 @@
     </message>
 </context>
 <context>
+    <name>CustodyActions</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/actions.py" line="+36"/>
+        <source>{count} records put in box {box}</source>
+        <translation>{count} 件档案已装入档案盒 {box}</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseTab</name>
     <message>
-        <location line="+90"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+90"/>
         <source>Open another archive…</source>
         <translation>打开其他档案库…</translation>
     </message>
@@ -314,7 +322,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+15"/>
+        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+16"/>
         <source>Fonds</source>
         <extracomment>Filter fields shown as chips, in the order they appear.</extracomment>
         <translation>全宗</translation>
@@ -350,7 +358,7 @@
         <translation>存放位置</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+40"/>
         <source>Search titles, document numbers, notes… (Ctrl+F)</source>
         <translation>搜索题名、文号、备注…（Ctrl+F）</translation>
     </message>
@@ -480,6 +488,95 @@
         <location line="+19"/>
         <source>Importing records…</source>
         <translation>正在导入档案…</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/ledger_view.py" line="+88"/>
+        <source>Movement ledger</source>
+        <translation>出入库登记</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every reason</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Box, reference code or shelf</source>
+        <translation>档案盒、档号或库位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Box</source>
+        <translation>档案盒</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>新位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{count} entries</source>
+        <translation>共 {count} 条</translation>
     </message>
 </context>
 <context>
@@ -614,12 +711,52 @@
 <context>
     <name>LocationsDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+28"/>
+        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+180"/>
         <source>Shelf locations</source>
         <translation>库房位置</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>Add shelving…</source>
+        <translation>新增密集架…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>命名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ledger…</source>
+        <translation>出入库登记…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan:</source>
+        <translation>扫描：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan or type a box, record or shelf code</source>
+        <translation>扫描或输入档案盒、档案或库位编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find shelf…</source>
+        <translation>查找库位…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move by scan: scan boxes, then the shelf they go to</source>
+        <translation>扫码移架：先扫档案盒，再扫目标库位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
@@ -630,29 +767,95 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+2"/>
         <source>Records</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Description</source>
-        <translation>说明</translation>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Box</source>
+        <translation>档案盒</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No shelf locations yet: add shelving to start.</source>
+        <translation>尚无库位：请先新增密集架。</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>Shelf full</source>
+        <translation>架层已满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem}. Move them anyway?</source>
+        <translation>{problem}。仍要移入吗？</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>No shelf locations yet.</source>
-        <translation>尚未设置库房位置。</translation>
+        <source>{count} boxes moved to {shelf}</source>
+        <translation>{count} 盒已移至 {shelf}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>not shelved</source>
+        <translation>未上架</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Box {box}: {count} records, on {place}</source>
+        <translation>档案盒 {box}：{count} 件，位于 {place}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} boxes to move: scan the shelf they go to</source>
+        <translation>待移 {count} 盒：请扫描目标库位</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Shelf {shelf}: {count} boxes</source>
+        <translation>库位 {shelf}：{count} 盒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not boxed</source>
+        <translation>未装盒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record {code}: {title} — {place}</source>
+        <translation>档案 {code}：{title} — {place}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Rename shelf</source>
+        <translation>库位命名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of {shelf}</source>
+        <translation>{shelf} 的名称</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+212"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+216"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -743,6 +946,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Put in &amp;box…</source>
+        <translation>装盒(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
@@ -767,7 +975,7 @@
         <translation>统计(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+106"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -782,7 +990,7 @@
         <translation>已选 {count:,} 件</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>ArchDesk archives ({patterns})</source>
         <translation>ArchDesk 档案库（{patterns}）</translation>
     </message>
@@ -958,7 +1166,7 @@
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+172"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+173"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -1006,6 +1214,54 @@
         <location line="+1"/>
         <source>Export register as E&amp;xcel…</source>
         <translation>导出归档文件目录 Excel(&amp;X)…</translation>
+    </message>
+</context>
+<context>
+    <name>PutInBoxDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="+63"/>
+        <source>Put in box</source>
+        <translation>装盒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new box</source>
+        <translation>新档案盒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The box with the code</source>
+        <translation>编码为以下的档案盒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Box code or barcode</source>
+        <translation>盒号或条码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In reference-code order</source>
+        <translation>按档号顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the order of the table</source>
+        <translation>按列表顺序</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spine width</source>
+        <translation>盒脊厚度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Put {count} records in the box</source>
+        <translation>将 {count} 件装入该盒</translation>
     </message>
 </context>
 <context>
@@ -1080,11 +1336,26 @@
         <source>The record has changes that are not saved. Discard them?</source>
         <translation>该档案有尚未保存的修改。要放弃这些修改吗？</translation>
     </message>
+    <message>
+        <location line="+77"/>
+        <source>Box {box} on {location}</source>
+        <translation>档案盒 {box}，位于 {location}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no shelf</source>
+        <translation>未上架</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not in a box</source>
+        <translation>未装盒</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+133"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+129"/>
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
@@ -1167,7 +1438,7 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+59"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+60"/>
         <source>Reference code</source>
         <translation>档号</translation>
     </message>
@@ -1250,7 +1521,7 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+91"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+90"/>
         <source>&amp;Open record</source>
         <extracomment>Default widths in average characters (reference code, title, date, year, …); the user&apos;s widths are restored. Most rows that Copy and the record actions take at once (more: use Export, or narrow the list).</extracomment>
         <translation>打开档案(&amp;O)</translation>
@@ -1399,6 +1670,44 @@
     </message>
 </context>
 <context>
+    <name>ShelvingDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="-63"/>
+        <source>New shelving unit</source>
+        <translation>新增密集架</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Two faces (A and B), as on mobile shelving</source>
+        <translation>双面（A 面和 B 面），如密集架</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Storeroom</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows</source>
+        <translation>列数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sections per row</source>
+        <translation>每列节数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Levels per section</source>
+        <translation>每节层数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity per level (boxes)</source>
+        <translation>每层容量（盒）</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsView</name>
     <message>
         <location filename="../../src/archdesk/ui/statistics/view.py" line="+40"/>
@@ -1474,7 +1783,7 @@
 <context>
     <name>TransfersDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+95"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+93"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
     </message>

@@ -129,6 +129,7 @@ class MainWindow(Retranslatable, QMainWindow):
                 lambda records: actions.delete_pending(parent=self, ops=self.ops, records=records)
             )
         )
+        self.put_in_box_action = action(sp.SP_DirClosedIcon, self._put_in_box)
         self.tool_actions: dict[str, QAction] = {}
         language = "en" if self.english else "zh_CN"
         if tools.available(tools.IMPORT):
@@ -157,6 +158,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.records_menu.addActions([self.new_record_action, self.table.open_action, self.save_record_action])
         self.records_menu.addSeparator()
         self.records_menu.addActions([self.table.accept_action, self.table.delete_action, self.table.export_action])
+        self.records_menu.addAction(self.put_in_box_action)
         self.records_menu.addSeparator()
         self.records_menu.addAction(self.refresh_action)
         self.tools_menu = bar.addMenu("")
@@ -207,6 +209,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tree_dock.loaded.connect(self._show_counts)
         self.editor.record_saved.connect(self._record_saved)
         self.hub.changed.connect(self._on_changes)
+        self.locations_dock.record_scanned.connect(self._open_record)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(
@@ -230,6 +233,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.new_record_action: self.tr("&New record"),
             self.save_record_action: self.tr("&Save record"),
             self.refresh_action: self.tr("Re&fresh"),
+            self.put_in_box_action: self.tr("Put in &box…"),
             self.reset_layout_action: self.tr("&Reset layout"),
             self.about_action: self.tr("&About ArchDesk"),
             self.about_qt_action: self.tr("About &Qt"),
@@ -354,6 +358,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.record_dock.raise_()
         self.editor.show_record(record_id)
         self.editor.form.title.setFocus()
+
+    def _put_in_box(self) -> None:
+        from archdesk.ui.custody.actions import put_in_box
+
+        self.table.with_selected_records(lambda records: put_in_box(parent=self, ops=self.ops, records=records))
 
     def _record_saved(self, record_id: int) -> None:
         row = self.records.row_of(record_id)

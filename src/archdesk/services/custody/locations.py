@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, func, or_, select
 
 from archdesk.messages import msg
-from archdesk.models import Box, Location, Movement, Storeroom
+from archdesk.models import Box, Location, Movement, Record, Storeroom
 from archdesk.models.base import utcnow
 from archdesk.services.database import Database
 from archdesk.services.errors import NotAllowed, NotFound, ValidationError
@@ -42,6 +42,7 @@ class ShelfNode:
     capacity: int | None
     boxes: int
     retired: bool
+    records: int = 0
 
     @property
     def full(self) -> bool:
@@ -244,6 +245,12 @@ def location_tree(db: Database, *, prefix: str = "", include_retired: bool = Fal
     """Every shelf (in address order) with its box count, for the tree: one grouped count, one scan."""
     with db.reading() as session:
         counts = select(Box.location_id, func.count().label("n")).group_by(Box.location_id).subquery()
+        held = (
+            select(Box.location_id, func.count(Record.id).label("n"))
+            .join(Record, Record.box_id == Box.id)
+            .group_by(Box.location_id)
+            .subquery()
+        )
         statement = (
             select(
                 Location.id,
@@ -258,8 +265,10 @@ def location_tree(db: Database, *, prefix: str = "", include_retired: bool = Fal
                 Location.capacity,
                 func.coalesce(counts.c.n, 0),
                 Location.retired_at.is_not(None),
-            )  # fmt: skip
+                func.coalesce(held.c.n, 0),
+            )
             .outerjoin(counts, counts.c.location_id == Location.id)
+            .outerjoin(held, held.c.location_id == Location.id)
             .order_by(Location.code)
         )
         if prefix:
