@@ -69,6 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "custody.climate_humidity_range": ("relative humidity must be 0–100 %", "相对湿度须在 0–100% 之间"),
     # glossary
     "term.custody.storeroom": ("Storeroom", "库房"),
+    "term.custody.stocktake": ("stocktake", "盘点"),
     "term.custody.row": ("Row", "列"),
     "term.custody.side": ("Side", "面"),
     "term.custody.section": ("Section", "节"),
