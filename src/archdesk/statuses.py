@@ -72,3 +72,19 @@ class MovementDirection(StrEnum):
 def check_constraint(column: str, values: type[StrEnum]) -> str:
     """The SQL of a CHECK constraint allowing exactly the enum's values: ``status IN ('a', 'b')``."""
     return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
+
+
+class StocktakeStatus(StrEnum):
+    """盘点 status: open (scanning), paused, finished."""
+
+    OPEN = "open"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+class InspectionKind(StrEnum):
+    """库房检查 kinds."""
+
+    FIRE = "fire"
+    SECURITY = "security"
+    PESTS = "pests"

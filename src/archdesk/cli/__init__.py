@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "archdesk.cli.export",
     "archdesk.cli.importing",
     "archdesk.cli.init",
+    "archdesk.cli.custody",
 ]
 
 EXIT_USAGE = 2

@@ -14,7 +14,17 @@ from archdesk.models.codes import (
     SecurityLevel,
 )
 from archdesk.models.counts import RecordCount
-from archdesk.models.custody import Box, Location, Movement
+from archdesk.models.custody import (
+    Box,
+    ClimateReading,
+    Inspection,
+    Location,
+    Movement,
+    Stocktake,
+    StocktakeExpected,
+    StocktakeScan,
+    Storeroom,
+)
 from archdesk.models.records import RECORD_STATUSES, Attachment, ItemSequence, Record, TransferBatch, Volume
 from archdesk.models.use import Borrower, Loan
 
@@ -30,10 +40,12 @@ __all__ = [
     "Box",
     "Carrier",
     "Category",
+    "ClimateReading",
     "Department",
     "DestructionList",
     "DestructionListItem",
     "Fonds",
+    "Inspection",
     "ItemSequence",
     "Loan",
     "Location",
@@ -42,6 +54,10 @@ __all__ = [
     "RecordCount",
     "RetentionPeriod",
     "SecurityLevel",
+    "Stocktake",
+    "StocktakeExpected",
+    "StocktakeScan",
+    "Storeroom",
     "TransferBatch",
     "Volume",
 ]

@@ -1,15 +1,29 @@
 """The movement ledger (出入库登记): one append-only row for every change of place of a box or a record.
 
-Custody (shelving, moving), use (lending, returning) and disposition (withdrawal for destruction or
-transfer) all write their rows through :func:`write_movement`, inside the unit of work of the action
-that moved the thing, so the ledger and the catalogue never disagree.
+Custody (shelving, moving, boxing), use (lending, returning) and disposition (withdrawal for
+destruction or transfer) all write their rows through :func:`write_movement` (or
+:func:`write_movements` for many at once), inside the unit of work of the action that moved the
+thing, so the ledger and the catalogue never disagree. Each row has its audit event in the same
+transaction. The table's triggers (revision 0005_custody) refuse UPDATE and DELETE.
 """
 
 from __future__ import annotations
 
-from archdesk.models import Movement
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import aliased
+
+from archdesk.models import AuditEvent, Box, Location, Movement, Record
+from archdesk.models.base import utcnow
+from archdesk.services.database import Database
 from archdesk.services.uow import UnitOfWork
 from archdesk.statuses import MovementDirection
+
+#: The reasons the custody, loans and appraisal services write (``term.movement.<reason>``).
+REASONS = ("shelved", "moved", "boxed", "unboxed", "loan", "return", "destruction", "transfer")
 
 
 def write_movement(
@@ -22,11 +36,14 @@ def write_movement(
     to_location_id: int | None = None,
     reason: str = "",
     notes: str = "",
+    occurred_at: datetime | None = None,
 ) -> Movement:
-    """Add one ledger row in ``uow`` (flushed, so it has its id); the operator is the unit of work's actor.
+    """Add one ledger row in ``uow`` (flushed, so it has its id) and its audit event; the operator is
+    the unit of work's actor.
 
     ``reason`` is a short code (``shelved``, ``moved``, ``loan``, ``return``, ``destruction``,
     ``transfer`` …) that the screens and forms translate through ``term.movement.<reason>``.
+    ``occurred_at`` (default: now) lets a data import or the demo write history.
     """
     if record_id is None and box_id is None:
         raise ValueError("a movement moves a record or a box")
@@ -39,7 +56,130 @@ def write_movement(
         reason=reason,
         operator=uow.actor,
         notes=notes,
+        occurred_at=occurred_at or utcnow(),
     )
     uow.session.add(movement)
     uow.session.flush()
+    uow.audit("movement", "movement", movement.id, f"{direction} {reason}", after=_audit_after(movement.__dict__))
     return movement
+
+
+@dataclass(frozen=True)
+class MovementRow:
+    """One row for :func:`write_movements`."""
+
+    direction: MovementDirection
+    record_id: int | None = None
+    box_id: int | None = None
+    from_location_id: int | None = None
+    to_location_id: int | None = None
+    reason: str = ""
+    notes: str = ""
+    occurred_at: datetime | None = None
+
+
+def write_movements(uow: UnitOfWork, rows: Sequence[MovementRow]) -> int:
+    """Many ledger rows and their audit events with two bulk inserts (moving 500 boxes in one action)."""
+    if not rows:
+        return 0
+    now = utcnow()
+    values = []
+    for row in rows:
+        if row.record_id is None and row.box_id is None:
+            raise ValueError("a movement moves a record or a box")
+        values.append(
+            dict(record_id=row.record_id, box_id=row.box_id, from_location_id=row.from_location_id,
+                 to_location_id=row.to_location_id, direction=str(row.direction), reason=row.reason,
+                 operator=uow.actor, notes=row.notes, occurred_at=row.occurred_at or now)
+        )  # fmt: skip
+    uow.session.flush()
+    ids = uow.session.scalars(insert(Movement).returning(Movement.id, sort_by_parameter_order=True), values).all()
+    uow.session.execute(
+        insert(AuditEvent),
+        [
+            dict(actor=uow.actor, action="movement", entity="movement", entity_id=movement_id,
+                 summary=f"{value['direction']} {value['reason']}", before=None, after=_audit_after(value))
+            for movement_id, value in zip(ids, values, strict=True)
+        ],
+    )  # fmt: skip
+    return len(ids)
+
+
+def _audit_after(values: dict) -> dict:
+    keys = ("record_id", "box_id", "from_location_id", "to_location_id", "direction", "reason", "notes")
+    return {key: values.get(key) for key in keys}
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One ledger row as the ledger view and its printout show it."""
+
+    id: int
+    occurred_at: datetime
+    direction: str
+    reason: str
+    box: str
+    reference_code: str
+    title: str
+    from_location: str
+    to_location: str
+    operator: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    since: datetime | None = None
+    until: datetime | None = None
+    reason: str = ""
+    direction: str = ""
+    #: A box code, a reference code or a location code prefix (matches from or to).
+    code: str = ""
+    limit: int | None = 5000
+
+
+def ledger_entries(db: Database, flt: LedgerFilter | None = None) -> list[LedgerEntry]:
+    """The ledger, newest first, filtered by time, reason, direction and a code."""
+    flt = flt or LedgerFilter()
+    source, target = aliased(Location), aliased(Location)
+    statement = (
+        select(
+            Movement.id,
+            Movement.occurred_at,
+            Movement.direction,
+            Movement.reason,
+            Box.code,
+            Record.reference_code,
+            Record.title,
+            source.code,
+            target.code,
+            Movement.operator,
+            Movement.notes,
+        )  # fmt: skip
+        .outerjoin(Box, Box.id == Movement.box_id)
+        .outerjoin(Record, Record.id == Movement.record_id)
+        .outerjoin(source, source.id == Movement.from_location_id)
+        .outerjoin(target, target.id == Movement.to_location_id)
+        .order_by(Movement.occurred_at.desc(), Movement.id.desc())
+    )
+    if flt.since is not None:
+        statement = statement.where(Movement.occurred_at >= flt.since)
+    if flt.until is not None:
+        statement = statement.where(Movement.occurred_at < flt.until)
+    if flt.reason:
+        statement = statement.where(Movement.reason == flt.reason)
+    if flt.direction:
+        statement = statement.where(Movement.direction == flt.direction)
+    if flt.code:
+        code = flt.code.strip()
+        statement = statement.where(
+            (Box.code == code) | (Record.reference_code == code)
+            | source.code.startswith(code, autoescape=True) | target.code.startswith(code, autoescape=True)
+        )  # fmt: skip
+    if flt.limit:
+        statement = statement.limit(flt.limit)
+    with db.reading() as session:
+        return [
+            LedgerEntry(r[0], r[1], r[2], r[3], r[4] or "", r[5] or "", r[6] or "", r[7] or "", r[8] or "", r[9], r[10])
+            for r in session.execute(statement)
+        ]

@@ -142,6 +142,7 @@ class MainWindow(Retranslatable, QMainWindow):
                 lambda records: actions.transfer_out(parent=self, ops=self.ops, records=records)
             )
         )
+        self.put_in_box_action = action(sp.SP_DirClosedIcon, self._put_in_box)
         self.tool_actions: dict[str, QAction] = {}
         if tools.available(tools.IMPORT):
             self.tool_actions["import"] = action(
@@ -171,6 +172,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.records_menu.addSeparator()
         self.records_menu.addActions([self.table.accept_action, self.table.delete_action, self.table.transfer_action])
         self.records_menu.addAction(self.table.export_action)
+        self.records_menu.addAction(self.put_in_box_action)
         self.records_menu.addSeparator()
         self.records_menu.addAction(self.refresh_action)
         self.tools_menu = bar.addMenu("")
@@ -236,6 +238,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tree_dock.setup_requested.connect(self.show_archive_setup)
         self.tree_dock.import_requested.connect(lambda: tools.open_import_wizard(parent=self, ops=self.ops))
 
+        self.locations_dock.record_scanned.connect(self._open_record)
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(
             self.tr("ArchDesk — {path}").format(path=self.db.file.name if self.db.file else self.db.url)
@@ -258,6 +262,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.new_record_action: self.tr("&New record"),
             self.save_record_action: self.tr("&Save record"),
             self.refresh_action: self.tr("Re&fresh"),
+            self.put_in_box_action: self.tr("Put in &box…"),
             self.reset_layout_action: self.tr("&Reset layout"),
             self.about_action: self.tr("&About ArchDesk"),
             self.about_qt_action: self.tr("About &Qt"),
@@ -385,6 +390,11 @@ class MainWindow(Retranslatable, QMainWindow):
             self._open_record(target.record_id)
         else:
             self.filter_bar.set_filter(target)
+
+    def _put_in_box(self) -> None:
+        from archdesk.ui.custody.actions import put_in_box
+
+        self.table.with_selected_records(lambda records: put_in_box(parent=self, ops=self.ops, records=records))
 
     def _record_saved(self, record_id: int) -> None:
         """The table selects the record the editor shows (a new one once the table has reloaded it)."""

@@ -63,6 +63,9 @@ class RecordEditor(Retranslatable, QWidget):
         self.code_caption = QLabel()
         self.state = QLabel()
         self.state.setObjectName("recordState")
+        self.place = QLabel()  # the record's box and shelf (custody)
+        self.place.setObjectName("recordPlace")
+        self.place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setAlternatingRowColors(True)
@@ -91,6 +94,7 @@ class RecordEditor(Retranslatable, QWidget):
         header.addWidget(self.code, 1)
         header.addWidget(self.state)
         details_layout.addLayout(header)
+        details_layout.addWidget(self.place)
         details_layout.addWidget(scroll, 1)
         details_layout.addWidget(buttons)
         self.tabs = QTabWidget()
@@ -284,6 +288,13 @@ class RecordEditor(Retranslatable, QWidget):
         self.form.set_classification_editable(view.status == RecordStatus.PENDING)
         self.code.setText(view.reference_code)
         self.state.setText(status_label(view.status))
+        self.place.setText(
+            self.tr("Box {box} on {location}").format(
+                box=view.box_code, location=view.location_code or self.tr("no shelf")
+            )
+            if view.box_code
+            else self.tr("Not in a box")
+        )
         self._fill_history(history)
         self.setEnabled(view.status != RecordStatus.DESTROYED)
         self._set_dirty(False)

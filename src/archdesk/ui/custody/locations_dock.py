@@ -1,56 +1,452 @@
-"""Shelf locations (库位) dock: every shelf address with its boxes and records (read-only for now)."""
+"""Shelf locations (库位) dock: the location tree with occupancy, the boxes on a shelf, drag a box to
+another shelf, the scan field, find a shelf by code, add shelving, rename and retire shelves.
+
+The tree is storeroom → row → side → section → level, grouped here from the shelves' address
+components (the service returns the shelves in address order, with their box and record counts).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import QBrush, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDockWidget,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QSplitter,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from archdesk.services.database import Database
-from archdesk.services.listing import RecordFilter
-from archdesk.ui.dock import ListDock
-from archdesk.ui.ops import Concern
+from archdesk.ui.catalogue.list_dock import ATTENTION
+from archdesk.ui.custody.scan_field import ScanField
+from archdesk.ui.ops import BACKGROUND, URGENT, Changes, Ops, error_text
+from archdesk.ui.reports.list_export import ListExports
 
 if TYPE_CHECKING:
-    from archdesk.services.custody import LocationSummary
-    from archdesk.services.reports import Document
+    from archdesk.services.custody.finding import Found, ShelfBox
+    from archdesk.services.custody.locations import ShelfNode
+
+BOX_MIME = "application/x-archdesk-box-ids"
+SHELF_ROLE = Qt.ItemDataRole.UserRole
+RECENT_SCANS = 20
 
 
-class LocationsDock(ListDock):
-    concerns = Concern.LOCATIONS | Concern.BOXES | Concern.RECORDS
-    right_aligned = (1, 2, 3)
+class LocationTree(QTreeWidget):
+    """The tree; a shelf accepts boxes dragged from the list of boxes."""
 
-    def __init__(self, ops, parent=None) -> None:  # noqa: ANN001
-        super().__init__(ops, "locationsDock", parent)
-        self.add_exports(self.list, name="shelf-locations", rows=lambda: self.items, document=_document)
+    boxes_dropped = Signal(object, int)  # box ids, shelf id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("locationTree")
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+
+    def _shelf_at(self, event: Any) -> int | None:
+        item = self.itemAt(event.position().toPoint())
+        return item.data(0, SHELF_ROLE) if item is not None else None
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(BOX_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(BOX_MIME) and self._shelf_at(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        shelf = self._shelf_at(event)
+        if not event.mimeData().hasFormat(BOX_MIME) or shelf is None:
+            event.ignore()
+            return
+        ids = [int(i) for i in bytes(event.mimeData().data(BOX_MIME).data()).decode().split(",") if i]
+        event.acceptProposedAction()
+        self.boxes_dropped.emit(ids, shelf)
+
+
+class ShelfBoxList(QTreeWidget):
+    """The boxes on the chosen shelf; drag them onto another shelf of the tree."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shelfBoxes")
+        self.setRootIsDecorated(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [BOX_MIME]
+
+    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:  # noqa: N802
+        data = QMimeData()
+        ids = ",".join(str(item.data(0, SHELF_ROLE)) for item in items)
+        data.setData(BOX_MIME, QByteArray(ids.encode()))
+        return data
+
+
+class LocationsDock(QDockWidget):
+    loaded = Signal()
+    record_scanned = Signal(int)  # a record's label was scanned: the main window opens it
+    concerns = ("locations", "boxes", "records")
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("locationsDock")
+        self.ops = ops
+        self.items: list[ShelfNode] = []
+        self.shelf_items: dict[int, QTreeWidgetItem] = {}
+        self.pending_boxes: list[tuple[int, str]] = []  # boxes scanned in "move by scan", waiting for a shelf
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.toolbar = QToolBar(body)
+        self.toolbar.setObjectName("locationsToolbar")
+        self.add_action = self.toolbar.addAction("", self.add_shelving)
+        self.rename_action = self.toolbar.addAction("", self.rename_shelf)
+        self.retire_action = self.toolbar.addAction("", self.retire_shelf)
+        self.ledger_action = self.toolbar.addAction("", self.show_ledger)
+        layout.addWidget(self.toolbar)
+        scan_row = QHBoxLayout()
+        self.scan_label = QLabel()
+        self.scan = ScanField()
+        self.scan.scanned.connect(self.look_up)
+        self.find = QLineEdit()
+        self.find.setObjectName("findShelf")
+        self.find.setClearButtonEnabled(True)
+        self.find.textChanged.connect(self._find_shelf)
+        scan_row.addWidget(self.scan_label)
+        scan_row.addWidget(self.scan, 2)
+        scan_row.addWidget(self.find, 1)
+        layout.addLayout(scan_row)
+        self.move_by_scan = QCheckBox()
+        self.move_by_scan.setObjectName("moveByScan")
+        layout.addWidget(self.move_by_scan)
+        self.result = QLabel()
+        self.result.setObjectName("scanResult")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.list = LocationTree()
+        self.list.currentItemChanged.connect(self._shelf_chosen)
+        self.list.boxes_dropped.connect(self.move_boxes)
+        self.boxes = ShelfBoxList()
+        self.recent = QListWidget()
+        self.recent.setObjectName("recentScans")
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.boxes)
+        splitter.addWidget(self.recent)
+        splitter.setSizes([400, 160, 60])
+        layout.addWidget(splitter, 1)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setEnabled(False)
+        layout.addWidget(self.empty)
+        self.setWidget(body)
+        self.exports = ListExports(
+            self, self.list, ops, name="shelf-locations", rows=self._summaries, builder="locations_document",
+            layout=layout,
+        )  # fmt: skip
+        ops.hub.changed.connect(self._on_changes)
         self.retranslate_ui()
+
+    # -- language ---------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.exports.retranslate_ui()
+        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Shelf locations"))
-        super().retranslate_ui()
+        self.add_action.setText(self.tr("Add shelving…"))
+        self.rename_action.setText(self.tr("Rename…"))
+        self.retire_action.setText(self.tr("Retire"))
+        self.ledger_action.setText(self.tr("Ledger…"))
+        self.scan_label.setText(self.tr("Scan:"))
+        self.scan.setPlaceholderText(self.tr("Scan or type a box, record or shelf code"))
+        self.find.setPlaceholderText(self.tr("Find shelf…"))
+        self.move_by_scan.setText(self.tr("Move by scan: scan boxes, then the shelf they go to"))
+        self.list.setHeaderLabels(
+            [self.tr("Location"), self.tr("Boxes"), self.tr("Records"), self.tr("Capacity"), self.tr("Name")]
+        )
+        self.boxes.setHeaderLabels([self.tr("Box"), self.tr("Barcode"), self.tr("Records")])
+        self.empty.setText(self.tr("No shelf locations yet: add shelving to start."))
+        self._show(self.items)
 
-    def fetch(self, db: Database) -> list[LocationSummary]:
-        from archdesk.services.custody import list_locations  # worker thread, after start-up
+    # -- loading ----------------------------------------------------------------------------------
 
-        return list_locations(db)
+    def reload(self) -> None:
+        self.ops.query(self, _fetch_tree, self._show, priority=BACKGROUND)
 
-    def headers(self) -> list[str]:
-        return [self.tr("Location"), self.tr("Boxes"), self.tr("Records"), self.tr("Capacity"), self.tr("Description")]
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.concerns(*self.concerns):
+            self.reload()
 
-    def row(self, item: LocationSummary) -> list[str]:
-        capacity = "" if item.capacity is None else str(item.capacity)
-        return [item.code, str(item.boxes), str(item.records), capacity, item.description]
+    def _summaries(self) -> list:
+        from archdesk.services.custody import LocationSummary
 
-    def needs_attention(self, item: LocationSummary) -> bool:
-        return item.capacity is not None and item.boxes > item.capacity
+        return [LocationSummary(n.id, n.code, n.storeroom, n.name, n.capacity, n.boxes, n.records) for n in self.items]
 
-    def empty_text(self) -> str:
-        return self.tr("No shelf locations yet.")
+    def _show(self, nodes: list[ShelfNode]) -> None:
+        current = self.list.currentItem()
+        current_id = current.data(0, SHELF_ROLE) if current is not None else None
+        self.items = nodes
+        self.list.clear()
+        self.shelf_items = {}
+        tops: list[QTreeWidgetItem] = []
+        groups: dict[tuple[str, ...], QTreeWidgetItem] = {}
+        totals: dict[int, list[int]] = {}
+        for node in nodes:
+            parent = None
+            path: tuple[str, ...] = ()
+            for part in (node.storeroom, node.area, node.row, node.side, node.section):
+                if not part:
+                    continue
+                path = (*path, part)
+                group = groups.get(path)
+                if group is None:
+                    group = QTreeWidgetItem(["-".join(path), "", "", "", ""])
+                    groups[path] = group
+                    totals[id(group)] = [0, 0, 0, group]  # type: ignore[list-item]
+                    if parent is None:
+                        tops.append(group)
+                    else:
+                        parent.addChild(group)
+                total = totals[id(group)]
+                total[0] += node.boxes
+                total[1] += node.records
+                total[2] += node.capacity or 0
+                parent = group
+            capacity = "" if node.capacity is None else str(node.capacity)
+            item = QTreeWidgetItem([node.code, str(node.boxes), str(node.records), capacity, node.name])
+            item.setData(0, SHELF_ROLE, node.id)
+            for column in (1, 2, 3):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if node.full:
+                for column in range(5):
+                    item.setForeground(column, QBrush(ATTENTION))
+            self.shelf_items[node.id] = item
+            if parent is None:
+                tops.append(item)
+            else:
+                parent.addChild(item)
+        for boxes, records, capacity, group in totals.values():
+            group.setText(1, str(boxes))
+            group.setText(2, str(records))
+            group.setText(3, str(capacity) if capacity else "")
+        self.list.addTopLevelItems(tops)
+        for top in tops:
+            top.setExpanded(len(tops) <= 3)
+        self.list.resizeColumnToContents(0)
+        self.list.setVisible(bool(nodes))
+        self.empty.setVisible(not nodes)
+        if current_id in self.shelf_items:
+            self.select_shelf(current_id)
+        self.loaded.emit()
 
-    def target(self, item: LocationSummary) -> RecordFilter:
-        """A shelf address opens the records kept there."""
-        return RecordFilter(location=item.code)
+    # -- shelves and boxes ------------------------------------------------------------------------
+
+    def current_shelf(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(0, SHELF_ROLE) if item is not None else None
+
+    def select_shelf(self, shelf_id: int) -> None:
+        item = self.shelf_items.get(shelf_id)
+        if item is not None:
+            self.list.setCurrentItem(item)
+            self.list.scrollToItem(item)
+
+    def _find_shelf(self, text: str) -> None:
+        text = text.strip().upper()
+        if not text:
+            return
+        for node in self.items:
+            if node.code.upper().startswith(text) or text in node.name.upper():
+                self.select_shelf(node.id)
+                return
+
+    def _shelf_chosen(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        shelf = current.data(0, SHELF_ROLE) if current is not None else None
+        if shelf is None:
+            self.boxes.clear()
+            return
+
+        def fetch(db: Database) -> list[ShelfBox]:
+            from archdesk.services.custody.finding import shelf_boxes
+
+            return shelf_boxes(db, shelf)
+
+        self.ops.query(self, fetch, self._show_boxes, priority=URGENT)
+
+    def _show_boxes(self, boxes: list[ShelfBox]) -> None:
+        self.boxes.clear()
+        rows = []
+        for box in boxes:
+            item = QTreeWidgetItem([box.code, box.barcode, str(box.records)])
+            item.setData(0, SHELF_ROLE, box.id)
+            rows.append(item)
+        self.boxes.addTopLevelItems(rows)
+        self.boxes.resizeColumnToContents(0)
+
+    def move_boxes(self, box_ids: list[int], shelf_id: int, *, force: bool = False) -> None:
+        """Move boxes to a shelf in one action; a full shelf asks before it takes more."""
+        from PySide6.QtWidgets import QMessageBox
+
+        def move(db: Database) -> Any:
+            from archdesk.services.custody.boxes import move_boxes
+
+            return move_boxes(db, box_ids, shelf_id, force=force)
+
+        def failed(error: BaseException) -> bool:
+            from archdesk.services.errors import NotAllowed
+
+            if isinstance(error, NotAllowed) and error.content.id == "custody.shelf_full" and not force:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Shelf full"),
+                    self.tr("{problem}. Move them anyway?").format(problem=error_text(error)),
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.move_boxes(box_ids, shelf_id, force=True)
+                return True
+            return False
+
+        def moved(result: Any) -> None:
+            from archdesk.ui.i18n import current_language
+
+            text = self.tr("{count} boxes moved to {shelf}").format(count=result.boxes, shelf=result.location_code)
+            warnings = [w.render(current_language()) for w in result.warnings]
+            self.result.setText("\n".join([text, *warnings]))
+
+        self.ops.mutate(self, move, changes=Changes(boxes=True, locations=True), success=moved, failure=failed)
+
+    # -- scanning ---------------------------------------------------------------------------------
+
+    def look_up(self, code: str) -> None:
+        """One look-up per scanned code (the scan field hands over whole codes only)."""
+        self.recent.insertItem(0, code)
+        while self.recent.count() > RECENT_SCANS:
+            self.recent.takeItem(self.recent.count() - 1)
+
+        def find(db: Database) -> Found:
+            from archdesk.services.custody.finding import find_code
+
+            return find_code(db, code)
+
+        def not_found(error: BaseException) -> bool:
+            self.result.setText(error_text(error))
+            return True
+
+        self.ops.query(self, find, self._show_found, failure=not_found, priority=URGENT)
+
+    def _show_found(self, found: Found) -> None:
+        if found.kind == "box":
+            place = found.location or self.tr("not shelved")
+            self.result.setText(
+                self.tr("Box {box}: {count} records, on {place}").format(
+                    box=found.code, count=len(found.records), place=place
+                )
+            )
+            if self.move_by_scan.isChecked():
+                self.pending_boxes.append((found.id, found.code))
+                self.result.setText(
+                    self.tr("{count} boxes to move: scan the shelf they go to").format(count=len(self.pending_boxes))
+                )
+            elif found.location:
+                shelf = next((n.id for n in self.items if n.code == found.location), None)
+                if shelf is not None:
+                    self.select_shelf(shelf)
+        elif found.kind == "location":
+            self.select_shelf(found.id)
+            if self.move_by_scan.isChecked() and self.pending_boxes:
+                ids = [box_id for box_id, _code in self.pending_boxes]
+                self.pending_boxes = []
+                self.move_boxes(ids, found.id)
+            else:
+                self.result.setText(
+                    self.tr("Shelf {shelf}: {count} boxes").format(shelf=found.code, count=len(found.boxes))
+                )
+        else:
+            place = " / ".join(p for p in (found.box, found.location) if p) or self.tr("not boxed")
+            self.result.setText(
+                self.tr("Record {code}: {title} — {place}").format(code=found.code, title=found.label, place=place)
+            )
+            self.record_scanned.emit(found.id)
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def add_shelving(self) -> None:
+        from archdesk.ui.custody.dialogs import ShelvingDialog
+
+        dialog = ShelvingDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+
+        def add(db: Database) -> Any:
+            from archdesk.services.custody.locations import add_shelving
+
+            return add_shelving(db, **values)
+
+        self.ops.mutate(self, add, changes=Changes(locations=True))
+
+    def rename_shelf(self) -> None:
+        shelf = self.current_shelf()
+        if shelf is None:
+            return
+        node = next(n for n in self.items if n.id == shelf)
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename shelf"), self.tr("Name of {shelf}").format(shelf=node.code), text=node.name
+        )
+        if not ok:
+            return
+
+        def rename(db: Database) -> None:
+            from archdesk.services.custody.locations import rename_location
+
+            rename_location(db, shelf, name)
+
+        self.ops.mutate(self, rename, changes=Changes(locations=True))
+
+    def retire_shelf(self) -> None:
+        shelf = self.current_shelf()
+        if shelf is None:
+            return
+
+        def retire(db: Database) -> None:
+            from archdesk.services.custody.locations import retire_location
+
+            retire_location(db, shelf)
+
+        self.ops.mutate(self, retire, changes=Changes(locations=True))
+
+    def show_ledger(self) -> None:
+        from archdesk.ui.custody.ledger_view import LedgerDialog
+
+        LedgerDialog(self.ops, self).show()
 
 
-def _document(rows: list[LocationSummary], language: str, **options: object) -> Document:  # worker thread
-    from archdesk.services.reports.lists import locations_document
+def _fetch_tree(db: Database) -> list[ShelfNode]:  # worker thread
+    from archdesk.services.custody.locations import location_tree
 
-    return locations_document(rows, language, **options)
+    return location_tree(db)

@@ -1,0 +1,81 @@
+"""出入库登记簿: the movement ledger as a printable register (PDF and Excel), Qt-free."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from archdesk.messages import CHINESE, ENGLISH, render, term
+from archdesk.services.ledger import LedgerEntry
+from archdesk.services.reports.document import Align, Column, Document, Kind, Orientation, single_section
+
+_WORDS = {
+    "title": ("档案出入库登记簿", "Movement ledger"),
+    "seq": ("序号", "No."),
+    "when": ("日期时间", "When"),
+    "direction": ("方向", "Direction"),
+    "reason": ("原因", "Reason"),
+    "box": ("档案盒", "Box"),
+    "reference_code": ("档号", "Reference code"),
+    "title_col": ("题名", "Title"),
+    "from": ("原位置", "From"),
+    "to": ("新位置", "To"),
+    "operator": ("经办人", "Operator"),
+    "notes": ("备注", "Notes"),
+    "total": ("共 {count} 条", "{count} entries"),
+    "signed": ("登记人", "Recorded by"),
+    "checked": ("审核人", "Checked by"),
+}
+
+
+def _w(key: str, language: str) -> str:
+    zh, en = _WORDS[key]
+    return en if language == "en" else zh
+
+
+def reason_text(reason: str, language: str) -> str:
+    """``term.movement.<reason>`` in ``language``; an unknown reason prints as it is."""
+    text = render(term(f"movement.{reason}"), CHINESE if language != "en" else ENGLISH)
+    return reason if text.startswith("term.") else text
+
+
+def direction_text(direction: str, language: str) -> str:
+    text = render(term(f"movement.direction.{direction}"), CHINESE if language != "en" else ENGLISH)
+    return direction if text.startswith("term.") else text
+
+
+def ledger_document(
+    entries: Sequence[LedgerEntry], language: str = "zh_CN", *, organisation: str = "", printed_on: date | None = None
+) -> Document:
+    columns = (
+        Column(_w("seq", language), 6, Align.CENTER, kind=Kind.NUMBER),
+        Column(_w("when", language), 16, Align.CENTER),
+        Column(_w("direction", language), 7, Align.CENTER),
+        Column(_w("reason", language), 10, Align.CENTER),
+        Column(_w("box", language), 22, wrap=True),
+        Column(_w("reference_code", language), 22, wrap=True),
+        Column(_w("title_col", language), 28, wrap=True),
+        Column(_w("from", language), 14, wrap=True),
+        Column(_w("to", language), 14, wrap=True),
+        Column(_w("operator", language), 9, Align.CENTER),
+        Column(_w("notes", language), 12, wrap=True),
+    )
+    rows = [
+        (
+            number, f"{e.occurred_at:%Y-%m-%d %H:%M}", direction_text(e.direction, language), reason_text(e.reason, language),
+            e.box, e.reference_code, e.title, e.from_location, e.to_location, e.operator, e.notes,
+        )
+        for number, e in enumerate(entries, 1)
+    ]  # fmt: skip
+    return Document(
+        title=_w("title", language),
+        columns=columns,
+        sections=single_section(rows),
+        organisation=organisation,
+        printed_on=printed_on or date.today(),
+        footer_notes=(_w("total", language).format(count=len(rows)),),
+        signatures=(_w("signed", language), _w("checked", language)),
+        orientation=Orientation.LANDSCAPE,
+        language=language,
+        sheet_name=_w("title", language),
+    )
