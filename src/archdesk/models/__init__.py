@@ -15,7 +15,7 @@ from archdesk.models.codes import (
 )
 from archdesk.models.custody import Box, Location, Movement
 from archdesk.models.records import RECORD_STATUSES, Attachment, ItemSequence, Record, TransferBatch, Volume
-from archdesk.models.use import Borrower, Loan
+from archdesk.models.use import Borrower, Loan, LoanRenewal, LoanRequest, UseRestriction
 
 __all__ = [
     "DAT13_PATTERN",
@@ -35,11 +35,14 @@ __all__ = [
     "Fonds",
     "ItemSequence",
     "Loan",
+    "LoanRenewal",
+    "LoanRequest",
     "Location",
     "Movement",
     "Record",
     "RetentionPeriod",
     "SecurityLevel",
     "TransferBatch",
+    "UseRestriction",
     "Volume",
 ]

@@ -12,6 +12,7 @@ Checks, in order (each yields findings, or is skipped with a reason):
   handed out by the sequence and never reused).
 - ``boxes``: a box never mixes 年度, 机构(问题) or 保管期限 (DA/T 22), nor fonds or category.
 - ``search_index``: one index row per record, when the archive has a search index.
+- ``loans``: a record is 出借 exactly while one of its loans is out (``services/use/consistency.py``).
 
 Nothing is written. Runs on the calling thread (the CLI's, or the UI's database worker).
 """
@@ -33,8 +34,11 @@ from archdesk.services import migrate, search
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled
 from archdesk.services.refcode import CodeParts, format_item, group_key, render_reference_code
+from archdesk.services.use.consistency import check_loan_status
 
-CHECKS = ("sqlite_integrity", "foreign_keys", "schema", "reference_codes", "item_numbers", "boxes", "search_index")
+CHECKS = (
+    "sqlite_integrity", "foreign_keys", "schema", "reference_codes", "item_numbers", "boxes", "search_index", "loans",
+)  # fmt: skip
 #: Findings kept per check; the count of all problems is kept regardless.
 DEFAULT_LIMIT = 100
 _SCAN_BLOCK = 5000
@@ -139,6 +143,7 @@ def check_archive(db: Database, *, limit: int = DEFAULT_LIMIT, progress: Progres
             results += _check_records(session, limit, record_count, progress)
             results.append(_guarded("boxes", limit, session, _check_boxes))
             results.append(_check_search_index(session, limit, record_count))
+            results.append(_guarded("loans", limit, session, check_loan_status))
     return IntegrityReport(database=_describe(db), record_count=record_count, results=tuple(results))
 
 
