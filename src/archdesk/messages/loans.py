@@ -99,7 +99,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The records below are overdue. Please return them to the archive office, or come to renew them.",
         "下列档案已逾期未还，请尽快归还档案室，或到档案室办理续借手续。",
     ),
-    "term.loans.reminder_totals": ("{count} record(s) overdue", "共 {count} 件逾期未还"),
+    "term.loans.overdue_count": ("Records overdue", "逾期件数"),
     "term.loans.slip_totals": ("{count} record(s)", "共 {count} 件"),
     "term.loans.register_totals": ("{count} loan(s)", "共 {count} 笔"),
     "term.loans.overdue_days": ("{days} days overdue", "已逾期 {days} 天"),
