@@ -92,7 +92,7 @@ def add_use_demo(session: Session, rng: random.Random, *, today: date | None = N
         group = on_loan[position : position + rng.choice((1, 1, 2, 3))]
         position += len(group)
         borrower = rng.choice(ids)
-        lent_on = today - timedelta(days=rng.randint(1, 40))
+        lent_on = today - timedelta(days=rng.randint(1, 21))  # due after 14 days: about a third overdue
         mode = rng.choice(("take_out",) * 8 + ("copy", "excerpt"))
         req = request(borrower, group, mode, "lent", lent_on)
         for record in group:

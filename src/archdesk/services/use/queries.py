@@ -64,11 +64,23 @@ def _loan_select():  # noqa: ANN202
 
 
 def list_loans(
-    db: Database, *, open_only: bool = True, lent_only: bool = False, borrower_id: int | None = None, limit: int = 500
+    db: Database,
+    *,
+    open_only: bool = True,
+    lent_only: bool = False,
+    statuses: tuple[str, ...] = (),
+    due_before: date | None = None,
+    borrower_id: int | None = None,
+    limit: int = 500,
 ) -> list[LoanSummary]:
-    """Loans, the soonest due first (open ones only unless ``open_only`` is false; only those out with ``lent_only``)."""
+    """Loans, the soonest due first: open ones only unless ``open_only`` is false; only those out with
+    ``lent_only``; only ``statuses`` when given; only those due before ``due_before`` (overdue)."""
     stmt = _loan_select()
-    if lent_only:
+    if due_before is not None:
+        stmt = stmt.where(Loan.due_on < due_before)
+    if statuses:
+        stmt = stmt.where(Loan.status.in_(statuses))
+    elif lent_only:
         stmt = stmt.where(Loan.status == str(LoanStatus.LENT))
     elif open_only:
         stmt = stmt.where(Loan.status.in_(OPEN_STATUSES))
@@ -79,6 +91,15 @@ def list_loans(
         stmt = stmt.order_by(Loan.due_on.is_(None), Loan.due_on, Loan.id)
     with db.reading() as session:
         return [LoanSummary(*row) for row in session.execute(stmt.limit(limit))]
+
+
+def get_loan(db: Database, loan_id: int) -> LoanSummary:
+    """One loan as the dock shows it."""
+    with db.reading() as session:
+        row = session.execute(_loan_select().where(Loan.id == loan_id)).first()
+    if row is None:
+        raise NotFound("loan", loan_id)
+    return LoanSummary(*row)
 
 
 @dataclass(frozen=True)
