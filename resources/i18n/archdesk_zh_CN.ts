@@ -65,7 +65,7 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+31"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+32"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -131,6 +131,135 @@
     </message>
 </context>
 <context>
+    <name>BorrowersDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/loans/borrowers_dialog.py" line="+29"/>
+        <source>Borrowers</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search by name, department, organisation, contact or ID number</source>
+        <translation>按姓名、部门、单位、联系方式或证件号码查找</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department / organisation</source>
+        <translation>单位/部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clearance</source>
+        <translation>可阅密级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Lent on</source>
+        <translation>借阅日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Returned on</source>
+        <translation>归还日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Department code, e.g. BGS</source>
+        <translation>机构代码，如 BGS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest classification seen without approval, e.g. NB</source>
+        <translation>无需审批可阅的最高密级，如 NB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add borrower</source>
+        <translation>添加借阅人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New borrower</source>
+        <translation>新借阅人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department:</source>
+        <translation>部门：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outside organisation:</source>
+        <translation>外单位：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact:</source>
+        <translation>联系方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number:</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clearance:</source>
+        <translation>可阅密级：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History of the selected borrower</source>
+        <translation>所选借阅人的借阅记录</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueActions</name>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/actions.py" line="+23"/>
@@ -156,7 +285,7 @@
 <context>
     <name>CatalogueTreeDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+48"/>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+44"/>
         <source>Catalogue</source>
         <translation>分类目录</translation>
     </message>
@@ -169,7 +298,7 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+179"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+183"/>
         <source>DA/T 22-2015 (archival filing rules)</source>
         <translation>DA/T 22-2015（归档文件整理规则）</translation>
     </message>
@@ -314,7 +443,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+15"/>
+        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+16"/>
         <source>Fonds</source>
         <extracomment>Filter fields shown as chips, in the order they appear.</extracomment>
         <translation>全宗</translation>
@@ -350,7 +479,7 @@
         <translation>存放位置</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+40"/>
         <source>Search titles, document numbers, notes… (Ctrl+F)</source>
         <translation>搜索题名、文号、备注…（Ctrl+F）</translation>
     </message>
@@ -368,12 +497,12 @@
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-246"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-250"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
@@ -416,6 +545,11 @@
         <location line="+1"/>
         <source>Default loan period:</source>
         <translation>默认借阅期限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renewals allowed:</source>
+        <translation>可续借次数：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -483,6 +617,65 @@
     </message>
 </context>
 <context>
+    <name>LendDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/loans/lend_dialog.py" line="+38"/>
+        <source>Lend records</source>
+        <extracomment>利用目的 of the default list, as codes (the combo is editable: any other text is kept as typed).</extracomment>
+        <translation>借出档案</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One reference code a line, or scan them</source>
+        <translation>每行一个档号，或扫描条码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Needed for records above the borrower&apos;s clearance or restricted</source>
+        <translation>档案密级高于借阅人可阅密级或控制使用时必填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lend</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Borrower:</source>
+        <translation>借阅人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records:</source>
+        <translation>档案：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose:</source>
+        <translation>利用目的：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use:</source>
+        <translation>利用方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period:</source>
+        <translation>借阅期限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approver:</source>
+        <translation>批准人：</translation>
+    </message>
+</context>
+<context>
     <name>ListDock</name>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/list_dock.py" line="+66"/>
@@ -544,14 +737,67 @@
     </message>
 </context>
 <context>
-    <name>LoansDock</name>
+    <name>LoanActions</name>
     <message>
-        <location filename="../../src/archdesk/ui/loans/loans_dock.py" line="+18"/>
-        <source>Requested</source>
-        <translation>已申请</translation>
+        <location filename="../../src/archdesk/ui/loans/actions.py" line="+62"/>
+        <source>Request {request} waits for approval: {records}</source>
+        <translation>借阅申请 {request} 待审批：{records}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request {request}: {count} record(s) lent, due {due}</source>
+        <translation>借阅申请 {request}：已借出 {count} 件，应还日期 {due}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Approve request</source>
+        <translation>批准借阅申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse request</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approver:</source>
+        <translation>批准人：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason for the refusal:</source>
+        <translation>不予批准的理由：</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Renew an overdue loan</source>
+        <translation>逾期续借</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Reason to renew although overdue:</source>
+        <translation>逾期仍予续借的理由：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{code} renewed, due {due}</source>
+        <translation>{code} 已续借，应还日期 {due}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 件</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{count} record(s) returned</source>
+        <translation>已归还 {count} 件</translation>
+    </message>
+</context>
+<context>
+    <name>LoansDock</name>
+    <message>
+        <location filename="../../src/archdesk/ui/loans/loans_dock.py" line="+29"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
@@ -566,9 +812,14 @@
         <translation>已归还</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
+        <location line="-3"/>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refused</source>
+        <translation>不予批准</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -576,12 +827,82 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+85"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Lend…</source>
+        <translation>借出…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse…</source>
+        <translation>不予批准…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hand over</source>
+        <translation>交付借出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renew…</source>
+        <translation>续借…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Return…</source>
+        <translation>归还…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print slip</source>
+        <translation>打印借阅单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Print reminder</source>
+        <translation>打印催还单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Borrowers…</source>
+        <translation>借阅人…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Return: scan or type a reference code</source>
+        <translation>归还：扫描或输入档号</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open ({n})</source>
+        <translation>未结 ({n})</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting for approval ({n})</source>
+        <translation>待审批 ({n})</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Out ({n})</source>
+        <translation>借出中 ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue ({n})</source>
+        <translation>逾期 ({n})</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
@@ -606,7 +927,12 @@
         <translation>题名</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Overdue {days} days</source>
+        <translation>逾期 {days} 天</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No records are out on loan.</source>
         <translation>暂无借出的档案。</translation>
     </message>
@@ -652,7 +978,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+212"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+221"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -757,6 +1083,11 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Lend…</source>
+        <translation>借出(&amp;L)…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Import transfer spreadsheet…</source>
         <translation>导入移交清单(&amp;I)…</translation>
@@ -766,8 +1097,15 @@
         <source>&amp;Statistics…</source>
         <translation>统计(&amp;S)…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n loan(s) overdue</source>
+        <translation>
+            <numerusform>%n 笔借阅逾期</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+111"/>
+        <location line="+103"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -958,7 +1296,7 @@
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+172"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+173"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -1011,7 +1349,7 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+113"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+109"/>
         <source>Reference code:</source>
         <translation>档号：</translation>
     </message>
@@ -1084,7 +1422,7 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+133"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+129"/>
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
@@ -1167,7 +1505,7 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+59"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+60"/>
         <source>Reference code</source>
         <translation>档号</translation>
     </message>
@@ -1250,7 +1588,7 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+91"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+90"/>
         <source>&amp;Open record</source>
         <extracomment>Default widths in average characters (reference code, title, date, year, …); the user&apos;s widths are restored. Most rows that Copy and the record actions take at once (more: use Export, or narrow the list).</extracomment>
         <translation>打开档案(&amp;O)</translation>
@@ -1354,9 +1692,57 @@
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/loans/return_dialog.py" line="+17"/>
+        <source>Return records</source>
+        <translation>归还档案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged or incomplete</source>
+        <translation>缺损</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not counted</source>
+        <translation>未清点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Damage or missing pages noted with the borrower</source>
+        <translation>与借阅人共同核对的破损或缺页情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Condition:</source>
+        <translation>归还检查：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages counted:</source>
+        <translation>清点页数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-75"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-79"/>
         <source>Unknown placeholder {name}.</source>
         <extracomment>A fonds code as DA/T 22 writes it: 3–4 capital letters or digits (Z109, J001).</extracomment>
         <translation>未知的占位符 {name}。</translation>
@@ -1377,7 +1763,7 @@
         <translation>每个 [ 都必须有对应的 ]。</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+286"/>
         <source>Settings</source>
         <extracomment>The language in effect after OK switched it (&quot;zh_CN&quot; or &quot;en&quot;).</extracomment>
         <translation>设置</translation>
@@ -1474,7 +1860,7 @@
 <context>
     <name>TransfersDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+95"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+93"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
     </message>

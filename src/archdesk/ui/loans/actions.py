@@ -19,10 +19,6 @@ if TYPE_CHECKING:
     from archdesk.ui.loans.loans_dock import LoansDock
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LoanActions", text)
-
-
 def _status(dock: LoansDock, text: str) -> None:
     window = dock.window()
     if hasattr(window, "statusBar"):
@@ -63,10 +59,10 @@ def lend(*, dock: LoansDock, options: dict, default_days: int) -> None:
 
     def done(result) -> None:  # noqa: ANN001
         if result.status == "waiting":
-            _status(dock, _tr("Request {request} waits for approval: {records}").format(
+            _status(dock, QCoreApplication.translate("LoanActions", "Request {request} waits for approval: {records}").format(
                 request=result.request, records=", ".join(result.needs_approval)))  # fmt: skip
             return
-        _status(dock, _tr("Request {request}: {count} record(s) lent, due {due}").format(
+        _status(dock, QCoreApplication.translate("LoanActions", "Request {request}: {count} record(s) lent, due {due}").format(
             request=result.request, count=len(result.loans), due=result.due_on.isoformat()))  # fmt: skip
         print_slip(dock=dock, request_id=result.request)
 
@@ -78,11 +74,15 @@ def decide(*, dock: LoansDock, loans: list[LoanSummary], approve: bool) -> None:
     requests = sorted({loan.request_id for loan in loans if loan.request_id is not None})
     if not requests:
         return
-    title = _tr("Approve request") if approve else _tr("Refuse request")
-    approver = dock.ask(title, _tr("Approver:"))
+    title = (
+        QCoreApplication.translate("LoanActions", "Approve request")
+        if approve
+        else QCoreApplication.translate("LoanActions", "Refuse request")
+    )
+    approver = dock.ask(title, QCoreApplication.translate("LoanActions", "Approver:"))
     if approver is None:
         return
-    reason = "" if approve else dock.ask(title, _tr("Reason for the refusal:"))
+    reason = "" if approve else dock.ask(title, QCoreApplication.translate("LoanActions", "Reason for the refusal:"))
     if reason is None:
         return
 
@@ -127,7 +127,10 @@ def renew(*, dock: LoansDock, loan: LoanSummary, limit: int, default_days: int) 
 
     reason = ""
     if loan.overdue(date.today()):
-        reason = dock.ask(_tr("Renew an overdue loan"), _tr("Reason to renew although overdue:"))
+        reason = dock.ask(
+            QCoreApplication.translate("LoanActions", "Renew an overdue loan"),
+            QCoreApplication.translate("LoanActions", "Reason to renew although overdue:"),
+        )
         if reason is None:
             return
 
@@ -137,7 +140,12 @@ def renew(*, dock: LoansDock, loan: LoanSummary, limit: int, default_days: int) 
         return renew_loan(db, loan.id, reason=reason, limit=limit, default_days=default_days)
 
     def done(due) -> None:  # noqa: ANN001
-        _status(dock, _tr("{code} renewed, due {due}").format(code=loan.reference_code, due=due.isoformat()))
+        _status(
+            dock,
+            QCoreApplication.translate("LoanActions", "{code} renewed, due {due}").format(
+                code=loan.reference_code, due=due.isoformat()
+            ),
+        )
 
     dock.ops.mutate(dock, run, changes=dock.announce(), success=done)
 
@@ -149,7 +157,7 @@ def open_return_dialog(*, dock: LoansDock, loans: list[LoanSummary]) -> None:
         return
     described = "\n".join(f"{loan.reference_code}  {loan.title}" for loan in loans[:8])
     if len(loans) > 8:
-        described += "\n" + _tr("… and {count} more").format(count=len(loans) - 8)
+        described += "\n" + QCoreApplication.translate("LoanActions", "… and {count} more").format(count=len(loans) - 8)
     dialog = ReturnDialog(described, parent=dock)
     ids = [loan.id for loan in loans]
     dialog.pages.setEnabled(len(ids) == 1)  # pages are counted record by record
@@ -166,7 +174,9 @@ def take_back(*, dock: LoansDock, loan_ids: list[int], damaged: bool, pages: int
         return return_loans(db, [ReturnCheck(i, damaged=damaged, pages=pages, notes=notes) for i in loan_ids])
 
     def done(_closed: list[int]) -> None:
-        _status(dock, _tr("{count} record(s) returned").format(count=len(loan_ids)))
+        _status(
+            dock, QCoreApplication.translate("LoanActions", "{count} record(s) returned").format(count=len(loan_ids))
+        )
 
     dock.ops.mutate(dock, run, changes=dock.announce(), success=done)
 
