@@ -1802,7 +1802,7 @@
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}</source>
         <translation>件数：{items}   页数：{pages}   盒数：{boxes}   案卷数：{volumes}</translation>
     </message>
@@ -1863,6 +1863,109 @@
         <location filename="../../src/archdesk/ui/collection/batches.py" line="+93"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
+    </message>
+</context>
+<context>
+    <name>UseStatisticsPanel</name>
+    <message>
+        <location filename="../../src/archdesk/ui/loans/use_statistics_panel.py" line="+28"/>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export use PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export use Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>By month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most used records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference code</source>
+        <translation type="unfinished">档号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation type="unfinished">题名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Visits: {persons}   Records used: {items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export PDF</source>
+        <translation type="unfinished">导出 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Excel</source>
+        <translation type="unfinished">导出 Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished">Excel 文件 (*.xlsx)</translation>
     </message>
 </context>
 <context>

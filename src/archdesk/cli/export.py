@@ -1,4 +1,4 @@
-"""`archdesk export register|volumes|volume-contents|inventory|spines|box-notes|stats|slip|overdue|loan-register`:
+"""`archdesk export register|volumes|volume-contents|inventory|spines|box-notes|stats|slip|overdue|loan-register|use-stats`:
 registers and forms to PDF or Excel."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ("slip", "borrowing slip (档案借阅单) of a loan's request", _slip_options, _export_use_form),
         ("overdue", "overdue reminders (催还单), a page per borrower", None, _export_use_form),
         ("loan-register", "loan register (借阅登记簿)", None, _export_use_form),
+        ("use-stats", "use statistics (利用统计): visits and records used", None, _export_use_form),
     ]
     for name, help_text, add_filters, func in documents:
         parser = kinds.add_parser(name, help=help_text)
@@ -173,6 +174,10 @@ def _export_use_form(args: argparse.Namespace) -> int:
         if args.document == "slip":
             detail = request_detail(db, request_of_loan(db, args.loan))
             document = borrowing_slip(detail, language, organisation=organisation)
+        elif args.document == "use-stats":
+            from archdesk.services.reports.use_statistics import use_statistics, use_statistics_document
+
+            document = use_statistics_document(use_statistics(db, language=language), organisation=organisation)
         elif args.document == "overdue":
             document = overdue_reminders(overdue_loans(db), language, organisation=organisation)
         else:

@@ -103,6 +103,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term.loans.slip_totals": ("{count} record(s)", "共 {count} 件"),
     "term.loans.register_totals": ("{count} loan(s)", "共 {count} 笔"),
     "term.loans.overdue_days": ("{days} days overdue", "已逾期 {days} 天"),
+    # Use statistics (利用统计)
+    "term.loans.use_statistics": ("Use statistics", "档案利用统计"),
+    "term.loans.persons": ("Visits (persons)", "利用人次"),
+    "term.loans.items": ("Records used", "利用卷/件次"),
+    "term.loans.period": ("Period", "统计期间"),
+    "term.loans.by_month": ("By month", "按月份"),
+    "term.loans.by_department": ("By department", "按部门"),
+    "term.loans.by_category": ("By series", "按门类"),
+    "term.loans.by_purpose": ("By purpose", "按利用目的"),
+    "term.loans.by_mode": ("By use", "按利用方式"),
+    "term.loans.most_used": ("Most used records", "利用最多的档案"),
+    "term.loans.no_department": ("(no department)", "（未注明部门）"),
     # 利用目的 (domain notes §6); the list is editable, these are the defaults.
     "term.loans.purpose.work": ("Work reference", "工作查考"),
     "term.loans.purpose.history": ("History and chronicles", "编史修志"),
