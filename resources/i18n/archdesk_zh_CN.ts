@@ -1870,102 +1870,102 @@
     <message>
         <location filename="../../src/archdesk/ui/loans/use_statistics_panel.py" line="+28"/>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>档案利用</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Export use PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出利用统计 PDF…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export use Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出利用统计 Excel…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>By month</source>
-        <translation type="unfinished"></translation>
+        <translation>按月份</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>By department</source>
-        <translation type="unfinished"></translation>
+        <translation>按部门</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By series</source>
-        <translation type="unfinished"></translation>
+        <translation>按门类</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>By purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>按利用目的</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>By use</source>
-        <translation type="unfinished"></translation>
+        <translation>按利用方式</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Most used records</source>
-        <translation type="unfinished"></translation>
+        <translation>利用最多的档案</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reference code</source>
-        <translation type="unfinished">档号</translation>
+        <translation>档号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished">题名</translation>
+        <translation>题名</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>利用人次</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Records used</source>
-        <translation type="unfinished"></translation>
+        <translation>利用卷/件次</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Visits: {persons}   Records used: {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>利用人次：{persons}   利用卷/件次：{items}</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Export PDF</source>
-        <translation type="unfinished">导出 PDF</translation>
+        <translation>导出 PDF</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Export Excel</source>
-        <translation type="unfinished">导出 Excel</translation>
+        <translation>导出 Excel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Excel (*.xlsx)</source>
-        <translation type="unfinished">Excel 文件 (*.xlsx)</translation>
+        <translation>Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>
