@@ -39,6 +39,23 @@ class LoanStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class RequestStatus(StrEnum):
+    """借阅申请 status: waiting for approval → approved (or refused) → lent → closed (all back)."""
+
+    WAITING = "waiting"
+    APPROVED = "approved"
+    REFUSED = "refused"
+    LENT = "lent"
+    CLOSED = "closed"
+
+
+class ReturnCondition(StrEnum):
+    """归还检查: 完好 or 缺损."""
+
+    INTACT = "intact"
+    DAMAGED = "damaged"
+
+
 class LoanMode(StrEnum):
     """利用方式."""
 

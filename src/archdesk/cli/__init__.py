@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "archdesk.cli.importing",
     "archdesk.cli.init",
     "archdesk.cli.custody",
+    "archdesk.cli.loans",
 ]
 
 EXIT_USAGE = 2

@@ -1,4 +1,5 @@
-"""`archdesk export register|volumes|volume-contents|inventory|spines|box-notes|stats`: registers to PDF or Excel."""
+"""`archdesk export register|volumes|volume-contents|inventory|spines|box-notes|stats|slip|overdue|loan-register|use-stats`:
+registers and forms to PDF or Excel."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ("spines", "box spine labels (盒脊), PDF only", _record_filters, _export_boxes),
         ("box-notes", "box notes (备考表), PDF only", _record_filters, _export_boxes),
         ("stats", "holdings statistics with charts", None, _export_stats),
+        ("slip", "borrowing slip (档案借阅单) of a loan's request", _slip_options, _export_use_form),
+        ("overdue", "overdue reminders (催还单), a page per borrower", None, _export_use_form),
+        ("loan-register", "loan register (借阅登记簿)", None, _export_use_form),
+        ("use-stats", "use statistics (利用统计): visits and records used", None, _export_use_form),
     ]
     for name, help_text, add_filters, func in documents:
         parser = kinds.add_parser(name, help=help_text)
@@ -151,4 +156,32 @@ def _export_stats(args: argparse.Namespace) -> int:
         else:
             render_xlsx(statistics_document(stats, organisation=organisation), args.out)
             print(f"{args.out}: {stats.items} items")
+    return 0
+
+
+def _slip_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--loan", type=int, required=True, metavar="ID", help="a loan of the request to print")
+
+
+def _export_use_form(args: argparse.Namespace) -> int:
+    from archdesk.services.reports.lists import organisation_name
+    from archdesk.services.reports.use_forms import borrowing_slip, loan_register, overdue_reminders
+    from archdesk.services.use.queries import overdue_loans, request_detail, request_of_loan
+
+    fmt = _file_format(args)
+    language = _document_language(args)
+    with archive_from_args(args, create=False) as db:
+        organisation = organisation_name(db)
+        if args.document == "slip":
+            detail = request_detail(db, request_of_loan(db, args.loan))
+            document = borrowing_slip(detail, language, organisation=organisation)
+        elif args.document == "use-stats":
+            from archdesk.services.reports.use_statistics import use_statistics, use_statistics_document
+
+            document = use_statistics_document(use_statistics(db, language=language), organisation=organisation)
+        elif args.document == "overdue":
+            document = overdue_reminders(overdue_loans(db), language, organisation=organisation)
+        else:
+            document = loan_register(db, language, organisation=organisation)
+        print(f"{args.out}: {_write(document, args, fmt)}")
     return 0

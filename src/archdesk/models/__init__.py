@@ -26,7 +26,7 @@ from archdesk.models.custody import (
     Storeroom,
 )
 from archdesk.models.records import RECORD_STATUSES, Attachment, ItemSequence, Record, TransferBatch, Volume
-from archdesk.models.use import Borrower, Loan
+from archdesk.models.use import Borrower, Loan, LoanRenewal, LoanRequest, UseRestriction
 
 __all__ = [
     "DAT13_PATTERN",
@@ -48,6 +48,8 @@ __all__ = [
     "Inspection",
     "ItemSequence",
     "Loan",
+    "LoanRenewal",
+    "LoanRequest",
     "Location",
     "Movement",
     "Record",
@@ -59,5 +61,6 @@ __all__ = [
     "StocktakeScan",
     "Storeroom",
     "TransferBatch",
+    "UseRestriction",
     "Volume",
 ]

@@ -4,7 +4,7 @@ Records across categories (mostly 文书 WS), years 2010–2025, retention perio
 security levels, with titles such as 关于…的通知 and document numbers such as 办发〔2023〕12号.
 Items of one group (year + retention + department) are numbered 0001… in date order and boxed
 together, so a box never mixes year, department or retention (DA/T 22); boxes stand on shelves
-(K01-A-03-A-05-4). A few records are pending, on loan or destroyed.
+(K01-A-03-A-05-4). A few records are pending, on loan (each with its loan, ``demo_use``) or destroyed.
 
 Fast: rows are written with bulk Core inserts, item numbers are reserved per group in one step,
 and the search index is rebuilt once at the end.
@@ -34,7 +34,7 @@ from archdesk.models import (
     RetentionPeriod,
     SecurityLevel,
 )
-from archdesk.services import demo_text, search
+from archdesk.services import demo_text, demo_use, search
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled, NotAllowed
 from archdesk.services.refcode import (
@@ -344,6 +344,7 @@ def add_demo_data(
             _check(progress, done, records)
         for index in dropped:
             index.create(conn)
+        demo_use.add_use_demo(session, _Random(seed + 13), operator=uow.actor)  # a loan behind every 出借
         if build_index:
             search.rebuild_index(session)
         summary = msg("audit.demo.added", records=records)

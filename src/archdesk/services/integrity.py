@@ -14,6 +14,7 @@ Checks, in order (each yields findings, or is skipped with a reason):
 - ``search_index``: one index row per record, when the archive has a search index.
 - ``tree_counts``: the Catalogue tree's maintained counts (``record_count``, SQLite) equal a full
   count, and the triggers that keep them are in place.
+- ``loans``: a record is 出借 exactly while one of its loans is out (``services/use/consistency.py``).
 
 Nothing is written. Runs on the calling thread (the CLI's, or the UI's database worker).
 """
@@ -35,6 +36,7 @@ from archdesk.services import migrate, search, tree_counts
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled
 from archdesk.services.refcode import CodeParts, format_item, group_key, render_reference_code
+from archdesk.services.use.consistency import check_loan_status
 
 CHECKS = (
     "sqlite_integrity",
@@ -45,6 +47,7 @@ CHECKS = (
     "boxes",
     "search_index",
     "tree_counts",
+    "loans",
 )
 #: Findings kept per check; the count of all problems is kept regardless.
 DEFAULT_LIMIT = 100
@@ -151,6 +154,7 @@ def check_archive(db: Database, *, limit: int = DEFAULT_LIMIT, progress: Progres
             results.append(_guarded("boxes", limit, session, _check_boxes))
             results.append(_check_search_index(session, limit, record_count))
             results.append(_check_tree_counts(session, limit))
+            results.append(_guarded("loans", limit, session, check_loan_status))
     return IntegrityReport(database=_describe(db), record_count=record_count, results=tuple(results))
 
 

@@ -67,7 +67,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self, self.ops, "recordDock", self.editor, title=lambda: QCoreApplication.translate("MainWindow", "Record")
         )
         self.locations_dock = LocationsDock(self.ops, self)
-        self.loans_dock = LoansDock(self.ops, self)
+        self.loans_dock = LoansDock(self.ops, self, settings=settings)
         self.appraisal_dock = AppraisalDock(self.ops, self)
         self.transfers_dock = TransfersDock(self.ops, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
@@ -143,6 +143,9 @@ class MainWindow(Retranslatable, QMainWindow):
             )
         )
         self.put_in_box_action = action(sp.SP_DirClosedIcon, self._put_in_box)
+        self.lend_action = action(None, self._lend_selected)
+        self.lend_separator = QAction(self)
+        self.lend_separator.setSeparator(True)
         self.tool_actions: dict[str, QAction] = {}
         if tools.available(tools.IMPORT):
             self.tool_actions["import"] = action(
@@ -192,6 +195,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.toolbar.addAction(self.refresh_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.print_menu = install_printing(self)  # File › Print ▸, the toolbar's Print, the table's exports
+        self.table.report_actions += [self.lend_separator, self.lend_action]  # Lend… for the selected records
         self.docks: list[Dock] = [
             self.tree_dock,
             self.record_dock,
@@ -214,6 +218,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addWidget(self.selection_label)
+        self.overdue_label = QLabel()
+        self.overdue_label.setObjectName("overdueLabel")
+        self.statusBar().addWidget(self.overdue_label)
+        self.loans_dock.overdue_counted.connect(self._show_overdue)
         self.statusBar().addPermanentWidget(self.path_label)
 
     def _wire(self) -> None:
@@ -266,15 +274,26 @@ class MainWindow(Retranslatable, QMainWindow):
             self.reset_layout_action: self.tr("&Reset layout"),
             self.about_action: self.tr("&About ArchDesk"),
             self.about_qt_action: self.tr("About &Qt"),
+            self.lend_action: self.tr("&Lend…"),
         }
         for act, text in texts.items():
             act.setText(text)
         tool_texts = {"import": self.tr("&Import transfer spreadsheet…"), "statistics": self.tr("&Statistics…")}
         for name, act in self.tool_actions.items():
             act.setText(tool_texts[name])
+        self._show_overdue(getattr(self, "overdue_count", 0))
         self._show_counts()
         if self.tables is not None and self.english != (current_language() == "en"):
             self.set_english(current_language() == "en")  # a live switch: code names follow (WS Administrative)
+
+    def _lend_selected(self) -> None:
+        self.table.with_selected_records(
+            lambda records: self.loans_dock.lend([view.reference_code for view in records])
+        )
+
+    def _show_overdue(self, count: int) -> None:
+        self.overdue_count = count
+        self.overdue_label.setText(self.tr("%n loan(s) overdue", "", count) if count else "")
 
     # -- start and state --------------------------------------------------------------------------
 

@@ -87,6 +87,9 @@ class GeneralTab(QWidget):
         self.loan_days.setRange(1, 365)
         self.loan_days.setValue(settings.default_loan_days)
         self.loan_days.setSuffix(self.tr(" days"))
+        self.renewal_limit = QSpinBox()
+        self.renewal_limit.setRange(0, 10)
+        self.renewal_limit.setValue(settings.renewal_limit)
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "")
         for code, name in LANGUAGE_NAMES.items():
@@ -110,6 +113,7 @@ class GeneralTab(QWidget):
         form.addRow("", self.fonds_name_error)
         form.addRow(self.tr("Operator name:"), self.operator)
         form.addRow(self.tr("Default loan period:"), self.loan_days)
+        form.addRow(self.tr("Renewals allowed:"), self.renewal_limit)
         form.addRow(self.tr("Font for PDF reports:"), pdf_font_row)
         form.addRow("", self.pdf_font_error)
         form.addRow(self.tr("Language:"), self.language)
@@ -411,6 +415,7 @@ class SettingsDialog(QDialog):
         if settings.operator_name:
             self._db.actor = settings.operator_name  # the name in the audit trail from now on
         settings.default_loan_days = self.general.loan_days.value()
+        settings.renewal_limit = self.general.renewal_limit.value()
         settings.pdf_font_path = self.general.pdf_font.text().strip()
         language = self.general.language.currentData()
         if language != settings.language:

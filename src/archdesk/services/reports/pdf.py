@@ -92,7 +92,9 @@ class _TablePages:
     # -- pages -------------------------------------------------------------------------------
     def draw(self, ticker: ProgressTicker) -> int:
         sections = self.doc.sections or (Section(rows=()),)
-        for section in sections:
+        for index, section in enumerate(sections):
+            if index:  # each section starts on a new page (it was drawn over the previous one)
+                self._end_page()
             self._start_page(section)
             for row in section.rows:
                 self._draw_row([format_cell(v, col.kind) for v, col in zip(row, self.doc.columns, strict=False)])

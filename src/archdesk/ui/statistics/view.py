@@ -47,12 +47,17 @@ class StatisticsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.grid, 1)
+        from archdesk.ui.loans.use_statistics_panel import UseStatisticsPanel  # use (利用), issue 13
+
+        self.use_panel = UseStatisticsPanel(ops, language=language)
+        layout.addWidget(self.use_panel, 1)
         self.chart_views: list[QChartView] = []
 
     def refresh(self) -> None:
         if self.ops is not None:
             language = self.language
             self.ops.query(self, lambda db: _holdings_statistics(db, language), self.set_statistics)
+            self.use_panel.refresh()
 
     def set_statistics(self, statistics: HoldingsStatistics) -> None:
         """Show ``statistics`` (called on the GUI thread with the service's answer)."""
