@@ -1,6 +1,13 @@
 """ORM models. Importing this package registers every table on ``Base.metadata``."""
 
-from archdesk.models.appraisal import Appraisal, DestructionList, DestructionListItem
+from archdesk.models.appraisal import (
+    Appraisal,
+    AppraisalBatch,
+    DestroyedAttachment,
+    DestructionList,
+    DestructionListItem,
+    Hold,
+)
 from archdesk.models.audit import AuditEvent
 from archdesk.models.base import Base
 from archdesk.models.codes import (
@@ -22,6 +29,7 @@ __all__ = [
     "DAT22_PATTERN",
     "RECORD_STATUSES",
     "Appraisal",
+    "AppraisalBatch",
     "Attachment",
     "AuditEvent",
     "Base",
@@ -30,9 +38,11 @@ __all__ = [
     "Carrier",
     "Category",
     "Department",
+    "DestroyedAttachment",
     "DestructionList",
     "DestructionListItem",
     "Fonds",
+    "Hold",
     "ItemSequence",
     "Loan",
     "Location",
