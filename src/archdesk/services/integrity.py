@@ -12,6 +12,7 @@ Checks, in order (each yields findings, or is skipped with a reason):
   handed out by the sequence and never reused).
 - ``boxes``: a box never mixes 年度, 机构(问题) or 保管期限 (DA/T 22), nor fonds or category.
 - ``search_index``: one index row per record, when the archive has a search index.
+- ``destruction``: every destroyed record is accounted for by an executed destruction list (销毁清册).
 
 Nothing is written. Runs on the calling thread (the CLI's, or the UI's database worker).
 """
@@ -28,13 +29,28 @@ from sqlalchemy import func, inspect, or_, select, table, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, aliased
 
-from archdesk.models import Base, Box, Category, Department, Fonds, ItemSequence, Record, RetentionPeriod, Volume
+from archdesk.models import (
+    Base,
+    Box,
+    Category,
+    Department,
+    DestructionList,
+    DestructionListItem,
+    Fonds,
+    ItemSequence,
+    Record,
+    RetentionPeriod,
+    Volume,
+)
 from archdesk.services import migrate, search
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled
 from archdesk.services.refcode import CodeParts, format_item, group_key, render_reference_code
 
-CHECKS = ("sqlite_integrity", "foreign_keys", "schema", "reference_codes", "item_numbers", "boxes", "search_index")
+CHECKS = (
+    "sqlite_integrity", "foreign_keys", "schema", "reference_codes", "item_numbers", "boxes", "search_index",
+    "destruction",
+)  # fmt: skip
 #: Findings kept per check; the count of all problems is kept regardless.
 DEFAULT_LIMIT = 100
 _SCAN_BLOCK = 5000
@@ -139,6 +155,7 @@ def check_archive(db: Database, *, limit: int = DEFAULT_LIMIT, progress: Progres
             results += _check_records(session, limit, record_count, progress)
             results.append(_guarded("boxes", limit, session, _check_boxes))
             results.append(_check_search_index(session, limit, record_count))
+            results.append(_guarded("destruction", limit, session, _check_destruction))
     return IntegrityReport(database=_describe(db), record_count=record_count, results=tuple(results))
 
 
@@ -323,6 +340,18 @@ def _check_boxes(session: Session, found: _Collector) -> None:
         if other_category:
             differences.append("another category")
         found.add(box, f"holds {code} with {', '.join(differences)}; a box never mixes them")
+
+
+def _check_destruction(session: Session, found: _Collector) -> None:
+    accounted = (
+        select(DestructionListItem.id)
+        .join(DestructionList, DestructionList.id == DestructionListItem.destruction_list_id)
+        .where(DestructionListItem.record_id == Record.id, DestructionList.status == "executed")
+        .exists()
+    )
+    stmt = select(Record.reference_code).where(Record.status == "destroyed", ~accounted).order_by(Record.reference_code)
+    for (code,) in session.execute(stmt):
+        found.add(code, "is marked destroyed but no executed destruction list accounts for it")
 
 
 def _check_search_index(session: Session, limit: int, record_count: int) -> CheckResult:

@@ -196,10 +196,10 @@ def _require_status(listing: DestructionList, wanted: DestructionListStatus) -> 
 
 
 def _items(session: Session, list_id: int) -> list[tuple[DestructionListItem, date]]:
-    """The list's items with the date of the decision each carries out."""
+    """The list's items with the date of the decision each carries out (the appraisal's, not its entry's)."""
     return list(
         session.execute(
-            select(DestructionListItem, func.coalesce(Appraisal.decided_on, Appraisal.appraised_on))
+            select(DestructionListItem, Appraisal.appraised_on)
             .outerjoin(Appraisal, Appraisal.id == DestructionListItem.appraisal_id)
             .where(DestructionListItem.destruction_list_id == list_id)
             .order_by(DestructionListItem.position)
