@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "archdesk.cli.check",
     "archdesk.cli.export",
     "archdesk.cli.importing",
+    "archdesk.cli.appraisal",
 ]
 
 EXIT_USAGE = 2
