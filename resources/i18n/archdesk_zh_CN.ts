@@ -27,12 +27,47 @@
 <context>
     <name>AppraisalDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+30"/>
+        <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+79"/>
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batches</source>
+        <translation>鉴定批次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Awaiting approval</source>
+        <translation>待批准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Executed lists</source>
+        <translation>已销毁清册</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add selected to batch</source>
+        <translation>将所选加入批次</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{count:,} records due for appraisal; the first {shown:,} are listed</source>
+        <translation>到期待鉴定档案 {count:,} 件，列出前 {shown:,} 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count:,} records due for appraisal</source>
+        <translation>到期待鉴定档案 {count:,} 件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Due since</source>
         <translation>到期日期</translation>
     </message>
@@ -65,7 +100,7 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+31"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+32"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -131,6 +166,125 @@
     </message>
 </context>
 <context>
+    <name>BatchesTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/appraisal/batches_tab.py" line="+86"/>
+        <source>Batch title, e.g. 2026 appraisal of expired records</source>
+        <translation>批次名称，如：2026年到期档案鉴定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Committee members, comma separated</source>
+        <translation>鉴定小组成员，以逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open batch</source>
+        <translation>新建鉴定批次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Members</source>
+        <translation>鉴定小组成员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undecided</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decision</source>
+        <translation>鉴定结论</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opinion</source>
+        <translation>鉴定意见</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New period</source>
+        <translation>新保管期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion of the committee</source>
+        <translation>鉴定小组意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decide</source>
+        <translation>作出结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close batch</source>
+        <translation>结束批次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make destruction list</source>
+        <translation>编制销毁清册</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep permanently</source>
+        <translation>继续保存（永久）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extend retention</source>
+        <translation>延长保管期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destroy</source>
+        <translation>销毁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not decided</source>
+        <translation>未定</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueActions</name>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/actions.py" line="+23"/>
@@ -156,7 +310,7 @@
 <context>
     <name>CatalogueTreeDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+48"/>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+44"/>
         <source>Catalogue</source>
         <translation>分类目录</translation>
     </message>
@@ -264,6 +418,146 @@
     </message>
 </context>
 <context>
+    <name>DestructionListsTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/appraisal/lists_tab.py" line="+78"/>
+        <source>Number</source>
+        <translation>清册编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+5"/>
+        <source>Witnesses</source>
+        <translation>监销人</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Executed on</source>
+        <translation>销毁日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Place</source>
+        <translation>销毁地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>销毁方式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At least two, comma separated</source>
+        <translation>至少两名，以逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As recorded on the list</source>
+        <translation>默认为清册登记的申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record approval</source>
+        <translation>登记批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execute destruction…</source>
+        <translation>执行销毁…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also remove attached files (their hashes are kept)</source>
+        <translation>同时删除附件文件（保留其哈希值）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Awaiting approval</source>
+        <translation>待批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Executed</source>
+        <translation>已销毁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>General</source>
+        <translation>一般档案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accounting</source>
+        <translation>会计档案</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Destroy the {count} records of list {number}? This is done once and cannot be undone.</source>
+        <translation>销毁清册 {number} 中的 {count} 件档案？销毁只执行一次，不能撤销。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Execute destruction</source>
+        <translation>执行销毁</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Destroying records…</source>
+        <translation>正在销毁档案…</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+137"/>
@@ -314,7 +608,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+15"/>
+        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+16"/>
         <source>Fonds</source>
         <extracomment>Filter fields shown as chips, in the order they appear.</extracomment>
         <translation>全宗</translation>
@@ -350,7 +644,7 @@
         <translation>存放位置</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+40"/>
         <source>Search titles, document numbers, notes… (Ctrl+F)</source>
         <translation>搜索题名、文号、备注…（Ctrl+F）</translation>
     </message>
@@ -652,7 +946,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+212"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+214"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -767,7 +1061,7 @@
         <translation>统计(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+106"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -958,7 +1252,7 @@
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+172"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+173"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -1011,7 +1305,7 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+113"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+109"/>
         <source>Reference code:</source>
         <translation>档号：</translation>
     </message>
@@ -1084,7 +1378,7 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+133"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+129"/>
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
@@ -1167,7 +1461,7 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+59"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+60"/>
         <source>Reference code</source>
         <translation>档号</translation>
     </message>
@@ -1250,7 +1544,7 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+91"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+90"/>
         <source>&amp;Open record</source>
         <extracomment>Default widths in average characters (reference code, title, date, year, …); the user&apos;s widths are restored. Most rows that Copy and the record actions take at once (more: use Export, or narrow the list).</extracomment>
         <translation>打开档案(&amp;O)</translation>
@@ -1474,7 +1768,7 @@
 <context>
     <name>TransfersDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+95"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+93"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
     </message>

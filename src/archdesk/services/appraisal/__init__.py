@@ -7,8 +7,10 @@ Every mutating function takes ``*, uow=None`` and is one unit of work; all run o
 """
 
 from archdesk.services.appraisal.batches import (
+    BatchRecord,
     BatchSummary,
     add_to_batch,
+    batch_records,
     close_batch,
     create_batch,
     decide,
@@ -37,6 +39,7 @@ from archdesk.services.appraisal.holds import HoldView, appraisal_blocks, lift_h
 
 __all__ = [
     "APPRAISABLE",
+    "BatchRecord",
     "BatchSummary",
     "DueRecord",
     "Execution",
@@ -44,6 +47,7 @@ __all__ = [
     "ListSummary",
     "add_to_batch",
     "appraisal_blocks",
+    "batch_records",
     "approve_destruction_list",
     "cancel_destruction_list",
     "close_batch",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from archdesk.messages import msg
 from archdesk.models import Appraisal, AppraisalBatch, Box, DestructionList, Record, RetentionPeriod
@@ -39,6 +39,38 @@ class BatchSummary:
     records: int
     undecided: int
     decisions: dict[str, int]
+
+
+@dataclass(frozen=True)
+class BatchRecord:
+    """One record of a batch as the Appraisal dock lists it."""
+
+    appraisal_id: int
+    record_id: int
+    reference_code: str
+    title: str
+    year: int
+    retention_code: str
+    decision: str | None
+    opinion: str
+    new_retention_code: str | None
+    next_due_on: date | None
+
+
+def batch_records(db: Database, batch_id: int) -> list[BatchRecord]:
+    """The records of a batch in 档号 order, with their decisions. Runs on the calling thread."""
+    new_period = aliased(RetentionPeriod)
+    with db.reading() as session:
+        rows = session.execute(
+            select(Appraisal.id, Record.id, Record.reference_code, Record.title, Record.year, RetentionPeriod.code,
+                   Appraisal.decision, Appraisal.reason, new_period.code, Appraisal.next_due_on)
+            .join(Record, Record.id == Appraisal.record_id)
+            .join(RetentionPeriod, RetentionPeriod.id == Record.retention_id)
+            .outerjoin(new_period, new_period.id == Appraisal.new_retention_id)
+            .where(Appraisal.batch_id == batch_id)
+            .order_by(Record.reference_code)
+        )  # fmt: skip
+        return [BatchRecord(*row) for row in rows]
 
 
 def create_batch(
