@@ -4,7 +4,9 @@ Records across categories (mostly 文书 WS), years 2010–2025, retention perio
 security levels, with titles such as 关于…的通知 and document numbers such as 办发〔2023〕12号.
 Items of one group (year + retention + department) are numbered 0001… in date order and boxed
 together, so a box never mixes year, department or retention (DA/T 22); boxes stand on shelves
-(K01-A-03-A-05-4). A few records are pending, on loan or destroyed.
+(K01-A-03-A-05-4). A few records are pending or on loan; the destroyed ones come only from an executed
+destruction list (``demo_appraisal``), which also leaves records past their retention, one list
+awaiting approval and one record on hold.
 
 Fast: rows are written with bulk Core inserts, item numbers are reserved per group in one step,
 and the search index is rebuilt once at the end.
@@ -33,7 +35,7 @@ from archdesk.models import (
     RetentionPeriod,
     SecurityLevel,
 )
-from archdesk.services import demo_text, search
+from archdesk.services import demo_appraisal, demo_text, search
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled, NotAllowed
 from archdesk.services.refcode import (
@@ -140,8 +142,6 @@ def _plan(rng: _Random, count: int, codes: _Codes) -> dict[tuple[str, int, str, 
 def _status(rng: random.Random, year: int, retention: str) -> str:
     if year == LAST_YEAR and rng.random() < 0.3:
         return "pending"
-    if retention == "D10" and year + 10 < LAST_YEAR and rng.random() < 0.4:
-        return "destroyed"
     roll = rng.random()
     return "on_loan" if roll < 0.01 else "transferred" if roll < 0.013 else "in_custody"
 
@@ -340,6 +340,7 @@ def add_demo_data(
             _check(progress, done, records)
         for index in dropped:
             index.create(conn)
+        demo_appraisal.add_demo_appraisal(db, uow, rng)
         if build_index:
             search.rebuild_index(session)
         uow.audit("demo", "record", None, f"added {records} demo records", after={"records": records, "seed": seed})

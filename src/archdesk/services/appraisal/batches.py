@@ -198,20 +198,22 @@ def decide(
                     raise NotAllowed(msg("appraisal.decision_listed", reference_code=code, number=list_number))
         if choice is AppraisalDecision.DESTROY:
             refuse_destruction(session, facts, batch.appraised_on, batch_id)
-        appraisal_ids = []
         today = date.today()
+        rows: list[tuple[int, Appraisal, str | None]] = []
         for record_id in ids:
             row = next((r for r, *_ in existing.get(record_id, ()) if r.batch_id == batch_id), None)
             if row is None:
                 row = Appraisal(batch_id=batch_id, record_id=record_id, appraised_on=batch.appraised_on)
                 session.add(row)
-            before = row.decision
+            rows.append((record_id, row, row.decision))
             row.decision, row.decided_on, row.reason = str(choice), today, opinion.strip()
             row.appraisers, row.transfer_to = batch.members, transfer_to.strip()
             row.new_retention_id = new_period.id if new_period else None
             row.next_due_on = extended_due(batch.appraised_on, new_period.years) if new_period else None
             row.destruction_list_id = None
-            session.flush()
+        session.flush()  # once for all: the ids for the audit trail
+        appraisal_ids = []
+        for record_id, row, before in rows:
             appraisal_ids.append(row.id)
             work.audit("appraise", "record", record_id, f"batch {batch_id}: {choice}: {opinion.strip()}",
                        before={"decision": before}, after={"decision": str(choice), "appraisal_id": row.id})  # fmt: skip
