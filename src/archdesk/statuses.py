@@ -73,7 +73,25 @@ class AppraisalDecision(StrEnum):
     TRANSFER = "transfer"
 
 
+class AppraisalBatchStatus(StrEnum):
+    """鉴定批次 status: records in an open batch are on hold (not lent, not moved out)."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class HoldKind(StrEnum):
+    """冻结 kinds: a dispute, an audit, a business reason, or 未结清的债权债务 on an accounting voucher."""
+
+    LEGAL = "legal"
+    AUDIT = "audit"
+    BUSINESS = "business"
+    UNSETTLED_CLAIMS = "unsettled_claims"
+
+
 class DestructionListStatus(StrEnum):
+    """销毁清册 status: draft (awaiting approval) → approved → executed; cancelled before execution."""
+
     DRAFT = "draft"
     APPROVED = "approved"
     EXECUTED = "executed"

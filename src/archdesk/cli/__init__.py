@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "archdesk.cli.init",
     "archdesk.cli.custody",
     "archdesk.cli.loans",
+    "archdesk.cli.appraisal",
 ]
 
 EXIT_USAGE = 2

@@ -1,4 +1,4 @@
-"""`archdesk export register|volumes|volume-contents|inventory|spines|box-notes|stats|slip|overdue|loan-register|use-stats`:
+"""`archdesk export register|volumes|volume-contents|inventory|spines|box-notes|stats|slip|overdue|loan-register|use-stats|destruction-list|appraisal-report`:
 registers and forms to PDF or Excel."""
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ("overdue", "overdue reminders (催还单), a page per borrower", None, _export_use_form),
         ("loan-register", "loan register (借阅登记簿)", None, _export_use_form),
         ("use-stats", "use statistics (利用统计): visits and records used", None, _export_use_form),
+        ("destruction-list", "destruction list (档案销毁清册)", _list_option, _export_destruction_list),
+        ("appraisal-report", "appraisal report: decisions per batch (鉴定报告)", _batch_option, _export_appraisal),
     ]
     for name, help_text, add_filters, func in documents:
         parser = kinds.add_parser(name, help=help_text)
@@ -68,6 +70,33 @@ def _record_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--department", metavar="CODE", help="department (机构/问题) code")
     parser.add_argument("--box", metavar="B", help="box code, or box number")
     parser.add_argument("--fonds", metavar="CODE", help="fonds (全宗) code")
+
+
+def _list_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--list", type=int, required=True, metavar="ID", help="the destruction list")
+
+
+def _batch_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--batch", type=int, metavar="ID", help="one appraisal batch (default: all)")
+
+
+def _export_destruction_list(args: argparse.Namespace) -> int:
+    from archdesk.services.reports.destruction import destruction_list_document
+
+    fmt = _file_format(args)
+    with archive_from_args(args) as db:
+        print(f"{args.out}: {_write(destruction_list_document(db, args.list, _document_language(args)), args, fmt)}")
+    return 0
+
+
+def _export_appraisal(args: argparse.Namespace) -> int:
+    from archdesk.services.reports.destruction import appraisal_report_document
+
+    fmt = _file_format(args)
+    with archive_from_args(args) as db:
+        document = appraisal_report_document(db, _document_language(args), batch_id=args.batch)
+        print(f"{args.out}: {_write(document, args, fmt)}")
+    return 0
 
 
 def _inventory_filters(parser: argparse.ArgumentParser) -> None:

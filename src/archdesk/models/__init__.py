@@ -1,6 +1,13 @@
 """ORM models. Importing this package registers every table on ``Base.metadata``."""
 
-from archdesk.models.appraisal import Appraisal, DestructionList, DestructionListItem
+from archdesk.models.appraisal import (
+    Appraisal,
+    AppraisalBatch,
+    DestroyedAttachment,
+    DestructionList,
+    DestructionListItem,
+    Hold,
+)
 from archdesk.models.audit import AuditEvent
 from archdesk.models.base import Base
 from archdesk.models.codes import (
@@ -33,6 +40,7 @@ __all__ = [
     "DAT22_PATTERN",
     "RECORD_STATUSES",
     "Appraisal",
+    "AppraisalBatch",
     "Attachment",
     "AuditEvent",
     "Base",
@@ -42,9 +50,11 @@ __all__ = [
     "Category",
     "ClimateReading",
     "Department",
+    "DestroyedAttachment",
     "DestructionList",
     "DestructionListItem",
     "Fonds",
+    "Hold",
     "Inspection",
     "ItemSequence",
     "Loan",

@@ -4,7 +4,9 @@ Records across categories (mostly 文书 WS), years 2010–2025, retention perio
 security levels, with titles such as 关于…的通知 and document numbers such as 办发〔2023〕12号.
 Items of one group (year + retention + department) are numbered 0001… in date order and boxed
 together, so a box never mixes year, department or retention (DA/T 22); boxes stand on shelves
-(K01-A-03-A-05-4). A few records are pending, on loan (each with its loan, ``demo_use``) or destroyed.
+(K01-A-03-A-05-4). A few records are pending or on loan (each with its loan, ``demo_use``); the
+destroyed ones come only from an executed destruction list (``demo_appraisal``), which also leaves
+records past their retention, one list awaiting approval and one record on hold.
 
 Fast: rows are written with bulk Core inserts, item numbers are reserved per group in one step,
 and the search index is rebuilt once at the end.
@@ -34,7 +36,7 @@ from archdesk.models import (
     RetentionPeriod,
     SecurityLevel,
 )
-from archdesk.services import demo_text, demo_use, search
+from archdesk.services import demo_appraisal, demo_text, demo_use, search
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled, NotAllowed
 from archdesk.services.refcode import (
@@ -142,8 +144,6 @@ def _plan(rng: _Random, count: int, codes: _Codes) -> dict[tuple[str, int, str, 
 def _status(rng: random.Random, year: int, retention: str) -> str:
     if year == LAST_YEAR and rng.random() < 0.3:
         return RecordStatus.PENDING
-    if retention == "D10" and year + 10 < LAST_YEAR and rng.random() < 0.4:
-        return RecordStatus.DESTROYED
     roll = rng.random()
     if roll < 0.01:
         return RecordStatus.ON_LOAN
@@ -345,6 +345,7 @@ def add_demo_data(
         for index in dropped:
             index.create(conn)
         demo_use.add_use_demo(session, _Random(seed + 13), operator=uow.actor)  # a loan behind every 出借
+        demo_appraisal.add_demo_appraisal(db, uow, rng)
         if build_index:
             search.rebuild_index(session)
         summary = msg("audit.demo.added", records=records)

@@ -15,6 +15,7 @@ Checks, in order (each yields findings, or is skipped with a reason):
 - ``tree_counts``: the Catalogue tree's maintained counts (``record_count``, SQLite) equal a full
   count, and the triggers that keep them are in place.
 - ``loans``: a record is 出借 exactly while one of its loans is out (``services/use/consistency.py``).
+- ``destruction``: every destroyed record is accounted for by an executed destruction list (销毁清册).
 
 Nothing is written. Runs on the calling thread (the CLI's, or the UI's database worker).
 """
@@ -31,7 +32,19 @@ from sqlalchemy import func, inspect, or_, select, table, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, aliased
 
-from archdesk.models import Base, Box, Category, Department, Fonds, ItemSequence, Record, RetentionPeriod, Volume
+from archdesk.models import (
+    Base,
+    Box,
+    Category,
+    Department,
+    DestructionList,
+    DestructionListItem,
+    Fonds,
+    ItemSequence,
+    Record,
+    RetentionPeriod,
+    Volume,
+)
 from archdesk.services import migrate, search, tree_counts
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled
@@ -48,6 +61,7 @@ CHECKS = (
     "search_index",
     "tree_counts",
     "loans",
+    "destruction",
 )
 #: Findings kept per check; the count of all problems is kept regardless.
 DEFAULT_LIMIT = 100
@@ -155,6 +169,7 @@ def check_archive(db: Database, *, limit: int = DEFAULT_LIMIT, progress: Progres
             results.append(_check_search_index(session, limit, record_count))
             results.append(_check_tree_counts(session, limit))
             results.append(_guarded("loans", limit, session, check_loan_status))
+            results.append(_guarded("destruction", limit, session, _check_destruction))
     return IntegrityReport(database=_describe(db), record_count=record_count, results=tuple(results))
 
 
@@ -339,6 +354,18 @@ def _check_boxes(session: Session, found: _Collector) -> None:
         if other_category:
             differences.append("another category")
         found.add(box, f"holds {code} with {', '.join(differences)}; a box never mixes them")
+
+
+def _check_destruction(session: Session, found: _Collector) -> None:
+    accounted = (
+        select(DestructionListItem.id)
+        .join(DestructionList, DestructionList.id == DestructionListItem.destruction_list_id)
+        .where(DestructionListItem.record_id == Record.id, DestructionList.status == "executed")
+        .exists()
+    )
+    stmt = select(Record.reference_code).where(Record.status == "destroyed", ~accounted).order_by(Record.reference_code)
+    for (code,) in session.execute(stmt):
+        found.add(code, "is marked destroyed but no executed destruction list accounts for it")
 
 
 def _check_search_index(session: Session, limit: int, record_count: int) -> CheckResult:

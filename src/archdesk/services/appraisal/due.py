@@ -1,0 +1,183 @@
+"""Which records have reached the end of their retention period (到期鉴定), and the arithmetic of it.
+
+Retention counts from the year after the record's year (domain rules §4): a record of year Y kept N
+years runs from 1 January Y + 1 to 31 December Y + N and may be appraised from 1 January of
+Y + 1 + N. Permanent (永久) records never fall due. A retention period with a trigger event (e.g.
+"5 years after the asset is scrapped") cannot be dated from the year alone and is left to the
+archivist. An extension decided at appraisal counts the same way from the appraisal's year (§4,
+"Retention extended at appraisal counts from the appraisal year"); the record keeps its own period
+(its 档号 carries it) and the appraisal row keeps the new one with its next due date.
+
+A record already under review (in a batch, decided keep, or decided destroy or transfer and not yet
+carried out) is not due; an extended record is due again from its new date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from archdesk.models import Appraisal, Category, Record, RetentionPeriod
+from archdesk.services.database import Database
+from archdesk.statuses import AppraisalDecision, RecordStatus
+
+#: Statuses that can still be appraised (a destroyed or transferred record is out of our hands).
+APPRAISABLE = (RecordStatus.IN_CUSTODY.value, RecordStatus.ON_LOAN.value)
+
+
+def eligible_from(year: int, years: int | None) -> date | None:
+    """The first day a record of ``year`` kept ``years`` years may be appraised; None when permanent."""
+    if years is None:
+        return None
+    return date(year + 1 + years, 1, 1)
+
+
+def retention_ends(year: int, years: int | None) -> date | None:
+    """The last day of the retention of a record of ``year`` kept ``years`` years; None when permanent."""
+    if years is None:
+        return None
+    return date(year + years, 12, 31)
+
+
+def extended_due(appraised_on: date, years: int) -> date:
+    """When a record whose retention was extended by ``years`` at an appraisal on ``appraised_on`` is due again."""
+    return date(appraised_on.year + 1 + years, 1, 1)
+
+
+def years_kept(year: int, on: date) -> int:
+    """已保管期限: whole years a record of ``year`` has been kept on ``on`` (counted from 1 January ``year`` + 1)."""
+    return max(on.year - year - 1, 0)
+
+
+@dataclass(frozen=True)
+class DueRecord:
+    id: int
+    reference_code: str
+    title: str
+    year: int
+    retention_code: str
+    retention_label: str
+    eligible_on: date
+    category_code: str = ""
+    extended: bool = False  # due again after an extension
+
+
+def _category_condition(session: Session, category: str | None):  # noqa: ANN202
+    """The category and its sub-categories (KU includes KU·01 …), by id."""
+    if not category:
+        return None
+    ids = list(
+        session.scalars(select(Category.id).where(or_(Category.code == category, Category.code.like(f"{category}·%"))))
+    )
+    return Record.category_id.in_(ids or [-1])
+
+
+def _not_under_review():  # noqa: ANN202
+    """No appraisal row for the record at all (the everyday case: most records were never appraised)."""
+    return ~exists().where(Appraisal.record_id == Record.id)
+
+
+def _due_statements(session: Session, today: date, year: int | None, category: str | None):  # noqa: ANN202
+    """(statement, years) per period: the records due by their own period, never appraised."""
+    periods = session.execute(
+        select(RetentionPeriod.id, RetentionPeriod.years).where(
+            RetentionPeriod.years.is_not(None), RetentionPeriod.trigger_event.is_(None)
+        )
+    ).all()
+    category_condition = _category_condition(session, category)
+    for retention_id, years in periods:
+        # Written per period, so the year index is used: due when Y + 1 + N <= this year.
+        conditions = [
+            Record.retention_id == retention_id,
+            Record.year <= today.year - 1 - years,
+            Record.status.in_(APPRAISABLE),
+            _not_under_review(),
+        ]
+        if year is not None:
+            conditions.append(Record.year == year)
+        if category_condition is not None:
+            conditions.append(category_condition)
+        yield and_(*conditions), years
+
+
+def _extended_condition(today: date, year: int | None, category_condition):  # noqa: ANN001, ANN202
+    later = aliased(Appraisal)
+    conditions = [
+        Appraisal.decision == AppraisalDecision.EXTEND.value,
+        Appraisal.next_due_on <= today,
+        Record.status.in_(APPRAISABLE),
+        ~exists().where(later.record_id == Appraisal.record_id, later.id > Appraisal.id),
+    ]
+    if year is not None:
+        conditions.append(Record.year == year)
+    if category_condition is not None:
+        conditions.append(category_condition)
+    return and_(*conditions)
+
+
+def due_for_appraisal(
+    db: Database,
+    *,
+    today: date | None = None,
+    year: int | None = None,
+    category: str | None = None,
+    limit: int = 1000,
+) -> list[DueRecord]:
+    """Records in custody whose retention has run out by ``today``, the longest overdue first.
+
+    ``year`` and ``category`` (a code; its sub-categories included) narrow the list.
+    Runs on the calling thread.
+    """
+    today = today or date.today()
+    with db.reading() as session:
+        columns = (
+            Record.id, Record.reference_code, Record.title, Record.year, RetentionPeriod.code,
+            RetentionPeriod.label, Category.code,
+        )  # fmt: skip
+        due: list[DueRecord] = []
+        for condition, years in _due_statements(session, today, year, category):
+            rows = session.execute(
+                select(*columns)
+                .join(RetentionPeriod, RetentionPeriod.id == Record.retention_id)
+                .join(Category, Category.id == Record.category_id)
+                .where(condition)
+                .order_by(Record.year, Record.reference_code)
+                .limit(limit)
+            )
+            due.extend(
+                DueRecord(*row[:6], eligible_on=eligible_from(row[3], years), category_code=row[6]) for row in rows
+            )
+        extended = session.execute(
+            select(*columns, Appraisal.next_due_on)
+            .join(Record, Record.id == Appraisal.record_id)
+            .join(RetentionPeriod, RetentionPeriod.id == Record.retention_id)
+            .join(Category, Category.id == Record.category_id)
+            .where(_extended_condition(today, year, _category_condition(session, category)))
+            .order_by(Appraisal.next_due_on)
+            .limit(limit)
+        )
+        due.extend(DueRecord(*row[:6], eligible_on=row[7], category_code=row[6], extended=True) for row in extended)
+    due.sort(key=lambda d: (d.eligible_on, d.reference_code))
+    return due[:limit]
+
+
+def count_due(db: Database, *, today: date | None = None, year: int | None = None, category: str | None = None) -> int:
+    """How many records are due for appraisal (the Appraisal dock's count). Runs on the calling thread."""
+    today = today or date.today()
+    with db.reading() as session:
+        total = 0
+        for condition, _years in _due_statements(session, today, year, category):
+            total += session.scalar(select(func.count()).select_from(Record).where(condition)) or 0
+        total += (
+            session.scalar(
+                select(func.count())
+                .select_from(Appraisal)
+                .join(Record, Record.id == Appraisal.record_id)
+                .where(_extended_condition(today, year, _category_condition(session, category)))
+            )
+            or 0
+        )
+        return int(total)
