@@ -1,7 +1,7 @@
 """ORM models. Importing this package registers every table on ``Base.metadata``."""
 
 from archdesk.models.appraisal import Appraisal, DestructionList, DestructionListItem
-from archdesk.models.audit import AuditEvent
+from archdesk.models.audit import AuditEvent, AuditSeal
 from archdesk.models.base import Base
 from archdesk.models.codes import (
     DAT13_PATTERN,
@@ -24,6 +24,7 @@ __all__ = [
     "Appraisal",
     "Attachment",
     "AuditEvent",
+    "AuditSeal",
     "Base",
     "Borrower",
     "Box",

@@ -59,6 +59,13 @@ def open_archive(
     db = Database(url, engine=engine, actor=actor)
     if not upgrade:
         return db
+    if path is not None:  # a migration may have extended the audit chain (0008 seals the records)
+        from archdesk.services import audit_chain
+
+        with db.reading() as session:
+            head = audit_chain.newest_head(session)
+        if head is not None:
+            audit_chain.write_head(path, head)
     with UnitOfWork(db) as uow:
         if seed_code_tables(uow.session, fonds_code=fonds_code, fonds_name=fonds_name):
             uow.audit("seed", "code_tables", None, "code tables seeded for a new archive")

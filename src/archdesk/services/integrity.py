@@ -12,6 +12,8 @@ Checks, in order (each yields findings, or is skipped with a reason):
   handed out by the sequence and never reused).
 - ``boxes``: a box never mixes 年度, 机构(问题) or 保管期限 (DA/T 22), nor fonds or category.
 - ``search_index``: one index row per record, when the archive has a search index.
+- ``audit_trail``, ``audited_state``, ``search_content``: the tamper-evident audit trail and the
+  records against it, and the search index's text (``services/audit_check.py``).
 
 Nothing is written. Runs on the calling thread (the CLI's, or the UI's database worker).
 """
@@ -29,12 +31,21 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, aliased
 
 from archdesk.models import Base, Box, Category, Department, Fonds, ItemSequence, Record, RetentionPeriod, Volume
-from archdesk.services import migrate, search
+from archdesk.services import audit_check, migrate, search
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled
 from archdesk.services.refcode import CodeParts, format_item, group_key, render_reference_code
 
-CHECKS = ("sqlite_integrity", "foreign_keys", "schema", "reference_codes", "item_numbers", "boxes", "search_index")
+CHECKS = (
+    "sqlite_integrity",
+    "foreign_keys",
+    "schema",
+    "reference_codes",
+    "item_numbers",
+    "boxes",
+    "search_index",
+    *audit_check.CHECKS,
+)
 #: Findings kept per check; the count of all problems is kept regardless.
 DEFAULT_LIMIT = 100
 _SCAN_BLOCK = 5000
@@ -139,6 +150,7 @@ def check_archive(db: Database, *, limit: int = DEFAULT_LIMIT, progress: Progres
             results += _check_records(session, limit, record_count, progress)
             results.append(_guarded("boxes", limit, session, _check_boxes))
             results.append(_check_search_index(session, limit, record_count))
+            results += audit_check.run_checks(session, db.file, limit, record_count, progress)
     return IntegrityReport(database=_describe(db), record_count=record_count, results=tuple(results))
 
 
@@ -165,6 +177,10 @@ def _guarded(
         collector.add(name, f"the check could not run: {getattr(exc, 'orig', None) or exc}")
         note = ""
     return collector.result(note)
+
+
+#: For the checks kept in other modules (services/audit_check.py).
+guarded = _guarded
 
 
 def _sqlite_integrity(session: Session, found: _Collector) -> None:

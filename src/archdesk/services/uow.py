@@ -21,6 +21,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from archdesk.models import AuditEvent
+from archdesk.models.base import utcnow
+from archdesk.services import audit_chain
 from archdesk.services.database import Database
 
 
@@ -31,9 +33,13 @@ class UnitOfWork:
         self.db = db
         self.actor = db.actor
         self.session: Session
+        # Events wait here until commit, where they are chained in order (services/audit_chain.py).
+        self._events: list[AuditEvent] = []
+        self._touched: set[int] = set()
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.db.writing_session()
+        self._touched = audit_chain.prepare_session(self.session)
         return self
 
     def __exit__(
@@ -45,7 +51,14 @@ class UnitOfWork:
             self.session.close()
 
     def commit(self) -> None:
+        """Chain the audit events (and seal the records changed), commit, then move the chain head
+        kept beside an SQLite archive."""
+        events, self._events = self._events, []
+        head = audit_chain.chain_and_seal(self.session, events, self._touched, self.actor)
+        self._touched.clear()
         self.session.commit()
+        if head is not None and self.db.file is not None:
+            audit_chain.write_head(self.db.file, head)
 
     def audit(
         self,
@@ -57,9 +70,13 @@ class UnitOfWork:
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
     ) -> None:
-        """Write an audit event in the same transaction as the change it describes."""
-        self.session.add(
+        """Write an audit event in the same transaction as the change it describes.
+
+        The event is written (chained to the one before it) when the unit of work commits.
+        """
+        self._events.append(
             AuditEvent(
+                occurred_at=utcnow(),
                 actor=self.actor,
                 action=action,
                 entity=entity,
