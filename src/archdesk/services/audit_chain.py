@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import struct
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -95,19 +96,28 @@ def event_hash(
     return hashlib.sha256(_canonical([*fields, seal_digest])).hexdigest()
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return "\x00"
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return str(value)
+_DATES = (date, datetime)
+_PACK_TAGS = struct.Struct(f">{len(STATE_FIELDS)}H").pack
+
+
+def _texts(values: Sequence[Any]) -> list[str]:
+    # Written out inline: this runs once per record in check and in a bulk seal (a million times).
+    return [
+        "\x00" if v is None else v if v.__class__ is str else v.isoformat() if isinstance(v, _DATES) else str(v)
+        for v in values
+    ]
 
 
 def record_state(values: Sequence[Any]) -> str:
     """The seal of a record's STATE_FIELDS values: 16 hex digits of the whole, then 4 per field."""
-    texts = [_text(value).encode() for value in values]
+    texts = [text.encode() for text in _texts(values)]
     whole = hashlib.blake2b(b"\x1f".join(texts), digest_size=8).hexdigest()
-    return whole + "".join(f"{zlib.crc32(text) & 0xFFFF:04x}" for text in texts)
+    return whole + _PACK_TAGS(*[zlib.crc32(text) & 0xFFFF for text in texts]).hex()
+
+
+def record_digest(values: Sequence[Any]) -> str:
+    """The first 16 hex digits of ``record_state`` (the whole), at half its cost."""
+    return hashlib.blake2b("\x1f".join(_texts(values)).encode(), digest_size=8).hexdigest()
 
 
 def changed_fields(sealed: str, current: str) -> list[str]:

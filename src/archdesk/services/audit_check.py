@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from archdesk.models import AuditEvent, AuditSeal, Record
 from archdesk.services import audit_chain
-from archdesk.services.audit_chain import STATE_FIELDS, SealDigest, record_state
+from archdesk.services.audit_chain import STATE_FIELDS, SealDigest, record_digest, record_state
 
 _BLOCK = 5000
 CHECKS = ("audit_trail", "audited_state", "search_content")
@@ -211,8 +211,8 @@ def check_audited_state(session: Session, found: Findings, record_count: int, pr
         if seal is None or seal[0] != row[0]:
             found.add(row[1], "is not in the audit trail: it was added outside ArchDesk")
             continue
-        current = record_state(row[1:])
-        if current != seal[2]:
+        if record_digest(row[1:]) != seal[2][:16]:
+            current = record_state(row[1:])
             fields = audit_chain.changed_fields(seal[2], current) or ["a field"]
             if seal[2] == audit_chain.DELETED:
                 found.add(row[1], f"was deleted (audit event #{seal[3]}) but is back: restored outside ArchDesk")
