@@ -44,11 +44,18 @@ def run(args: argparse.Namespace) -> int:
     from archdesk.services.collection import ImportFileError, accept_import, preview_import
     from archdesk.services.collection.transfer import dry_run_result
 
+    if args.rejects_out and not args.dry_run:
+        _check_writable_folder(Path(args.rejects_out))  # before the batch is committed, not after
     with archive_from_args(args) as db:
         try:
             preview = preview_import(db, args.file, department=args.department, category=args.category)
         except ImportFileError as exc:
             return _unreadable(args, str(exc))
+        except (OSError, UnicodeError) as exc:  # no read permission, text that is not what it says
+            from archdesk.cli import message_language
+            from archdesk.services.failures import classify
+
+            return _unreadable(args, classify(exc, args.file).render(message_language(args)))
         except ValidationError as exc:
             if exc.field != "mapping":
                 raise
@@ -67,6 +74,20 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print_summary(result)
     return EXIT_SOME_INVALID if result.invalid else EXIT_OK
+
+
+def _check_writable_folder(folder: Path) -> None:
+    import tempfile
+
+    from archdesk.messages import msg
+    from archdesk.services.errors import ArchDeskError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise ArchDeskError(msg("safety.unwritable_folder", where=folder, detail=exc.strerror or exc)) from exc
 
 
 def _unreadable(args: argparse.Namespace, message: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archdesk.messages import msg
 from archdesk.services.database import Database, default_database_path, make_engine, sqlite_file, to_url
 from archdesk.services.errors import DatabaseError
 from archdesk.services.startup import archive_is_ready
@@ -31,6 +32,9 @@ def open_archive(
     path = sqlite_file(url)
     if path is not None and not path.exists() and not (create and upgrade):
         raise DatabaseError(f"{path}: no such archive file")
+    if path is not None and not (create and upgrade) and path.is_file() and path.stat().st_size == 0:
+        # A read (search, export, check) must not turn an empty file into an archive.
+        raise DatabaseError(msg("safety.not_an_archive", where=path))
     if path is not None:
         _check_is_sqlite(path)
         if upgrade and archive_is_ready(path):

@@ -204,7 +204,13 @@ def _outside_models(name: str | None, type_: str, _parents: object) -> bool:
 def _check_schema(session: Session, found: _Collector) -> str:
     head = migrate.head_revision()
     connection = session.connection()
-    current = MigrationContext.configure(connection).get_current_revision()
+    heads = MigrationContext.configure(connection).get_current_heads()
+    if len(heads) > 1:
+        found.add(
+            "alembic_version", f"{len(heads)} schema versions at once ({', '.join(heads)}): edited outside ArchDesk"
+        )
+        return ""
+    current = heads[0] if heads else None
     if current is None:
         found.add("alembic_version", "no ArchDesk schema version: this is not an ArchDesk archive")
         return ""

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from archdesk.models import AuditEvent
 from archdesk.models.base import utcnow
-from archdesk.services import audit_chain
+from archdesk.services import audit_chain, failures
 from archdesk.services.database import Database
 
 
@@ -39,7 +39,12 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.db.writing_session()
-        self._touched = audit_chain.prepare_session(self.session)
+        try:
+            failures.ensure_sound(self.db, self.session)
+            self._touched = audit_chain.prepare_session(self.session)
+        except BaseException:
+            self.session.close()
+            raise
         return self
 
     def __exit__(
