@@ -25,9 +25,9 @@ from archdesk.services.reports.document import (
     Progress,
     ProgressTicker,
     atomic_output,
-    scratch_folder,
     field_text,
     format_cell,
+    scratch_folder,
 )
 from archdesk.services.reports.labels import label
 
