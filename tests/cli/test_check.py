@@ -48,7 +48,8 @@ def test_a_hand_edited_reference_code_is_printed_and_exits_1(tmp_path, capsys):
         "Z001-WS·2023-Y-BGS-0002: does not match its parts: the category's pattern gives Z001-WS·2023-D30-BGS-0002"
         in out
     )
-    assert out.rstrip().endswith("1 problem(s) found.")
+    assert "reference_code changed outside ArchDesk since its last audited state" in out
+    assert out.rstrip().endswith("2 problem(s) found.")
 
 
 def test_json_output_lists_every_check_and_its_findings(tmp_path, capsys):

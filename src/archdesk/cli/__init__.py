@@ -83,7 +83,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bad_argument(argv: Sequence[str]) -> int | None:
+    """The position of the first argument that is not UTF-8 (Python keeps such bytes as lone surrogates)."""
+    for position, value in enumerate(argv, start=1):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return position
+    return None
+
+
+def _archive_place(args: argparse.Namespace) -> str:
+    from archdesk.services.database import default_database_path
+
+    return str(getattr(args, "db", None) or default_database_path())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    bad = _bad_argument(argv)
+    if bad is not None:
+        language = language_from_environment()
+        print(f"archdesk: {render(msg('safety.bad_argument', position=bad), language)}", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -104,3 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Point stdout at /dev/null so the interpreter's final flush does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as exc:  # a full disk, a locked, read-only or damaged archive, an unreadable file
+        from archdesk.services.failures import classify
+
+        known = classify(exc, _archive_place(args))
+        if known is None:
+            raise  # a bug: the traceback is wanted
+        print(f"archdesk: {known.render(language)}", file=sys.stderr)
+        return 1

@@ -140,7 +140,7 @@ def _export_register(args: argparse.Namespace) -> int:
 
     fmt = _file_format(args)
     build = {"register": catalogue_register, "volumes": volume_catalogue, "volume-contents": volume_contents}
-    with archive_from_args(args) as db:
+    with archive_from_args(args, create=False) as db:
         document = build[args.document](db, _record_filter(args), language=_document_language(args))
         print(f"{args.out}: {_write(document, args, fmt)}")
     return 0
@@ -150,7 +150,7 @@ def _export_inventory(args: argparse.Namespace) -> int:
     from archdesk.services.reports import InventoryFilter, inventory_register
 
     fmt = _file_format(args)
-    with archive_from_args(args) as db:
+    with archive_from_args(args, create=False) as db:
         flt = InventoryFilter(
             storeroom=args.storeroom, location=args.location, box=args.box, category=args.category, year=args.year
         )
@@ -162,7 +162,7 @@ def _export_boxes(args: argparse.Namespace) -> int:
     from archdesk.services.reports.boxes import box_labels, render_box_notes, render_box_spines
 
     _file_format(args, pdf_only=True)
-    with archive_from_args(args) as db:
+    with archive_from_args(args, create=False) as db:
         boxes = box_labels(db, _record_filter(args), language=_document_language(args))
         render = render_box_spines if args.document == "spines" else render_box_notes
         pages = render(boxes, args.out, language=_document_language(args), font_path=args.font)
@@ -176,7 +176,7 @@ def _export_stats(args: argparse.Namespace) -> int:
     from archdesk.services.reports.statistics import holdings_statistics, render_statistics_pdf, statistics_document
 
     fmt = _file_format(args)
-    with archive_from_args(args) as db:
+    with archive_from_args(args, create=False) as db:
         stats = holdings_statistics(db, language=_document_language(args))
         organisation = first_fonds(db, None)[1]
         if fmt == "pdf":

@@ -73,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
         choices = _choices(args)
     except ValidationError as exc:
         return _unreadable(args, exc, language)
+    if args.rejects_out and not args.dry_run:
+        _check_writable_folder(Path(args.rejects_out))  # before the batch is committed, not after
     with archive_from_args(args) as db:
         try:
             preview = preview_import(db, args.file, department=args.department, category=args.category, **choices)
@@ -81,6 +83,13 @@ def run(args: argparse.Namespace) -> int:
                     and exc.source is None:  # fmt: skip
                 raise  # a wrong --department/--category: exit 1 as before
             return _unreadable(args, exc, language)
+        except (OSError, UnicodeError) as exc:  # no read permission, text that is not what it says
+            from archdesk.services.failures import classify
+
+            error = classify(exc, args.file)
+            if error is None:
+                raise
+            return _unreadable(args, error, language)
         result = dry_run_result(preview) if args.dry_run else accept_import(db, preview, force=args.force)
         if args.rejects_out:
             from archdesk.services.collection.rejects import write_rejection_slip
@@ -135,6 +144,20 @@ def _field(name: str, option: str) -> str:
     if field is None:
         raise ValidationError(option, msg("import.unknown_field", name=name, fields=", ".join(CLI_FIELDS)))
     return field
+
+
+def _check_writable_folder(folder: Path) -> None:
+    import tempfile
+
+    from archdesk.messages import msg
+    from archdesk.services.errors import ArchDeskError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise ArchDeskError(msg("safety.unwritable_folder", where=folder, detail=exc.strerror or exc)) from exc
 
 
 def _unreadable(args: argparse.Namespace, error: ArchDeskError, language: str) -> int:

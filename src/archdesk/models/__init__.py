@@ -8,7 +8,7 @@ from archdesk.models.appraisal import (
     DestructionListItem,
     Hold,
 )
-from archdesk.models.audit import AuditEvent
+from archdesk.models.audit import AuditEvent, AuditSeal
 from archdesk.models.base import Base
 from archdesk.models.codes import (
     DAT13_PATTERN,
@@ -43,6 +43,7 @@ __all__ = [
     "AppraisalBatch",
     "Attachment",
     "AuditEvent",
+    "AuditSeal",
     "Base",
     "Borrower",
     "Box",

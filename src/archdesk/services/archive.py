@@ -32,6 +32,9 @@ def open_archive(
     path = sqlite_file(url)
     if path is not None and not path.exists() and not (create and upgrade):
         raise DatabaseError(msg("archive.no_such_file", path=str(path)))
+    if path is not None and not (create and upgrade) and path.is_file() and path.stat().st_size == 0:
+        # A read (search, export, check) must not turn an empty file into an archive.
+        raise DatabaseError(msg("safety.not_an_archive", where=path))
     if path is not None:
         _check_is_sqlite(path)
         if upgrade and archive_is_ready(path):
@@ -61,6 +64,13 @@ def open_archive(
     db = Database(url, engine=engine, actor=actor)
     if not upgrade:
         return db
+    if path is not None:  # a migration may have extended the audit chain (0008 seals the records)
+        from archdesk.services import audit_chain
+
+        with db.reading() as session:
+            head = audit_chain.newest_head(session)
+        if head is not None:
+            audit_chain.write_head(path, head)
     with UnitOfWork(db) as uow:
         if seed_code_tables(uow.session, fonds_code=fonds_code, fonds_name=fonds_name):
             uow.audit("seed", "code_tables", None, msg("audit.code_tables.seeded"))

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "ArchDesk"
+#: How long a connection waits for another program's lock before "database is locked" (seconds).
+BUSY_TIMEOUT = 30
 #: Execution option that makes SQLite begin with BEGIN IMMEDIATE (the write lock up front).
 WRITE_OPTION = "archdesk_write"
 #: SQLite VM steps between two calls of the interrupt check (bench/README.md, "Stale work"): about
@@ -78,7 +80,7 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN, see the module docstring
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
         if wal:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
@@ -109,7 +111,7 @@ def make_engine(url: str) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
         # An in-memory database exists once per connection: share one, or a worker thread sees an empty one.
         pool = {} if path is not None else {"poolclass": StaticPool}
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **pool)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT, "check_same_thread": False}, **pool)
         _configure_sqlite(engine, wal=path is not None)
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -131,6 +133,8 @@ class Database:
         self._lock = threading.Lock()
         self._interrupt: Callable[[], bool] | None = None
         self._watched = False
+        #: Set once the first write found the file sound (``failures.ensure_sound``).
+        self.checked_sound = self.file is None
 
     @property
     def engine(self) -> Engine:

@@ -16,6 +16,8 @@ Checks, in order (each yields findings, or is skipped with a reason):
   count, and the triggers that keep them are in place.
 - ``loans``: a record is 出借 exactly while one of its loans is out (``services/use/consistency.py``).
 - ``destruction``: every destroyed record is accounted for by an executed destruction list (销毁清册).
+- ``audit_trail``, ``audited_state``, ``search_content``: the tamper-evident audit trail and the
+  records against it, and the search index's text (``services/audit_check.py``).
 
 Nothing is written. Runs on the calling thread (the CLI's, or the UI's database worker).
 """
@@ -45,7 +47,7 @@ from archdesk.models import (
     RetentionPeriod,
     Volume,
 )
-from archdesk.services import migrate, search, tree_counts
+from archdesk.services import audit_check, migrate, search, tree_counts
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled
 from archdesk.services.refcode import CodeParts, format_item, group_key, render_reference_code
@@ -62,6 +64,7 @@ CHECKS = (
     "tree_counts",
     "loans",
     "destruction",
+    *audit_check.CHECKS,
 )
 #: Findings kept per check; the count of all problems is kept regardless.
 DEFAULT_LIMIT = 100
@@ -170,6 +173,7 @@ def check_archive(db: Database, *, limit: int = DEFAULT_LIMIT, progress: Progres
             results.append(_check_tree_counts(session, limit))
             results.append(_guarded("loans", limit, session, check_loan_status))
             results.append(_guarded("destruction", limit, session, _check_destruction))
+            results += audit_check.run_checks(session, db.file, limit, record_count, progress)
     return IntegrityReport(database=_describe(db), record_count=record_count, results=tuple(results))
 
 
@@ -198,6 +202,10 @@ def _guarded(
     return collector.result(note)
 
 
+#: For the checks kept in other modules (services/audit_check.py).
+guarded = _guarded
+
+
 def _sqlite_integrity(session: Session, found: _Collector) -> None:
     for (line,) in session.execute(text("PRAGMA integrity_check")):
         if line != "ok":
@@ -219,7 +227,13 @@ def _outside_models(name: str | None, type_: str, _parents: object) -> bool:
 def _check_schema(session: Session, found: _Collector) -> str:
     head = migrate.head_revision()
     connection = session.connection()
-    current = MigrationContext.configure(connection).get_current_revision()
+    heads = MigrationContext.configure(connection).get_current_heads()
+    if len(heads) > 1:
+        found.add(
+            "alembic_version", f"{len(heads)} schema versions at once ({', '.join(heads)}): edited outside ArchDesk"
+        )
+        return ""
+    current = heads[0] if heads else None
     if current is None:
         found.add("alembic_version", "no ArchDesk schema version: this is not an ArchDesk archive")
         return ""

@@ -60,7 +60,13 @@ def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        heads = MigrationContext.configure(conn).get_current_heads()
+    if len(heads) > 1:  # only an edit outside ArchDesk stamps two versions (no branches are shipped)
+        from archdesk.messages import msg
+
+        where = engine.url.database or engine.url.render_as_string(hide_password=True)
+        raise DatabaseError(msg("safety.schema_versions", where=where, count=len(heads)))
+    return heads[0] if heads else None
 
 
 _REVISION_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)

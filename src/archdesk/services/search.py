@@ -53,9 +53,13 @@ _GRAMS_FUNCTION = "archdesk_search_grams"
 
 
 def query_words(query: str) -> list[str]:
-    """The distinct words of a query, in order, at most MAX_WORDS."""
+    """The distinct words of a query, in order, at most MAX_WORDS.
+
+    NUL separates words like a space: inside a quoted MATCH phrase it cut the phrase short and let
+    what followed through as FTS5 syntax.
+    """
     words: list[str] = []
-    for word in query.split():
+    for word in query.replace("\x00", " ").split():
         if word not in words:
             words.append(word)
     return words[:MAX_WORDS]
@@ -96,6 +100,15 @@ def _field_grams(value: str) -> str:
     )
 
 
+def _is_text(word: str) -> bool:
+    """False for a word with a lone surrogate (bytes that were not UTF-8): no record can hold it."""
+    try:
+        word.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
@@ -107,7 +120,7 @@ def match_expressions(query: str) -> tuple[str | None, str | None] | None:
     """
     trigram_words, gram_words = [], []
     for word in query_words(query):
-        if len(word) > LONGEST_FIELD:
+        if len(word) > LONGEST_FIELD or not _is_text(word):
             return None
         (trigram_words if len(word.lower()) >= 3 else gram_words).append(word)
     trigram = " AND ".join(_phrase(w) for w in trigram_words) or None
@@ -146,6 +159,8 @@ def portable_condition(query: str) -> ColumnElement[bool]:
     words = query_words(query)
     if not words:
         return true()
+    if not all(_is_text(word) for word in words):
+        return false()
     columns = [getattr(Record, name) for name in FIELDS]
     return and_(*[or_(*[c.icontains(w, autoescape=True) for c in columns]) for w in words])
 

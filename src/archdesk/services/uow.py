@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 from archdesk.messages import ENGLISH, Message, render
 from archdesk.messages.stored import message_to_json
 from archdesk.models import AuditEvent
+from archdesk.models.base import utcnow
+from archdesk.services import audit_chain, failures
 from archdesk.services.database import Database
 
 
@@ -33,9 +35,18 @@ class UnitOfWork:
         self.db = db
         self.actor = db.actor
         self.session: Session
+        # Events wait here until commit, where they are chained in order (services/audit_chain.py).
+        self._events: list[AuditEvent] = []
+        self._touched: set[int] = set()
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.db.writing_session()
+        try:
+            failures.ensure_sound(self.db, self.session)
+            self._touched = audit_chain.prepare_session(self.session)
+        except BaseException:
+            self.session.close()
+            raise
         return self
 
     def __exit__(
@@ -47,7 +58,14 @@ class UnitOfWork:
             self.session.close()
 
     def commit(self) -> None:
+        """Chain the audit events (and seal the records changed), commit, then move the chain head
+        kept beside an SQLite archive."""
+        events, self._events = self._events, []
+        head = audit_chain.chain_and_seal(self.session, events, self._touched, self.actor)
+        self._touched.clear()
         self.session.commit()
+        if head is not None and self.db.file is not None:
+            audit_chain.write_head(self.db.file, head)
 
     def audit(
         self,
@@ -64,10 +82,12 @@ class UnitOfWork:
         ``summary`` is a message (``msg("audit.record.created", reference_code=…)``): it is kept as
         its id and parameters, so the History tab reads it in the window's language, and in English
         in ``summary`` for logs. ``action`` is a word of ``audit.action.<action>`` (create, update…).
+        The event is written (chained to the one before it) when the unit of work commits.
         """
         stored = message_to_json(summary) if isinstance(summary, Message) else None
-        self.session.add(
+        self._events.append(
             AuditEvent(
+                occurred_at=utcnow(),
                 actor=self.actor,
                 action=action,
                 entity=entity,

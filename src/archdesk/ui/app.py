@@ -55,7 +55,6 @@ class _Launcher:
     def start(self, target: str | None) -> bool:
         """Open ``target`` (or ask on the welcome screen); False when the user quits instead."""
         from archdesk.services.archive import open_archive
-        from archdesk.services.errors import ArchDeskError
         from archdesk.ui.ops import show_error
 
         while True:
@@ -71,8 +70,11 @@ class _Launcher:
                     fonds = {"fonds_code": choice.fonds_code, "fonds_name": choice.fonds_name}
             try:
                 db = open_archive(target, actor=self.settings.operator_name or None, **fonds)
-            except ArchDeskError as exc:
-                show_error(None, exc)
+            except Exception as exc:  # our errors, and a locked, read-only or damaged file by kind
+                known = _known_failure(exc, target)
+                if known is None:
+                    raise
+                show_error(None, known)
                 target = None
                 continue
             self._show(db, target)
@@ -102,8 +104,11 @@ class _Launcher:
             return
         try:
             db = open_archive(path, actor=self.settings.operator_name or None)
-        except ArchDeskError as exc:
-            show_error(old, exc)
+        except Exception as exc:  # our errors, and a locked, read-only or damaged file by kind
+            known = _known_failure(exc, path)
+            if known is None:
+                raise
+            show_error(old, known)
             return
         if old is not None and not old.close():
             db.dispose()
@@ -112,6 +117,12 @@ class _Launcher:
             old.db.dispose()
             old.deleteLater()
         self._show(db, path)
+
+
+def _known_failure(exc: BaseException, where: str):  # noqa: ANN202
+    from archdesk.services.failures import classify
+
+    return classify(exc, where)
 
 
 def _screenshot(app, args: argparse.Namespace) -> int:  # noqa: ANN001

@@ -125,6 +125,11 @@ def error_text(exc: BaseException) -> str:
     anything else in one line."""
     if isinstance(exc, ArchDeskError):
         return exc.render(current_language())
+    from archdesk.services.failures import classify  # a full disk, a locked or damaged archive …
+
+    known = classify(exc)
+    if known is not None:
+        return known.render(current_language())
     return QCoreApplication.translate("Ops", "Unexpected error: {kind}: {message}").format(
         kind=type(exc).__name__, message=exc
     )
@@ -373,7 +378,13 @@ class Ops(QObject):
         if pending.job.cancelled.is_set() and pending.job.read_only:
             return  # a superseded query stopped by the interrupt (SQLite's "interrupted"): nobody waits for it
         if not isinstance(error, ArchDeskError):
-            log.error("background op failed", exc_info=error)  # the traceback goes to the log, not to the user
+            from archdesk.services.failures import classify
+
+            known = classify(error, self.db.file or "")  # a full disk, a locked or damaged archive: by kind
+            if known is None:
+                log.error("background op failed", exc_info=error)  # the traceback goes to the log, not to the user
+            else:
+                error = known
         if pending.failure is not None and pending.failure(error):
             return
         show_error(pending.parent, error)

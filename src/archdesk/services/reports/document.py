@@ -146,18 +146,77 @@ class ProgressTicker:
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; it replaces ``path`` only if the block succeeds.
 
-    A cancelled or failed export therefore leaves nothing behind (not even a half file).
+    A cancelled or failed export therefore leaves nothing behind (not even a half file). The
+    file gets the user's umask (``mkstemp`` makes it 0600). Parts left beside ``path`` by an
+    export that was killed (their process is gone) are removed first.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    _remove_stale_parts(target)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent)
     os.close(handle)
     temp = Path(temp_name)
     try:
         yield temp
+        os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, target)
     finally:
         temp.unlink(missing_ok=True)
+
+
+@contextmanager
+def scratch_folder(beside: Path) -> Iterator[Path]:
+    """A private folder beside an output for a writer's temporary files (xlsxwriter's), removed after.
+
+    Not the system's temporary folder: a killed export left its record titles there for good.
+    """
+    import shutil
+
+    folder = Path(tempfile.mkdtemp(prefix=f"{beside.name}.", suffix=".tmp", dir=beside.parent))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _umask() -> int:
+    try:  # Linux says it without changing it
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
+
+
+def _remove_stale_parts(target: Path) -> None:
+    """``.<name>.<pid>.*.part`` files and ``.<name>.<pid>.*.part.*.tmp`` folders of dead processes."""
+    import shutil
+
+    try:
+        leftovers = list(target.parent.glob(f".{target.name}.*.part*"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        pid = leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid() or _pid_alive(int(pid)):
+            continue
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
 
 def format_cell(value: Cell, kind: Kind) -> str:

@@ -28,6 +28,7 @@ from archdesk.services.reports.document import (
     atomic_output,
     field_text,
     format_cell,
+    scratch_folder,
 )
 from archdesk.services.reports.labels import label
 
@@ -45,10 +46,11 @@ def render_xlsx(document: Document, out: str | os.PathLike[str], *, progress: Pr
     prints landscape or portrait (as the document says), fitted to the page width with the
     header row repeated. ``progress`` may cancel (Cancelled; nothing is left at ``out``).
     """
-    with atomic_output(out) as temp:
+    with atomic_output(out) as temp, scratch_folder(temp) as scratch:
         workbook = xlsxwriter.Workbook(
             str(temp),
             {
+                "tmpdir": str(scratch),
                 "constant_memory": True,
                 "strings_to_formulas": False,
                 "strings_to_urls": False,

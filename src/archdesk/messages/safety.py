@@ -1,0 +1,46 @@
+"""Data safety: failures of the disk, the database file and the files read, named by their kind;
+backups and restore; the audit trail."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "safety.disk_full": (
+        "{where}: the disk is full; nothing was saved (free some space and try again)",
+        "{where}：磁盘已满，未保存任何内容（请腾出空间后重试）",
+    ),
+    "safety.locked": (
+        "{where}: the archive is busy in another program and stayed locked; nothing was saved (try again later)",
+        "{where}：档案库正被其他程序使用并一直处于锁定状态，未保存任何内容（请稍后重试）",
+    ),
+    "safety.read_only": (
+        "{where}: the archive file or its folder is read-only; nothing was saved",
+        "{where}：档案库文件或其所在文件夹为只读，未保存任何内容",
+    ),
+    "safety.corrupt": (
+        "{where}: the archive file is damaged ({detail}); nothing was changed — restore it from a backup",
+        "{where}：档案库文件已损坏（{detail}），未做任何更改——请从备份恢复",
+    ),
+    "safety.cannot_open": ("{where}: the archive file cannot be opened", "{where}：无法打开档案库文件"),
+    "safety.unreadable": ("{where}: cannot be read ({detail})", "{where}：无法读取（{detail}）"),
+    "safety.no_permission": ("{where}: permission denied", "{where}：没有访问权限"),
+    "safety.not_text": (
+        "{where}: not readable as text ({detail})",
+        "{where}：无法作为文本读取（{detail}）",
+    ),
+    "safety.unwritable_folder": (
+        "{where}: cannot write into this folder ({detail}); nothing was imported",
+        "{where}：无法写入此文件夹（{detail}），未导入任何内容",
+    ),
+    "safety.bad_argument": (
+        "command-line argument {position} is not valid UTF-8 text",
+        "第 {position} 个命令行参数不是有效的 UTF-8 文本",
+    ),
+    "safety.schema_versions": (
+        "{where}: the archive names {count} schema versions at once; it was changed outside ArchDesk",
+        "{where}：档案库同时记录了 {count} 个结构版本，已在 ArchDesk 之外被修改",
+    ),
+    "safety.not_an_archive": (
+        "{where}: not an ArchDesk archive (an empty file); nothing was created",
+        "{where}：不是 ArchDesk 档案库（空文件），未创建任何内容",
+    ),
+    "term.safety.archive": ("the archive", "档案库"),
+    "safety.database": ("{where}: database error: {detail}", "{where}：数据库错误：{detail}"),
+}

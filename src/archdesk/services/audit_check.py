@@ -1,0 +1,254 @@
+"""The checks of the audit trail that ``archdesk check`` runs (see ``services/audit_chain.py``).
+
+- ``audit_trail``: the append-only triggers are in place; every event's after-image, seal digest
+  and hash are what they should be and it names the hash of the event before it (the first
+  broken link is named); the head kept beside the archive is still in the chain.
+- ``audited_state``: every record is as its last seal says (a field changed, a record added or
+  deleted outside ArchDesk is named).
+- ``search_content``: the text the search index holds for a record is the record's text.
+
+Each takes the session and a collector with ``add(subject, message)`` and returns a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import inspect, select, text
+from sqlalchemy.orm import Session
+
+from archdesk.models import AuditEvent, AuditSeal, Record
+from archdesk.services import audit_chain
+from archdesk.services.audit_chain import STATE_FIELDS, SealDigest, record_digest, record_state
+
+_BLOCK = 5000
+CHECKS = ("audit_trail", "audited_state", "search_content")
+
+
+class Findings(Protocol):
+    def add(self, subject: str, message: str) -> None: ...
+
+
+Progress = Callable[[int, int], bool]
+
+
+def run_checks(
+    session: Session, archive: Path | None, limit: int, record_count: int, progress: Progress | None
+) -> list[Any]:
+    """The three checks as ``integrity.CheckResult`` values, in CHECKS order."""
+    from archdesk.services.integrity import CheckResult, guarded
+
+    results = [
+        guarded("audit_trail", limit, session, lambda s, found: check_audit_trail(s, found, archive)),
+        guarded(
+            "audited_state", limit, session, lambda s, found: check_audited_state(s, found, record_count, progress)
+        ),
+    ]
+    content = guarded("search_content", limit, session, check_search_content)
+    if content.status == "ok" and not content.note:
+        content = CheckResult("search_content", "skipped", note="this archive keeps no search text to compare")
+    return [*results, content]
+
+
+def _event_label(event_id: int, action: str, entity: str, entity_id: int | None) -> str:
+    what = f"{entity} {entity_id}" if entity_id is not None else entity
+    return f"audit event #{event_id} ({action} {what})"
+
+
+def _seal_digests(session: Session) -> Iterator[tuple[int, str]]:
+    """(event id, digest of its seals) for every event that has seals, in event order."""
+    rows = session.execute(
+        select(AuditSeal.event_id, AuditSeal.record_id, AuditSeal.state)
+        .order_by(AuditSeal.event_id, AuditSeal.record_id)
+        .execution_options(yield_per=_BLOCK * 4)
+    )
+    current, digest = None, SealDigest()
+    for event_id, record_id, state in rows:
+        if event_id != current:
+            if current is not None:
+                yield current, digest.hexdigest()
+            current, digest = event_id, SealDigest()
+        digest.add(record_id, state)
+    if current is not None:
+        yield current, digest.hexdigest()
+
+
+def check_audit_trail(session: Session, found: Findings, archive: Path | None) -> str:
+    missing = sorted(set(audit_chain.APPEND_ONLY_TRIGGERS) - _triggers(session))
+    if missing:
+        found.add(
+            "audit_event", f"the append-only triggers are missing ({', '.join(missing)}): the trail can be rewritten"
+        )
+    digests = _seal_digests(session)
+    next_digest = next(digests, None)
+    events = session.execute(
+        select(
+            AuditEvent.id,
+            AuditEvent.occurred_at,
+            AuditEvent.actor,
+            AuditEvent.action,
+            AuditEvent.entity,
+            AuditEvent.entity_id,
+            AuditEvent.summary,
+            AuditEvent.before,
+            AuditEvent.after,
+            AuditEvent.prev_hash,
+            AuditEvent.after_hash,
+            AuditEvent.hash,
+        )
+        .order_by(AuditEvent.id)
+        .execution_options(yield_per=_BLOCK)
+    )
+    previous, count, broken = "", 0, False
+    hashes_by_id: dict[int, str] = {}
+    last_id = None
+    for row in events:
+        count += 1
+        seal_digest = ""
+        while next_digest is not None and next_digest[0] < row.id:
+            found.add(f"audit seals of event #{next_digest[0]}", "belong to no audit event: the event was removed")
+            next_digest = next(digests, None)
+        if next_digest is not None and next_digest[0] == row.id:
+            seal_digest, next_digest = next_digest[1], next(digests, None)
+        if not broken:
+            problem = _link_problem(row, previous, seal_digest)
+            if problem:
+                found.add(
+                    _event_label(row.id, row.action, row.entity, row.entity_id), problem + ": the chain breaks here"
+                )
+                broken = True
+        previous, last_id = row.hash, row.id
+        hashes_by_id[row.id] = row.hash
+    if archive is not None:
+        _check_head(found, archive, hashes_by_id, last_id)
+    return f"{count} events"
+
+
+def _link_problem(row: Any, previous: str, seal_digest: str) -> str:
+    if row.prev_hash != previous:
+        return "it does not follow the event before it (an event was removed or changed)"
+    if row.after_hash != audit_chain.after_image_hash(row.after):
+        return "its after-image was changed"
+    expected = audit_chain.event_hash(
+        row.prev_hash,
+        row.occurred_at,
+        row.actor,
+        row.action,
+        row.entity,
+        row.entity_id,
+        row.summary or "",
+        row.before,
+        row.after_hash,
+        seal_digest,
+    )
+    if row.hash != expected:
+        return "its content or its record seals were changed"
+    return ""
+
+
+def _check_head(found: Findings, archive: Path, hashes: dict[int, str], last_id: int | None) -> None:
+    name = audit_chain.head_file(archive).name
+    try:
+        head = audit_chain.read_head(archive)
+    except (OSError, ValueError, KeyError):
+        found.add(name, "the chain head kept beside the archive cannot be read")
+        return
+    if head is None:
+        if last_id is not None:
+            found.add(name, "missing: the newest audit events cannot be confirmed (restore the file from a backup)")
+        return
+    if head.event_id not in hashes:
+        newest = f"the newest is #{last_id}" if last_id is not None else "there are none"
+        found.add(name, f"names audit event #{head.event_id}, which is gone ({newest}): the newest events were removed")
+    elif hashes[head.event_id] != head.hash:
+        found.add(name, f"audit event #{head.event_id} is not the one the chain head names: events were rewritten")
+
+
+def _triggers(session: Session) -> set[str]:
+    if session.get_bind().dialect.name == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    else:
+        query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+    return {name for (name,) in session.execute(text(query))}
+
+
+# -- records against their seals ------------------------------------------------------------------
+
+
+def _latest_seals(session: Session) -> Iterator[tuple[int, str, str, int]]:
+    """(record id, reference code, state, event id) of each record's newest seal, by record id."""
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite takes the bare columns from the row holding max(id).
+        query = text(
+            "SELECT record_id, reference_code, state, event_id, max(id) FROM audit_seal GROUP BY record_id ORDER BY record_id"
+        )
+    else:
+        query = text(
+            "SELECT DISTINCT ON (record_id) record_id, reference_code, state, event_id, id FROM audit_seal "
+            "ORDER BY record_id, id DESC"
+        )
+    for row in session.execute(query.execution_options(yield_per=_BLOCK * 4)):
+        yield row[0], row[1], row[2], row[3]
+
+
+def check_audited_state(session: Session, found: Findings, record_count: int, progress: Progress | None) -> str:
+    columns = [getattr(Record, name) for name in STATE_FIELDS]
+    records = session.execute(select(Record.id, *columns).order_by(Record.id).execution_options(yield_per=_BLOCK))
+    seals = _latest_seals(session)
+    seal = next(seals, None)
+    done = 0
+    for row in records:
+        done += 1
+        if progress is not None and done % _BLOCK == 0 and progress(done, record_count) is False:
+            from archdesk.services.errors import Cancelled
+
+            raise Cancelled()
+        while seal is not None and seal[0] < row[0]:
+            _gone(found, seal)
+            seal = next(seals, None)
+        if seal is None or seal[0] != row[0]:
+            found.add(row[1], "is not in the audit trail: it was added outside ArchDesk")
+            continue
+        if record_digest(row[1:]) != seal[2][:16]:
+            current = record_state(row[1:])
+            fields = audit_chain.changed_fields(seal[2], current) or ["a field"]
+            if seal[2] == audit_chain.DELETED:
+                found.add(row[1], f"was deleted (audit event #{seal[3]}) but is back: restored outside ArchDesk")
+            else:
+                found.add(
+                    row[1],
+                    f"{', '.join(fields)} changed outside ArchDesk since its last audited state (audit event #{seal[3]})",
+                )
+        seal = next(seals, None)
+    while seal is not None:
+        _gone(found, seal)
+        seal = next(seals, None)
+    return f"{done} records"
+
+
+def _gone(found: Findings, seal: tuple[int, str, str, int]) -> None:
+    record_id, code, state, event_id = seal
+    if state != audit_chain.DELETED:
+        found.add(code or f"record #{record_id}", f"was deleted outside ArchDesk (last audited in event #{event_id})")
+
+
+# -- the search index's text ----------------------------------------------------------------------
+
+
+def check_search_content(session: Session, found: Findings) -> str:
+    """ "" when the archive has no content-keeping search table (PostgreSQL, or no index)."""
+    from archdesk.services.search import FIELDS, TRIGRAM_TABLE
+
+    if TRIGRAM_TABLE not in inspect(session.connection()).get_table_names():
+        return ""
+    differs = " OR ".join(f"s.{name} IS NOT r.{name}" for name in FIELDS)
+    query = text(
+        f"SELECT r.reference_code, {', '.join(f's.{n} IS NOT r.{n}' for n in FIELDS)} FROM record r "
+        f"JOIN {TRIGRAM_TABLE} s ON s.rowid = r.id WHERE {differs} ORDER BY r.id"
+    )
+    for code, *stale in session.execute(query):
+        names = [name for name, off in zip(FIELDS, stale, strict=True) if off]
+        found.add(code, f"the search index holds another {', '.join(names)}: rebuild the search index")
+    return "text compared"
