@@ -7,7 +7,7 @@ tree is counted in full (services/tree_counts.py). The trigger SQL is a frozen c
 change of services/tree_counts.TRIGGERS comes with a revision of its own.
 
 Revision ID: 0003_tree_counts
-Revises: 0002_search_index
+Revises: 0009_house
 Create Date: 2026-12-02 02:20:00
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_tree_counts"
-down_revision: str | None = "0002_search_index"
+down_revision: str | None = "0009_house"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

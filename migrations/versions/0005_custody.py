@@ -6,7 +6,7 @@ every UPDATE and DELETE of its rows on SQLite and PostgreSQL alike. Existing box
 barcode; a storeroom row is made for every storeroom code the shelves already use.
 
 Revision ID: 0005_custody
-Revises: 0002_search_index
+Revises: 0004_date_precision
 Create Date: 2026-12-02 02:20:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_custody"
-down_revision: str | None = "0002_search_index"
+down_revision: str | None = "0004_date_precision"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -2,7 +2,7 @@
 returned pages and the overdue index
 
 Revision ID: 0006_use
-Revises: 0002_search_index
+Revises: 0005_custody
 Create Date: 2026-12-02 02:30:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_use"
-down_revision: str | None = "0002_search_index"
+down_revision: str | None = "0005_custody"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

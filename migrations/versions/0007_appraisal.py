@@ -7,7 +7,7 @@ executor; its items remember the appraisal and the box the record left; ``destro
 keeps the name and hash of each file removed with a destroyed record.
 
 Revision ID: 0007_appraisal
-Revises: 0002_search_index
+Revises: 0006_use
 Create Date: 2026-12-02 02:30:00
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_appraisal"
-down_revision: str | None = "0002_search_index"
+down_revision: str | None = "0006_use"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

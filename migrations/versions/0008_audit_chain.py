@@ -8,7 +8,7 @@ A later batch re-creation of audit_event or audit_seal drops their triggers: suc
 make them again (``archdesk check`` reports them missing).
 
 Revision ID: 0008_audit_chain
-Revises: 0002_search_index
+Revises: 0003_tree_counts
 Create Date: 2026-12-02 02:30:00
 """
 
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_audit_chain"
-down_revision: str | None = "0002_search_index"
+down_revision: str | None = "0003_tree_counts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

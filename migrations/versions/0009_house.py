@@ -3,7 +3,7 @@
 Events written before keep their English summary (message NULL); the History tab shows it as it is.
 
 Revision ID: 0009_house
-Revises: 0002_search_index
+Revises: 0007_appraisal
 Create Date: 2026-12-02 02:30:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009_house"
-down_revision: str | None = "0002_search_index"
+down_revision: str | None = "0007_appraisal"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -27,12 +27,47 @@
 <context>
     <name>AppraisalDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+30"/>
+        <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+79"/>
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batches</source>
+        <translation>鉴定批次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Awaiting approval</source>
+        <translation>待批准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Executed lists</source>
+        <translation>已销毁清册</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add selected to batch</source>
+        <translation>将所选加入批次</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{count:,} records due for appraisal; the first {shown:,} are listed</source>
+        <translation>到期待鉴定档案 {count:,} 件，列出前 {shown:,} 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count:,} records due for appraisal</source>
+        <translation>到期待鉴定档案 {count:,} 件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Due since</source>
         <translation>到期日期</translation>
     </message>
@@ -63,71 +98,279 @@
     </message>
 </context>
 <context>
-    <name>BatchesModel</name>
+    <name>ArchiveSetupDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+32"/>
-        <source>Batch</source>
-        <translation>批次</translation>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="+409"/>
+        <source>Archive set-up</source>
+        <translation>档案室设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The codes of this archive. Codes that records carry are never deleted: retire them, and they are no longer offered for new records. Every change is recorded in the audit trail.</source>
+        <translation>本档案室的各类代码。已被档案使用的代码不会被删除：停用后，新档案不再使用该代码。每次修改都记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fonds</source>
+        <translation>全宗</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Received</source>
-        <translation>接收日期</translation>
+        <source>Categories</source>
+        <translation>门类</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Department</source>
+        <source>Departments</source>
         <translation>机构（问题）</translation>
     </message>
+</context>
+<context>
+    <name>BatchesTab</name>
     <message>
-        <location line="+0"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Rows</source>
-        <translation>行数</translation>
+        <location filename="../../src/archdesk/ui/appraisal/batches_tab.py" line="+86"/>
+        <source>Batch title, e.g. 2026 appraisal of expired records</source>
+        <translation>批次名称，如：2026年到期档案鉴定</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Accepted</source>
-        <translation>已接收</translation>
+        <source>Committee members, comma separated</source>
+        <translation>鉴定小组成员，以逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open batch</source>
+        <translation>新建鉴定批次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No.</source>
+        <translation>编号</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Returned</source>
-        <translation>已退回</translation>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Members</source>
+        <translation>鉴定小组成员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undecided</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decision</source>
+        <translation>鉴定结论</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opinion</source>
+        <translation>鉴定意见</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New period</source>
+        <translation>新保管期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion of the committee</source>
+        <translation>鉴定小组意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decide</source>
+        <translation>作出结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close batch</source>
+        <translation>结束批次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make destruction list</source>
+        <translation>编制销毁清册</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep permanently</source>
+        <translation>继续保存（永久）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extend retention</source>
+        <translation>延长保管期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destroy</source>
+        <translation>销毁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not decided</source>
+        <translation>未定</translation>
+    </message>
+</context>
+<context>
+    <name>BorrowersDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/loans/borrowers_dialog.py" line="+29"/>
+        <source>Borrowers</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search by name, department, organisation, contact or ID number</source>
+        <translation>按姓名、部门、单位、联系方式或证件号码查找</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department / organisation</source>
+        <translation>单位/部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clearance</source>
+        <translation>可阅密级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Lent on</source>
+        <translation>借阅日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Operator</source>
-        <translation>经办人</translation>
+        <source>Returned on</source>
+        <translation>归还日期</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>open</source>
-        <translation>待处理</translation>
+        <source>Department code, e.g. BGS</source>
+        <translation>机构代码，如 BGS</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>accepted</source>
-        <translation>已接收</translation>
+        <source>Highest classification seen without approval, e.g. NB</source>
+        <translation>无需审批可阅的最高密级，如 NB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add borrower</source>
+        <translation>添加借阅人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New borrower</source>
+        <translation>新借阅人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>partly returned</source>
-        <translation>部分退回</translation>
+        <source>Department:</source>
+        <translation>部门：</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>returned</source>
-        <translation>已退回</translation>
+        <source>Outside organisation:</source>
+        <translation>外单位：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact:</source>
+        <translation>联系方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number:</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clearance:</source>
+        <translation>可阅密级：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History of the selected borrower</source>
+        <translation>所选借阅人的借阅记录</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -181,12 +424,12 @@
 <context>
     <name>CatalogueTreeDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+44"/>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+50"/>
         <source>Catalogue</source>
         <translation>分类目录</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+45"/>
         <source>All records</source>
         <translation>全部档案</translation>
     </message>
@@ -194,22 +437,26 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+169"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+180"/>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="-135"/>
         <source>DA/T 22-2015 (archival filing rules)</source>
         <translation>DA/T 22-2015（归档文件整理规则）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="+1"/>
         <source>DA/T 13-2022 (reference code rules)</source>
         <translation>DA/T 13-2022（档号编制规则）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="+1"/>
         <source>Custom pattern</source>
         <translation>自定义格式</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="+50"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -235,6 +482,7 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="-58"/>
         <source>Default retention:</source>
         <translation>默认保管期限：</translation>
     </message>
@@ -243,11 +491,54 @@
         <source>Example:</source>
         <translation>示例：</translation>
     </message>
+    <message>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="+0"/>
+        <source>Under:</source>
+        <translation>上级门类：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English name:</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference code rule:</source>
+        <translation>档号规则：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arranged by:</source>
+        <translation>整理方式：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>items (documents one by one)</source>
+        <translation>按件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>volumes (files bound together)</source>
+        <translation>按卷</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>(top level)</source>
+        <translation>（顶级门类）</translation>
+    </message>
+</context>
+<context>
+    <name>CustodyActions</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/actions.py" line="+36"/>
+        <source>{count} records put in box {box}</source>
+        <translation>{count} 件档案已装入档案盒 {box}</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location line="+90"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+91"/>
         <source>Open another archive…</source>
         <translation>打开其他档案库…</translation>
     </message>
@@ -289,9 +580,149 @@
     </message>
 </context>
 <context>
+    <name>DestructionListsTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/appraisal/lists_tab.py" line="+78"/>
+        <source>Number</source>
+        <translation>清册编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+5"/>
+        <source>Witnesses</source>
+        <translation>监销人</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Executed on</source>
+        <translation>销毁日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Place</source>
+        <translation>销毁地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>销毁方式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At least two, comma separated</source>
+        <translation>至少两名，以逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As recorded on the list</source>
+        <translation>默认为清册登记的申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record approval</source>
+        <translation>登记批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execute destruction…</source>
+        <translation>执行销毁…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also remove attached files (their hashes are kept)</source>
+        <translation>同时删除附件文件（保留其哈希值）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Awaiting approval</source>
+        <translation>待批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Executed</source>
+        <translation>已销毁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>General</source>
+        <translation>一般档案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accounting</source>
+        <translation>会计档案</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Destroy the {count} records of list {number}? This is done once and cannot be undone.</source>
+        <translation>销毁清册 {number} 中的 {count} 件档案？销毁只执行一次，不能撤销。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Execute destruction</source>
+        <translation>执行销毁</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Destroying records…</source>
+        <translation>正在销毁档案…</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+137"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+134"/>
         <source>Choose the spreadsheet</source>
         <translation>选择移交清单</translation>
     </message>
@@ -326,7 +757,7 @@
         <translation>（取自表格）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Transfer spreadsheet</source>
         <translation>移交清单</translation>
     </message>
@@ -339,7 +770,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+64"/>
+        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+65"/>
         <source>Search titles, document numbers, notes… (Ctrl+F)</source>
         <extracomment>Filter fields shown as chips, in the order they appear, each named by its glossary term.</extracomment>
         <translation>搜索题名、文号、备注…（Ctrl+F）</translation>
@@ -356,15 +787,86 @@
     </message>
 </context>
 <context>
+    <name>FirstRunChecklist</name>
+    <message>
+        <location filename="../../src/archdesk/ui/setup/checklist.py" line="+62"/>
+        <source>Setting up a new archive</source>
+        <translation>新档案室的设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The archive has no records yet. Before the first ones come in:</source>
+        <translation>档案室中还没有档案。在录入第一批档案之前：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive set-up…</source>
+        <translation>档案室设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a transfer spreadsheet…</source>
+        <translation>导入移交清单…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fonds: {count}</source>
+        <translation>全宗：{count} 个</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter your fonds</source>
+        <translation>请填写全宗</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Categories: {count}, with their reference code templates</source>
+        <translation>门类：{count} 个，均已设置档号规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the categories you file under</source>
+        <translation>请添加归档所用的门类</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Departments: {count}</source>
+        <translation>机构（问题）：{count} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the departments that transfer records</source>
+        <translation>请添加移交档案的机构（问题）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Storerooms: {count}</source>
+        <translation>库房：{count} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No storerooms yet: add your shelf locations</source>
+        <translation>尚无库房：请添加库位</translation>
+    </message>
+</context>
+<context>
+    <name>FondsTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="-124"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-246"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-252"/>
         <source> days</source>
         <extracomment>A fonds code as DA/T 22 writes it: 3–4 capital letters or digits (Z109, J001).</extracomment>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
@@ -385,11 +887,6 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Organisation:</source>
-        <translation>单位名称：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Fonds code:</source>
         <translation>全宗号：</translation>
     </message>
@@ -407,6 +904,11 @@
         <location line="+1"/>
         <source>Default loan period:</source>
         <translation>默认借阅期限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renewals allowed:</source>
+        <translation>可续借次数：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -452,7 +954,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="-113"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="-119"/>
         <source>Import a transfer spreadsheet</source>
         <translation>导入移交清单</translation>
     </message>
@@ -462,30 +964,180 @@
         <translation>接收有效行</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <location line="+14"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Importing records…</source>
         <translation>正在导入档案…</translation>
     </message>
 </context>
 <context>
+    <name>LedgerDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/ledger_view.py" line="+88"/>
+        <source>Movement ledger</source>
+        <translation>出入库登记</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every reason</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Box, reference code or shelf</source>
+        <translation>档案盒、档号或库位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Box</source>
+        <translation>档案盒</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>新位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{count} entries</source>
+        <translation>共 {count} 条</translation>
+    </message>
+</context>
+<context>
+    <name>LendDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/loans/lend_dialog.py" line="+38"/>
+        <source>Lend records</source>
+        <extracomment>利用目的 of the default list, as codes (the combo is editable: any other text is kept as typed).</extracomment>
+        <translation>借出档案</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One reference code a line, or scan them</source>
+        <translation>每行一个档号，或扫描条码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Needed for records above the borrower&apos;s clearance or restricted</source>
+        <translation>档案密级高于借阅人可阅密级或控制使用时必填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lend</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Borrower:</source>
+        <translation>借阅人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records:</source>
+        <translation>档案：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose:</source>
+        <translation>利用目的：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use:</source>
+        <translation>利用方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period:</source>
+        <translation>借阅期限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approver:</source>
+        <translation>批准人：</translation>
+    </message>
+</context>
+<context>
     <name>ListDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/list_dock.py" line="+66"/>
+        <location filename="../../src/archdesk/ui/dock.py" line="+195"/>
         <source>Nothing to show.</source>
+        <extracomment>What activating a row opens: one record, or the records table narrowed to a filter.</extracomment>
         <translation>暂无内容。</translation>
     </message>
 </context>
 <context>
     <name>ListExports</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/list_export.py" line="+44"/>
+        <location filename="../../src/archdesk/ui/reports/list_export.py" line="+60"/>
         <source>Export PDF</source>
+        <extracomment>``document(rows, language, organisation=…, **options)`` → the printable ``Document`` of those rows. Called on the worker thread; it imports the report layer inside, which stays out of start-up.</extracomment>
         <translation>导出 PDF</translation>
     </message>
     <message>
@@ -519,7 +1171,7 @@
         <translation>正在导出 Excel…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -535,14 +1187,67 @@
     </message>
 </context>
 <context>
-    <name>LoansDock</name>
+    <name>LoanActions</name>
     <message>
-        <location filename="../../src/archdesk/ui/loans/loans_dock.py" line="+18"/>
-        <source>Requested</source>
-        <translation>已申请</translation>
+        <location filename="../../src/archdesk/ui/loans/actions.py" line="+62"/>
+        <source>Request {request} waits for approval: {records}</source>
+        <translation>借阅申请 {request} 待审批：{records}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request {request}: {count} record(s) lent, due {due}</source>
+        <translation>借阅申请 {request}：已借出 {count} 件，应还日期 {due}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Approve request</source>
+        <translation>批准借阅申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse request</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approver:</source>
+        <translation>批准人：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason for the refusal:</source>
+        <translation>不予批准的理由：</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Renew an overdue loan</source>
+        <translation>逾期续借</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Reason to renew although overdue:</source>
+        <translation>逾期仍予续借的理由：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{code} renewed, due {due}</source>
+        <translation>{code} 已续借，应还日期 {due}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 件</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{count} record(s) returned</source>
+        <translation>已归还 {count} 件</translation>
+    </message>
+</context>
+<context>
+    <name>LoansDock</name>
+    <message>
+        <location filename="../../src/archdesk/ui/loans/loans_dock.py" line="+29"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
@@ -557,9 +1262,14 @@
         <translation>已归还</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
+        <location line="-3"/>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refused</source>
+        <translation>不予批准</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -567,12 +1277,82 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+85"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Lend…</source>
+        <translation>借出…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse…</source>
+        <translation>不予批准…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hand over</source>
+        <translation>交付借出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renew…</source>
+        <translation>续借…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Return…</source>
+        <translation>归还…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print slip</source>
+        <translation>打印借阅单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Print reminder</source>
+        <translation>打印催还单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Borrowers…</source>
+        <translation>借阅人…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Return: scan or type a reference code</source>
+        <translation>归还：扫描或输入档号</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open ({n})</source>
+        <translation>未结 ({n})</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting for approval ({n})</source>
+        <translation>待审批 ({n})</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Out ({n})</source>
+        <translation>借出中 ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue ({n})</source>
+        <translation>逾期 ({n})</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
@@ -597,7 +1377,12 @@
         <translation>题名</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Overdue {days} days</source>
+        <translation>逾期 {days} 天</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No records are out on loan.</source>
         <translation>暂无借出的档案。</translation>
     </message>
@@ -605,12 +1390,52 @@
 <context>
     <name>LocationsDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+28"/>
+        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+180"/>
         <source>Shelf locations</source>
         <translation>库房位置</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>Add shelving…</source>
+        <translation>新增密集架…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>命名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ledger…</source>
+        <translation>出入库登记…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan:</source>
+        <translation>扫描：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan or type a box, record or shelf code</source>
+        <translation>扫描或输入档案盒、档案或库位编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find shelf…</source>
+        <translation>查找库位…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move by scan: scan boxes, then the shelf they go to</source>
+        <translation>扫码移架：先扫档案盒，再扫目标库位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
@@ -621,29 +1446,95 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+2"/>
         <source>Records</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Description</source>
-        <translation>说明</translation>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Box</source>
+        <translation>档案盒</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No shelf locations yet: add shelving to start.</source>
+        <translation>尚无库位：请先新增密集架。</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>Shelf full</source>
+        <translation>架层已满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem}. Move them anyway?</source>
+        <translation>{problem}。仍要移入吗？</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>No shelf locations yet.</source>
-        <translation>尚未设置库房位置。</translation>
+        <source>{count} boxes moved to {shelf}</source>
+        <translation>{count} 盒已移至 {shelf}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>not shelved</source>
+        <translation>未上架</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Box {box}: {count} records, on {place}</source>
+        <translation>档案盒 {box}：{count} 件，位于 {place}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} boxes to move: scan the shelf they go to</source>
+        <translation>待移 {count} 盒：请扫描目标库位</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Shelf {shelf}: {count} boxes</source>
+        <translation>库位 {shelf}：{count} 盒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not boxed</source>
+        <translation>未装盒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record {code}: {title} — {place}</source>
+        <translation>档案 {code}：{title} — {place}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Rename shelf</source>
+        <translation>库位命名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of {shelf}</source>
+        <translation>{shelf} 的名称</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+223"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+254"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -683,12 +1574,13 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-195"/>
         <source>Record</source>
+        <extracomment>Raise it whenever the set of docks (or toolbars) changes: a layout saved by an older set is then ignored and the window starts from its default layout, instead of restoring a stale one.</extracomment>
         <translation>档案详情</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+197"/>
         <source>&amp;New archive…</source>
         <translation>新建档案库(&amp;N)…</translation>
     </message>
@@ -696,6 +1588,11 @@
         <location line="+1"/>
         <source>&amp;Open archive…</source>
         <translation>打开档案库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive set-&amp;up…</source>
+        <translation>档案室设置(&amp;U)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -734,6 +1631,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Put in &amp;box…</source>
+        <translation>装盒(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
@@ -748,6 +1650,11 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Lend…</source>
+        <translation>借出(&amp;L)…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Import transfer spreadsheet…</source>
         <translation>导入移交清单(&amp;I)…</translation>
@@ -757,8 +1664,15 @@
         <source>&amp;Statistics…</source>
         <translation>统计(&amp;S)…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n loan(s) overdue</source>
+        <translation>
+            <numerusform>%n 笔借阅逾期</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+108"/>
+        <location line="+97"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -773,7 +1687,7 @@
         <translation>已选 {count:,} 件</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+67"/>
         <source>ArchDesk archives ({patterns})</source>
         <translation>ArchDesk 档案库（{patterns}）</translation>
     </message>
@@ -791,7 +1705,7 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+73"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+75"/>
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
@@ -902,7 +1816,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../src/archdesk/ui/ops.py" line="+82"/>
+        <location filename="../../src/archdesk/ui/ops.py" line="+133"/>
         <source>Unexpected error: {kind}: {message}</source>
         <translation>意外错误：{kind}：{message}</translation>
     </message>
@@ -912,7 +1826,7 @@
         <translation>ArchDesk</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+166"/>
         <source>Cancel</source>
         <extracomment>Emitted on the GUI thread when no op is waiting or running (tests wait for it).</extracomment>
         <translation>取消</translation>
@@ -921,7 +1835,7 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+40"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+42"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -1000,9 +1914,57 @@
     </message>
 </context>
 <context>
+    <name>PutInBoxDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="+63"/>
+        <source>Put in box</source>
+        <translation>装盒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new box</source>
+        <translation>新档案盒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The box with the code</source>
+        <translation>编码为以下的档案盒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Box code or barcode</source>
+        <translation>盒号或条码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In reference-code order</source>
+        <translation>按档号顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the order of the table</source>
+        <translation>按列表顺序</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spine width</source>
+        <translation>盒脊厚度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Put {count} records in the box</source>
+        <translation>将 {count} 件装入该盒</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+114"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+118"/>
         <source>Reference code:</source>
         <extracomment>Another record was asked for but the archivist kept this one (Cancel on unsaved changes): the table selects it again, so the selection and the editor never show two different records.</extracomment>
         <translation>档号：</translation>
@@ -1073,6 +2035,21 @@
         <source>The record has changes that are not saved. Discard them?</source>
         <translation>该档案有尚未保存的修改。要放弃这些修改吗？</translation>
     </message>
+    <message>
+        <location line="+90"/>
+        <source>Box {box} on {location}</source>
+        <translation>档案盒 {box}，位于 {location}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no shelf</source>
+        <translation>未上架</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not in a box</source>
+        <translation>未装盒</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -1130,7 +2107,7 @@
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/preview.py" line="+35"/>
+        <location filename="../../src/archdesk/ui/reports/preview.py" line="+37"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -1182,7 +2159,7 @@
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <location filename="../../src/archdesk/ui/reports/print_menu.py" line="-46"/>
         <source>Exporting to Excel…</source>
         <translation>正在导出 Excel…</translation>
@@ -1195,15 +2172,63 @@
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/loans/return_dialog.py" line="+17"/>
+        <source>Return records</source>
+        <translation>归还档案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged or incomplete</source>
+        <translation>缺损</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not counted</source>
+        <translation>未清点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Damage or missing pages noted with the borrower</source>
+        <translation>与借阅人共同核对的破损或缺页情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Condition:</source>
+        <translation>归还检查：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages counted:</source>
+        <translation>清点页数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+213"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+216"/>
         <source>Settings</source>
         <extracomment>The language in effect after OK switched it (&quot;zh_CN&quot; or &quot;en&quot;).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -1219,9 +2244,47 @@
     </message>
 </context>
 <context>
+    <name>ShelvingDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="-63"/>
+        <source>New shelving unit</source>
+        <translation>新增密集架</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Two faces (A and B), as on mobile shelving</source>
+        <translation>双面（A 面和 B 面），如密集架</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Storeroom</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows</source>
+        <translation>列数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sections per row</source>
+        <translation>每列节数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Levels per section</source>
+        <translation>每节层数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity per level (boxes)</source>
+        <translation>每层容量（盒）</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/statistics/view.py" line="+40"/>
+        <location filename="../../src/archdesk/ui/statistics/view.py" line="+36"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1236,7 +2299,7 @@
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}</source>
         <translation>件数：{items}   页数：{pages}   盒数：{boxes}   案卷数：{volumes}</translation>
     </message>
@@ -1294,9 +2357,182 @@
 <context>
     <name>TransfersDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+93"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+23"/>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partly returned</source>
+        <translation>部分退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>机构（问题）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No transfers imported yet.</source>
+        <translation>尚未导入移交批次。</translation>
+    </message>
+</context>
+<context>
+    <name>UseStatisticsPanel</name>
+    <message>
+        <location filename="../../src/archdesk/ui/loans/use_statistics_panel.py" line="+28"/>
+        <source>Use</source>
+        <translation>档案利用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export use PDF…</source>
+        <translation>导出利用统计 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export use Excel…</source>
+        <translation>导出利用统计 Excel…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>By month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By series</source>
+        <translation>按门类</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By purpose</source>
+        <translation>按利用目的</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By use</source>
+        <translation>按利用方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most used records</source>
+        <translation>利用最多的档案</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation>利用人次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records used</source>
+        <translation>利用卷/件次</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Visits: {persons}   Records used: {items}</source>
+        <translation>利用人次：{persons}   利用卷/件次：{items}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +2603,69 @@
         <location line="+27"/>
         <source>Building the demo archive…</source>
         <translation>正在生成演示档案库…</translation>
+    </message>
+</context>
+<context>
+    <name>_CodeTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="-106"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>&amp;Retire</source>
+        <translation>停用(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Bring back</source>
+        <translation>恢复启用(&amp;B)</translation>
     </message>
 </context>
 </TS>
