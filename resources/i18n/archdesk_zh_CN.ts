@@ -65,7 +65,7 @@
 <context>
     <name>ArchiveSetupDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="+407"/>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="+409"/>
         <source>Archive set-up</source>
         <translation>档案室设置</translation>
     </message>
@@ -121,7 +121,7 @@
         <translation>分类目录</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>All records</source>
         <translation>全部档案</translation>
     </message>
@@ -129,8 +129,8 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+179"/>
-        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="-133"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+186"/>
+        <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="-135"/>
         <source>DA/T 22-2015 (archival filing rules)</source>
         <translation>DA/T 22-2015（归档文件整理规则）</translation>
     </message>
@@ -222,7 +222,7 @@
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+90"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+91"/>
         <source>Open another archive…</source>
         <translation>打开其他档案库…</translation>
     </message>
@@ -444,7 +444,7 @@
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-246"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-248"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -470,11 +470,6 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Organisation:</source>
-        <translation>单位名称：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Fonds code:</source>
         <translation>全宗号：</translation>
     </message>
@@ -730,7 +725,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+231"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+232"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -851,7 +846,7 @@
         <translation>统计(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+100"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -866,17 +861,12 @@
         <translation>已选 {count:,} 件</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+58"/>
         <source>ArchDesk archives ({patterns})</source>
         <translation>ArchDesk 档案库（{patterns}）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>New archive</source>
-        <translation>新建档案库</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Open archive</source>
         <translation>打开档案库</translation>
     </message>
@@ -907,6 +897,14 @@
         <location line="+18"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
+    </message>
+</context>
+<context>
+    <name>NewArchiveDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/new_archive.py" line="+40"/>
+        <source>New archive</source>
+        <translation>新建档案库</translation>
     </message>
 </context>
 <context>
@@ -1373,7 +1371,7 @@
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/preview.py" line="+35"/>
+        <location filename="../../src/archdesk/ui/reports/preview.py" line="+37"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -1425,7 +1423,7 @@
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <location filename="../../src/archdesk/ui/reports/print_menu.py" line="-46"/>
         <source>Exporting to Excel…</source>
         <translation>正在导出 Excel…</translation>
@@ -1440,7 +1438,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-75"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-79"/>
         <source>Unknown placeholder {name}.</source>
         <extracomment>A fonds code as DA/T 22 writes it: 3–4 capital letters or digits (Z109, J001).</extracomment>
         <translation>未知的占位符 {name}。</translation>
@@ -1461,13 +1459,13 @@
         <translation>每个 [ 都必须有对应的 ]。</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+289"/>
         <source>Settings</source>
         <extracomment>The language in effect after OK switched it (&quot;zh_CN&quot; or &quot;en&quot;).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -1485,7 +1483,7 @@
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/statistics/view.py" line="+40"/>
+        <location filename="../../src/archdesk/ui/statistics/view.py" line="+36"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1764,6 +1762,14 @@
         <location line="+0"/>
         <source>&amp;Bring back</source>
         <translation>恢复启用(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>_Page</name>
+    <message>
+        <location filename="../../src/archdesk/ui/new_archive.py" line="-19"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

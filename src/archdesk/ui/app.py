@@ -87,10 +87,13 @@ class _Launcher:
         self.english = current_language() == "en"
         window = MainWindow(db, self.settings, english=self.english)
         window.archive_requested.connect(self._switch)
+        window.new_archive_requested.connect(
+            lambda path, code, name: self._switch(path, True, fonds_code=code, fonds_name=name)
+        )
         window.show()
         self.window = window
 
-    def _switch(self, path: str, create: bool) -> None:
+    def _switch(self, path: str, create: bool, *, fonds_code: str | None = None, fonds_name: str | None = None) -> None:
         """Another archive: open it first, then close the current window (nothing lost if it fails)."""
         from archdesk.services.archive import open_archive
         from archdesk.services.errors import ArchDeskError
@@ -101,7 +104,9 @@ class _Launcher:
             show_error(old, ArchDeskError(f"{path}: the file exists already; open it instead"))
             return
         try:
-            db = open_archive(path, actor=self.settings.operator_name or None)
+            db = open_archive(
+                path, actor=self.settings.operator_name or None, fonds_code=fonds_code, fonds_name=fonds_name
+            )
         except ArchDeskError as exc:
             show_error(old, exc)
             return

@@ -40,6 +40,7 @@ LAYOUT_VERSION = 2
 
 class MainWindow(Retranslatable, QMainWindow):
     archive_requested = Signal(str, bool)  # path, create new: app.py opens it in a new window
+    new_archive_requested = Signal(str, str, str)  # path, fonds code, fonds name: app.py creates it
     first_page_shown = Signal()
 
     def __init__(self, db: Database, settings: Settings, *, english: bool = False, restore: bool = True) -> None:
@@ -395,23 +396,32 @@ class MainWindow(Retranslatable, QMainWindow):
 
         dialog = SettingsDialog(self.db, self.settings, self)
         dialog.open_database_requested.connect(lambda path: self.archive_requested.emit(path, False))
-        dialog.new_database_requested.connect(lambda path: self.archive_requested.emit(path, True))
+        dialog.new_database_requested.connect(self.ask_new_archive)
         dialog.language_changed.connect(lambda language: self.set_english(language == "en"))
         if dialog.exec():
             self.hub.announce(Changes(codes=True, records=True))
 
+    def ask_new_archive(self, path: str = "") -> None:
+        """File › New archive…: the file and its fonds, as the welcome screen asks them."""
+        from archdesk.ui.new_archive import NewArchiveDialog
+
+        dialog = NewArchiveDialog(self, path)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.new_archive_requested)
+        dialog.open()
+
     def _choose_archive(self, *, create: bool) -> None:
+        if create:
+            self.ask_new_archive()
+            return
         from PySide6.QtWidgets import QFileDialog
 
         from archdesk.ui.settings_dialog import ARCHIVE_FILTER
 
         filter_text = self.tr("ArchDesk archives ({patterns})").format(patterns=ARCHIVE_FILTER)
-        if create:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("New archive"), "archive.db", filter_text)
-        else:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open archive"), "", filter_text)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open archive"), "", filter_text)
         if path:
-            self.archive_requested.emit(path, create)
+            self.archive_requested.emit(path, False)
 
 
 def _code_tables(db: Database) -> CodeTables:  # worker thread
