@@ -554,6 +554,24 @@
     </message>
 </context>
 <context>
+    <name>KeyboardShortcuts</name>
+    <message>
+        <location filename="../../src/archdesk/ui/help.py" line="+70"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>ListDock</name>
     <message>
         <location filename="../../src/archdesk/ui/dock.py" line="+195"/>
@@ -725,7 +743,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+232"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+236"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -765,13 +783,13 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-176"/>
         <source>Record</source>
         <extracomment>Raise it whenever the set of docks (or toolbars) changes: a layout saved by an older set is then ignored and the window starts from its default layout, instead of restoring a stale one.</extracomment>
         <translation>档案详情</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+178"/>
         <source>&amp;New archive…</source>
         <translation>新建档案库(&amp;N)…</translation>
     </message>
@@ -827,6 +845,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;User guide</source>
+        <translation>用户手册(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;About ArchDesk</source>
         <translation>关于 ArchDesk(&amp;A)</translation>
     </message>
@@ -861,7 +889,7 @@
         <translation>已选 {count:,} 件</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+68"/>
         <source>ArchDesk archives ({patterns})</source>
         <translation>ArchDesk 档案库（{patterns}）</translation>
     </message>
@@ -1629,6 +1657,20 @@
         <location line="+14"/>
         <source>No transfers imported yet.</source>
         <translation>尚未导入移交批次。</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <location filename="../../src/archdesk/ui/help.py" line="-38"/>
+        <source>ArchDesk user guide</source>
+        <extracomment>A translated mnemonic written after the text, as Chinese menus do: &quot;新建档案(&amp;N)&quot;.</extracomment>
+        <translation>ArchDesk 用户手册</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The user guide is not installed with this copy of ArchDesk.</source>
+        <translation>此份 ArchDesk 未安装用户手册。</translation>
     </message>
 </context>
 <context>

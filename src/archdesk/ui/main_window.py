@@ -126,6 +126,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.save_record_action = action(sp.SP_DialogSaveButton, self.editor.save, QKeySequence.StandardKey.Save)
         self.refresh_action = action(sp.SP_BrowserReload, self.refresh, QKeySequence.StandardKey.Refresh)
         self.reset_layout_action = action(sp.SP_DesktopIcon, self.reset_layout)
+        self.user_guide_action = action(
+            sp.SP_DialogHelpButton, self._open_user_guide, QKeySequence.StandardKey.HelpContents
+        )
+        self.shortcuts_action = action(None, self._open_shortcuts)
         self.about_action = action(None, lambda: show_about(self, self.db.url))
         self.about_qt_action = action(sp.SP_TitleBarMenuButton, QApplication.aboutQt)
         self.table.accept_action.triggered.connect(
@@ -172,6 +176,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tools_menu.addActions(list(self.tool_actions.values()))
         self.tools_menu.menuAction().setVisible(bool(self.tool_actions))
         self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([self.user_guide_action, self.shortcuts_action])
+        self.help_menu.addSeparator()
         self.help_menu.addActions([self.about_action, self.about_qt_action])
 
         self.toolbar = QToolBar(self)
@@ -250,6 +256,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.save_record_action: self.tr("&Save record"),
             self.refresh_action: self.tr("Re&fresh"),
             self.reset_layout_action: self.tr("&Reset layout"),
+            self.user_guide_action: self.tr("&User guide"),
+            self.shortcuts_action: self.tr("&Keyboard shortcuts"),
             self.about_action: self.tr("&About ArchDesk"),
             self.about_qt_action: self.tr("About &Qt"),
         }
@@ -379,6 +387,16 @@ class MainWindow(Retranslatable, QMainWindow):
         row = self.records.row_of(record_id)
         if row is not None and self.table.current_record_id() != record_id:
             self.table.select_row(row)
+
+    def _open_user_guide(self) -> None:
+        from archdesk.ui.help import open_user_guide
+
+        open_user_guide(self)
+
+    def _open_shortcuts(self) -> None:
+        from archdesk.ui.help import open_shortcuts
+
+        open_shortcuts(self)
 
     def show_archive_setup(self) -> None:
         """File › Archive set-up…: fonds, categories and departments (each change saved as it is made)."""
