@@ -22,6 +22,9 @@ def run_gui(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    if QApplication.instance() is None and not platform_libraries_present(args):
+        return 1
+
     from archdesk.ui.about import app_icon
     from archdesk.ui.i18n import ensure_cjk_font, install_translators
 
@@ -42,6 +45,24 @@ def run_gui(args: argparse.Namespace) -> int:
     if not launcher.start(args.db or settings.database_path or None):
         return 0
     return app.exec()
+
+
+def platform_libraries_present(args: argparse.Namespace) -> bool:
+    """On Linux with X11: False, after one line on stderr naming what is missing and how to install it,
+    when a library Qt's xcb plugin needs is not on this system (Qt would abort with a riddle)."""
+    from archdesk.ui.platform_libraries import install_commands, missing_libraries, uses_xcb
+
+    if not uses_xcb():
+        return True
+    missing = missing_libraries()
+    if not missing:
+        return True
+    from archdesk.messages import language_from_environment, msg, render
+
+    apt, dnf = install_commands(missing)
+    message = msg("setup.qt_libraries_missing", libraries=", ".join(missing), apt=apt, dnf=dnf)
+    print(f"archdesk: {render(message, getattr(args, 'lang', None) or language_from_environment())}", file=sys.stderr)
+    return False
 
 
 class _Launcher:
