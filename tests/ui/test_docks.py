@@ -7,7 +7,8 @@ import pytest
 import shiboken6
 from printing_archive import BATCH_FILE, build_print_archive
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QMessageBox, QTreeWidget, QTreeWidgetItem
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMessageBox, QTreeWidget, QTreeWidgetItem
 
 from archdesk.services.listing import RecordFilter
 from archdesk.ui.app import wait_until_idle
@@ -165,3 +166,55 @@ def test_the_transfers_list_reloads_after_a_change_to_records_only(window, qtbot
         window.hub.announce(Changes(loans=True))
     with qtbot.waitSignal(dock.loaded, timeout=10_000):
         window.hub.announce(Changes(records=True))
+
+
+class _Shelves(ListDock):
+    """A dock the way the custody, loans and appraisal docks add actions and a details pane."""
+
+    concerns = Concern.LOCATIONS
+
+    def __init__(self, ops: Ops) -> None:
+        super().__init__(ops, "shelvesDock")
+        self.marked: list[list[str]] = []
+        self.mark_action = QAction("Mark", self)
+        self.mark_action.triggered.connect(lambda: self.marked.append(self.selected_items()))
+        self.add_actions(self.list, [self.mark_action])
+        self.details_label = QLabel()
+        self.set_details(self.details_label)
+        self.current_changed.connect(lambda item: self.details_label.setText(item or ""))
+        self.retranslate_ui()
+
+    def fetch(self, db):  # noqa: ANN001, ANN201
+        return ["K01-A", "K01-B", "K02-A"]
+
+    def headers(self) -> list[str]:
+        return ["Shelf"]
+
+    def row(self, item: str) -> list[str]:
+        return [item]
+
+
+def test_a_dock_action_applies_to_the_rows_selected_and_the_details_follow_the_current_row(qtbot, archive):
+    ops = Ops(archive)
+    try:
+        dock = _Shelves(ops)
+        qtbot.addWidget(dock)
+        dock.show()
+        with qtbot.waitSignal(dock.loaded, timeout=10_000):
+            dock.reload()
+        first, last = dock.list.topLevelItem(0), dock.list.topLevelItem(2)
+        qtbot.mouseClick(dock.list.viewport(), Qt.MouseButton.LeftButton, pos=dock.list.visualItemRect(first).center())
+        assert dock.details_label.text() == "K01-A"
+        qtbot.mouseClick(
+            dock.list.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier,
+            dock.list.visualItemRect(last).center(),
+        )
+        assert dock.details_label.text() == "K02-A"
+        assert dock.list.actions()[0] is dock.mark_action  # first in the context menu, before nothing else
+        button = dock.actions_bar.widgetForAction(dock.mark_action)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert dock.marked == [["K01-A", "K02-A"]]
+    finally:
+        ops.shutdown()
