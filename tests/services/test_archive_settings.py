@@ -10,7 +10,7 @@ from archdesk.services.codes import code_tables, save_archive_settings
 from archdesk.services.errors import NotFound, ValidationError
 
 
-def _state(db):  # noqa: ANN001, ANN202
+def _state(db):
     tables = code_tables(db)
     ws = next(c for c in tables.categories if c.code == "WS")
     with db.reading() as session:

@@ -20,17 +20,17 @@ from archdesk.ui.settings import Settings
 
 
 @pytest.fixture(autouse=True)
-def no_modal_questions(monkeypatch):  # noqa: ANN001
+def no_modal_questions(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture
-def window(open_main_window, archive):  # noqa: ANN001
+def window(open_main_window, archive):
     build_print_archive(archive)
     return open_main_window(archive)
 
 
-def _double_click(view: QTreeWidget, item: QTreeWidgetItem, qtbot) -> None:  # noqa: ANN001
+def _double_click(view: QTreeWidget, item: QTreeWidgetItem, qtbot) -> None:
     view.scrollToItem(item)
     centre = view.visualItemRect(item).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
@@ -184,7 +184,7 @@ class _Shelves(ListDock):
         self.current_changed.connect(lambda item: self.details_label.setText(item or ""))
         self.retranslate_ui()
 
-    def fetch(self, db):  # noqa: ANN001, ANN201
+    def fetch(self, db):
         return ["K01-A", "K01-B", "K02-A"]
 
     def headers(self) -> list[str]:

@@ -13,7 +13,7 @@ from archdesk.ui.settings import Settings
 
 
 @pytest.fixture
-def launcher(qtbot, archive: Database, tmp_path):  # noqa: ANN001
+def launcher(qtbot, archive: Database, tmp_path):
     archive.dispose()
     launched = _Launcher(Settings(tmp_path / "settings.ini"), english=True)
     assert launched.start(str(archive.file))
@@ -26,7 +26,7 @@ def launcher(qtbot, archive: Database, tmp_path):  # noqa: ANN001
         window.deleteLater()
 
 
-def _type(qtbot, field, text: str) -> None:  # noqa: ANN001
+def _type(qtbot, field, text: str) -> None:
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(field, Qt.Key.Key_Delete)

@@ -25,7 +25,7 @@ def _english_left(widget: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def chinese(qapp):  # noqa: ANN001
+def chinese(qapp):
     install_translators(qapp, "zh_CN")
     yield
     install_translators(qapp, "en")

@@ -75,7 +75,7 @@ class QtSupplement(QTranslator):
         super().__init__(parent)
         self.texts = self.TEXTS.get(language, {})
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:  # noqa: ARG002
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
         return self.texts.get((context, source))  # None: not ours, the next translator answers
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
