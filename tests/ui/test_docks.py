@@ -218,3 +218,19 @@ def test_a_dock_action_applies_to_the_rows_selected_and_the_details_follow_the_c
         assert dock.marked == [["K01-A", "K02-A"]]
     finally:
         ops.shutdown()
+
+
+def test_exports_written_with_a_builder_name_still_build_their_document_while_they_are_merged(qtbot, archive):
+    from archdesk.ui.reports.list_export import ListExports
+
+    ops = Ops(archive)
+    try:
+        host = QTreeWidget()
+        qtbot.addWidget(host)
+        exports = ListExports(host, host, ops, name="loans", rows=list, builder="loans_document")
+        document = exports.build()(archive)
+        assert document.title == "Loans" and list(document.sections[0].rows) == []
+        with pytest.raises(TypeError):
+            ListExports(host, host, ops, name="x", rows=list)
+    finally:
+        ops.shutdown()
