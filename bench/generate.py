@@ -67,7 +67,7 @@ def database_path(records: int) -> Path:
     return DATA / f"archive-{records}.db"
 
 
-def _bulk_load_settings(dbapi_connection, _record) -> None:  # noqa: ANN001
+def _bulk_load_settings(dbapi_connection, _record) -> None:
     # Only for this generator, and safe because it writes to a scratch file renamed when complete
     # (a crash leaves a ``.partial`` file, never a half-written archive): the rollback journal in
     # memory (WAL wrote every page twice), no fsync, foreign keys checked once at the end instead

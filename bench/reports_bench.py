@@ -84,7 +84,7 @@ def _child(operation: str, db_path: str, out_dir: str) -> None:
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
 
 
-def _raw_rows():  # noqa: ANN202
+def _raw_rows():
     for n in range(ROWS):
         yield (n + 1, f"Z001-WS·2023-Y-BGS-{n:05d}", f"办发〔2023〕{n}号", "办公室", f"关于做好第{n}项工作的通知",
                date(2023, 1, 1) + timedelta(days=n % 360), "内部", 1 + n % 40, "", "在档")  # fmt: skip

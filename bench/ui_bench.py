@@ -163,7 +163,7 @@ def _launch_child(path: str) -> None:
 
     build = main_window.MainWindow.__init__
 
-    def build_and_watch(window, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+    def build_and_watch(window, *args, **kwargs) -> None:
         build(window, *args, **kwargs)
 
         def painted() -> None:
@@ -209,14 +209,14 @@ def _child(path: str, mode: str) -> None:
     Path(settings.file_name).unlink(missing_ok=True)
 
 
-def wait(app) -> None:  # noqa: ANN001
+def wait(app) -> None:
     """Handle events, sleeping until one comes (a busy loop would starve the worker of the GIL)."""
     from PySide6.QtCore import QEventLoop
 
     app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
 
-def _visible_loaded(window) -> bool:  # noqa: ANN001
+def _visible_loaded(window) -> bool:
     table, model = window.table, window.records
     first = max(table.rowAt(0), 0)
     last = table.rowAt(table.viewport().height() - 1)
@@ -224,7 +224,7 @@ def _visible_loaded(window) -> bool:  # noqa: ANN001
     return model.is_loaded(first) and model.is_loaded(last)
 
 
-def _settle(app, window) -> float:  # noqa: ANN001
+def _settle(app, window) -> float:
     """Process events until the visible rows are in, then paint; the seconds since ``started``."""
     started = time.perf_counter()
     while not _visible_loaded(window):
@@ -233,7 +233,7 @@ def _settle(app, window) -> float:  # noqa: ANN001
     return time.perf_counter() - started
 
 
-def _drive(app, window, painted: float) -> dict:  # noqa: ANN001
+def _drive(app, window, painted: float) -> dict:
     import random
 
     from PySide6.QtCore import Qt

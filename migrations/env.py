@@ -11,7 +11,7 @@ from archdesk.models import Base
 _UNMANAGED_PREFIXES = ("sqlite_", "search_")
 
 
-def include_name(name, type_, parent_names):
+def include_name(name: str | None, type_: str, parent_names: dict[str, str | None]) -> bool:
     if type_ == "table" and name and name.startswith(_UNMANAGED_PREFIXES):
         return False
     return True

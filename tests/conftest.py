@@ -7,14 +7,14 @@ from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from archdesk.services.archive import open_archive  # noqa: E402
-from archdesk.services.database import Database  # noqa: E402
+from archdesk.services.archive import open_archive
+from archdesk.services.database import Database
 
 
 @pytest.fixture
-def archive(tmp_path) -> Iterator[Database]:  # noqa: ANN001
+def archive(tmp_path) -> Iterator[Database]:
     """A fresh, seeded archive file (at the head revision) in the test's temporary folder."""
     db = open_archive(tmp_path / "archive.db")
     yield db
@@ -22,7 +22,7 @@ def archive(tmp_path) -> Iterator[Database]:  # noqa: ANN001
 
 
 @pytest.fixture
-def limit_bound_parameters():  # noqa: ANN201
+def limit_bound_parameters():
     """``limit(db, n)``: the archive's SQLite connections bind at most ``n`` parameters per statement.
 
     Builds differ (999 before SQLite 3.32, 32,766 since, 250,000 in Debian's); a test of chunked

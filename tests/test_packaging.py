@@ -19,6 +19,7 @@ SHIPPED = (
     "archdesk/migrations/versions/0001_baseline.py",
     "archdesk/resources/fonts/wqy-microhei.ttc",
     "archdesk/resources/seed/code_tables.json",
+    "archdesk/docs/user-guide.md",
 )
 
 

@@ -1,4 +1,4 @@
-"""Where the files shipped with ArchDesk live: migrations and resources.
+"""Where the files shipped with ArchDesk live: migrations, resources and the user guide.
 
 In a wheel they are inside the package (hatchling force-include); in a source checkout
 (editable install) they are at the top of the repository.
@@ -27,3 +27,8 @@ def migrations_dir() -> Path:
 def resource(relative: str) -> Path:
     """Path of a file under resources/, e.g. ``resource("fonts/wqy-microhei.ttc")``."""
     return _find("resources") / relative
+
+
+def user_guide() -> Path:
+    """The user guide (docs/user-guide.md), opened from Help › User guide."""
+    return _find("docs") / "user-guide.md"

@@ -11,7 +11,7 @@ from archdesk.services.archive import open_archive
 from archdesk.services.catalogue import RecordInput, create_record
 
 
-def _archive_with_minutes(path, count: int = 3) -> None:  # noqa: ANN001
+def _archive_with_minutes(path, count: int = 3) -> None:
     db = open_archive(path)
     for n in range(1, count + 1):
         create_record(

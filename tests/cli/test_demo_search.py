@@ -17,13 +17,13 @@ from archdesk.services.records_query import RecordFilter, count_records
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:  # noqa: ANN001
+def demo_file(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "x.db"
     assert main(["demo", "--db", str(path), "--records", "5000"]) == 0
     return path
 
 
-def _search_json(capsys, *argv: str) -> dict:  # noqa: ANN001
+def _search_json(capsys, *argv: str) -> dict:
     assert main(["search", *argv, "--json"]) == 0
     return json.loads(capsys.readouterr().out)
 

@@ -10,14 +10,14 @@ import pytest
 from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services" / "reports"))
-from reports_sample import build_sample  # noqa: E402
+from reports_sample import build_sample
 
-from archdesk.cli import main  # noqa: E402
-from archdesk.services.archive import open_archive  # noqa: E402
+from archdesk.cli import main
+from archdesk.services.archive import open_archive
 
 
 @pytest.fixture
-def archive_file(tmp_path):  # noqa: ANN001, ANN201
+def archive_file(tmp_path):
     db = open_archive(tmp_path / "a.db")
     codes = build_sample(db)
     db.dispose()

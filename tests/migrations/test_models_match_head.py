@@ -8,7 +8,7 @@ from alembic.runtime.migration import MigrationContext
 from archdesk.models import Base
 
 
-def _not_search_index(name, type_, parent_names) -> bool:  # noqa: ANN001
+def _not_search_index(name, type_, parent_names) -> bool:
     # The search module builds its own search_* tables outside the ORM.
     return not (type_ == "table" and name and name.startswith(("search_", "sqlite_")))
 

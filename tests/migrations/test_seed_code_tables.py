@@ -9,7 +9,7 @@ from archdesk.services.archive import open_archive
 from archdesk.services.seed import load_seed
 
 
-def _flatten(rows, parent=None):  # noqa: ANN001, ANN202
+def _flatten(rows, parent=None):
     for row in rows:
         yield row, parent
         yield from _flatten(row.get("children", []), row["code"])

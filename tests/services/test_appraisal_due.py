@@ -8,7 +8,7 @@ from archdesk.services.appraisal import due_for_appraisal, eligible_from
 from archdesk.services.catalogue import RecordInput, accept_records, create_record
 
 
-def _record(db, year: int, retention: str, *, accept: bool = True) -> int:  # noqa: ANN001
+def _record(db, year: int, retention: str, *, accept: bool = True) -> int:
     view = create_record(db, RecordInput(title=f"{year} {retention}", category="WS", year=year, retention=retention))
     if accept:
         accept_records(db, [view.id])

@@ -10,7 +10,7 @@ from archdesk.services.codes import code_tables, save_archive_settings
 from archdesk.services.errors import NotFound, ValidationError
 
 
-def _state(db):  # noqa: ANN001, ANN202
+def _state(db):
     tables = code_tables(db)
     ws = next(c for c in tables.categories if c.code == "WS")
     with db.reading() as session:
@@ -38,3 +38,17 @@ def test_one_refused_rule_saves_nothing(archive, rules, error):
     with pytest.raises(error):
         save_archive_settings(archive, fonds=("Z109", "某某局"), category_rules=rules)
     assert _state(archive) == before
+
+
+def test_the_fonds_code_cannot_change_once_records_carry_it_but_its_name_can(archive):
+    from archdesk.services.catalogue import create_record
+    from archdesk.services.errors import NotAllowed
+    from archdesk.services.views import RecordInput
+
+    fonds = code_tables(archive).fonds[0]
+    create_record(archive, RecordInput(title="通知", category="WS", year=2023, retention="D30"))
+    with pytest.raises(NotAllowed) as refused:
+        save_archive_settings(archive, fonds=("Z999", fonds.name))
+    assert fonds.code in refused.value.render("zh_CN") and "不能修改" in refused.value.render("zh_CN")
+    save_archive_settings(archive, fonds=(fonds.code, "新的单位名称"))
+    assert [(f.code, f.name) for f in code_tables(archive).fonds] == [(fonds.code, "新的单位名称")]

@@ -22,7 +22,7 @@ from archdesk.services.catalogue import (
 from archdesk.services.errors import NotAllowed, NotFound, ValidationError, ValidationErrors
 
 
-def _notice(**overrides) -> RecordInput:  # noqa: ANN003
+def _notice(**overrides) -> RecordInput:
     values = dict(
         title="关于召开2023年度档案工作会议的通知",
         category="WS",

@@ -20,7 +20,7 @@ from archdesk.services.integrity import check_archive
 from archdesk.services.uow import UnitOfWork
 
 
-def _meeting_minutes(db, count: int = 3, *, year: int = 2023, department: str = "BGS"):  # noqa: ANN001, ANN202
+def _meeting_minutes(db, count: int = 3, *, year: int = 2023, department: str = "BGS"):
     return [
         create_record(
             db,
@@ -36,16 +36,16 @@ def _meeting_minutes(db, count: int = 3, *, year: int = 2023, department: str = 
     ]
 
 
-def _raw(db):  # noqa: ANN001, ANN202
+def _raw(db):
     """A plain sqlite3 connection with foreign keys off, the way an outside tool would edit the file."""
     return sqlite3.connect(db.file, isolation_level=None)
 
 
-def _result(report, name: str):  # noqa: ANN001, ANN202
+def _result(report, name: str):
     return next(r for r in report.results if r.name == name)
 
 
-def _problem_checks(report) -> set[str]:  # noqa: ANN001
+def _problem_checks(report) -> set[str]:
     return {r.name for r in report.results if r.status == "problems"}
 
 
@@ -115,7 +115,7 @@ def test_a_box_holding_records_of_two_years_breaks_the_box_rule(archive):
     with UnitOfWork(archive) as uow:
         session = uow.session
 
-        def id_of(model, code):  # noqa: ANN001, ANN202
+        def id_of(model, code):
             return session.scalar(select(model.id).where(model.code == code))
 
         box = Box(

@@ -29,7 +29,7 @@ from archdesk.services.uow import UnitOfWork
 OFFICE = CodeParts("Z109", "WS", 2011, "Y", "BGS", "办公室")
 
 
-def _office_record(title: str = "关于召开年度工作会议的通知", **overrides) -> RecordInput:  # noqa: ANN003
+def _office_record(title: str = "关于召开年度工作会议的通知", **overrides) -> RecordInput:
     values = dict(title=title, category="WS", year=2023, retention="D30", department="BGS")
     values.update(overrides)
     return RecordInput(**values)

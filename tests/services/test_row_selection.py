@@ -11,7 +11,7 @@ from archdesk.services.records_query import block_anchors, count_records, record
 
 
 @pytest.fixture
-def filled(archive):  # noqa: ANN001
+def filled(archive):
     add_demo_data(archive, 1300)
     return archive
 

@@ -45,7 +45,7 @@ HOSTILE = [
 
 
 @pytest.fixture(scope="module")
-def demo_archive(tmp_path_factory) -> Iterator[Database]:  # noqa: ANN001
+def demo_archive(tmp_path_factory) -> Iterator[Database]:
     """3,000 demo records plus a few with Latin text, added through the catalogue."""
     db = open_archive(tmp_path_factory.mktemp("search") / "archive.db")
     add_demo_data(db, 3000, seed=7)
@@ -77,7 +77,7 @@ def _all_records(db: Database) -> list[tuple]:
         ).all()
 
 
-def _brute_force(db: Database, query: str, where=lambda row: True) -> list[str]:  # noqa: ANN001
+def _brute_force(db: Database, query: str, where=lambda row: True) -> list[str]:
     """Reference codes of the records containing every word of the query, found in Python."""
     words = search.query_words(query)
     hits = []
@@ -222,7 +222,7 @@ def test_keyset_pages_and_block_anchors_walk_every_hit_in_sort_order(demo_archiv
     wanted = set(_brute_force(demo_archive, query)) if query else None
     assert wanted is None or {r.reference_code for r in seen} == wanted
 
-    def key(view):  # noqa: ANN001, ANN202
+    def key(view):
         value = getattr(view, sort.column)
         return (value is not None, value if value is not None else 0, view.id)
 

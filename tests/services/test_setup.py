@@ -19,17 +19,17 @@ class _Event:
         self.action, self.entity_id, self.before, self.after = event.action, event.entity_id, event.before, event.after
 
 
-def _audit(db, entity: str) -> list[_Event]:  # noqa: ANN001
+def _audit(db, entity: str) -> list[_Event]:
     with db.reading() as session:
         stmt = select(AuditEvent).where(AuditEvent.entity == entity).order_by(AuditEvent.id)
         return [_Event(event) for event in session.scalars(stmt)]
 
 
-def _category(db, code: str) -> setup.SetupCategory:  # noqa: ANN001
+def _category(db, code: str) -> setup.SetupCategory:
     return next(c for c in setup.archive_setup(db).categories if c.code == code)
 
 
-def _one_record(db, *, category: str = "WS", department: str = "BGS") -> int:  # noqa: ANN001
+def _one_record(db, *, category: str = "WS", department: str = "BGS") -> int:
     fonds = setup.archive_setup(db).fonds[0].code
     view = create_record(
         db,

@@ -26,7 +26,7 @@ from archdesk.services.views import RecordInput
 
 
 @pytest.fixture
-def filled(archive):  # noqa: ANN001
+def filled(archive):
     """Demo records plus some with the nullable sort columns empty and ties on a sort value."""
     add_demo_data(archive, 600)
     for _ in range(6):

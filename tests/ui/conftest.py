@@ -42,7 +42,7 @@ def no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def open_main_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:  # noqa: ANN001
+def open_main_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
     """``open(db, settings_path=…, english=True, restore=True)``: the main window, shown, with its first
     page and docks loaded; its database worker is stopped after the test."""
     windows: list[MainWindow] = []

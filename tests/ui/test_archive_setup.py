@@ -19,11 +19,11 @@ from archdesk.ui.setup.setup_dialog import ArchiveSetupDialog
 
 
 @pytest.fixture
-def window(open_main_window, archive):  # noqa: ANN001
+def window(open_main_window, archive):
     return open_main_window(archive)
 
 
-def _open_setup(window, qtbot) -> ArchiveSetupDialog:  # noqa: ANN001
+def _open_setup(window, qtbot) -> ArchiveSetupDialog:
     checklist = window.tree_dock.checklist
     qtbot.mouseClick(checklist.findChild(QPushButton, "openSetup"), Qt.MouseButton.LeftButton)
     dialog = window.findChild(ArchiveSetupDialog)
@@ -32,7 +32,7 @@ def _open_setup(window, qtbot) -> ArchiveSetupDialog:  # noqa: ANN001
     return dialog
 
 
-def _type(qtbot, field, text: str) -> None:  # noqa: ANN001
+def _type(qtbot, field, text: str) -> None:
     """Select what the field holds and type over it; Chinese comes in as an input method commits it."""
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -45,7 +45,7 @@ def _type(qtbot, field, text: str) -> None:  # noqa: ANN001
         QApplication.sendEvent(field, event)
 
 
-def _rows(tab) -> list[list[str]]:  # noqa: ANN001
+def _rows(tab) -> list[list[str]]:
     return [
         [tab.list.topLevelItem(r).text(c) for c in range(tab.list.columnCount())]
         for r in range(tab.list.topLevelItemCount())

@@ -7,7 +7,8 @@ import pytest
 import shiboken6
 from printing_archive import BATCH_FILE, build_print_archive
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QMessageBox, QTreeWidget, QTreeWidgetItem
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMessageBox, QTreeWidget, QTreeWidgetItem
 
 from archdesk.services.listing import RecordFilter
 from archdesk.ui.app import wait_until_idle
@@ -19,17 +20,17 @@ from archdesk.ui.settings import Settings
 
 
 @pytest.fixture(autouse=True)
-def no_modal_questions(monkeypatch):  # noqa: ANN001
+def no_modal_questions(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture
-def window(open_main_window, archive):  # noqa: ANN001
+def window(open_main_window, archive):
     build_print_archive(archive)
     return open_main_window(archive)
 
 
-def _double_click(view: QTreeWidget, item: QTreeWidgetItem, qtbot) -> None:  # noqa: ANN001
+def _double_click(view: QTreeWidget, item: QTreeWidgetItem, qtbot) -> None:
     view.scrollToItem(item)
     centre = view.visualItemRect(item).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
@@ -165,3 +166,71 @@ def test_the_transfers_list_reloads_after_a_change_to_records_only(window, qtbot
         window.hub.announce(Changes(loans=True))
     with qtbot.waitSignal(dock.loaded, timeout=10_000):
         window.hub.announce(Changes(records=True))
+
+
+class _Shelves(ListDock):
+    """A dock the way the custody, loans and appraisal docks add actions and a details pane."""
+
+    concerns = Concern.LOCATIONS
+
+    def __init__(self, ops: Ops) -> None:
+        super().__init__(ops, "shelvesDock")
+        self.marked: list[list[str]] = []
+        self.mark_action = QAction("Mark", self)
+        self.mark_action.triggered.connect(lambda: self.marked.append(self.selected_items()))
+        self.add_actions(self.list, [self.mark_action])
+        self.details_label = QLabel()
+        self.set_details(self.details_label)
+        self.current_changed.connect(lambda item: self.details_label.setText(item or ""))
+        self.retranslate_ui()
+
+    def fetch(self, db):
+        return ["K01-A", "K01-B", "K02-A"]
+
+    def headers(self) -> list[str]:
+        return ["Shelf"]
+
+    def row(self, item: str) -> list[str]:
+        return [item]
+
+
+def test_a_dock_action_applies_to_the_rows_selected_and_the_details_follow_the_current_row(qtbot, archive):
+    ops = Ops(archive)
+    try:
+        dock = _Shelves(ops)
+        qtbot.addWidget(dock)
+        dock.show()
+        with qtbot.waitSignal(dock.loaded, timeout=10_000):
+            dock.reload()
+        first, last = dock.list.topLevelItem(0), dock.list.topLevelItem(2)
+        qtbot.mouseClick(dock.list.viewport(), Qt.MouseButton.LeftButton, pos=dock.list.visualItemRect(first).center())
+        assert dock.details_label.text() == "K01-A"
+        qtbot.mouseClick(
+            dock.list.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier,
+            dock.list.visualItemRect(last).center(),
+        )
+        assert dock.details_label.text() == "K02-A"
+        assert dock.list.actions()[0] is dock.mark_action  # first in the context menu, before nothing else
+        button = dock.actions_bar.widgetForAction(dock.mark_action)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert dock.marked == [["K01-A", "K02-A"]]
+    finally:
+        ops.shutdown()
+
+
+def test_exports_written_with_a_builder_name_still_build_their_document_while_they_are_merged(qtbot, archive):
+    from archdesk.ui.reports.list_export import ListExports
+
+    ops = Ops(archive)
+    try:
+        host = QTreeWidget()
+        qtbot.addWidget(host)
+        exports = ListExports(host, host, ops, name="loans", rows=list, builder="loans_document")
+        document = exports.build()(archive)
+        assert document.title == "Loans" and list(document.sections[0].rows) == []
+        with pytest.raises(TypeError):
+            ListExports(host, host, ops, name="x", rows=list)
+    finally:
+        ops.shutdown()

@@ -15,13 +15,13 @@ from archdesk.ui.settings import Settings
 
 
 @pytest.fixture(autouse=True)
-def no_modal_questions(monkeypatch):  # noqa: ANN001
+def no_modal_questions(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: pytest.fail(f"error shown: {text}"))
 
 
 @pytest.fixture
-def window(open_main_window, archive):  # noqa: ANN001
+def window(open_main_window, archive):
     build_print_archive(archive)
     return open_main_window(archive)
 
@@ -33,7 +33,7 @@ def _shown(window: MainWindow, dock: str) -> tuple[object, str]:
     return list_dock.exports, list_dock.list.topLevelItem(0).text(column)
 
 
-def _export(window, exports, fmt, target, monkeypatch):  # noqa: ANN001
+def _export(window, exports, fmt, target, monkeypatch):
     monkeypatch.setattr(
         "archdesk.ui.reports.list_export.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )

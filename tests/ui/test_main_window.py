@@ -14,23 +14,23 @@ from archdesk.ui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
-def no_modal_questions(monkeypatch):  # noqa: ANN001
+def no_modal_questions(monkeypatch):
     """A question left open would block the test run: unsaved edits are discarded on close."""
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture
-def demo(archive):  # noqa: ANN001
+def demo(archive):
     add_demo_data(archive, 400)
     return archive
 
 
 @pytest.fixture
-def window(open_main_window, demo):  # noqa: ANN001
+def window(open_main_window, demo):
     return open_main_window(demo)
 
 
-def settle(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def settle(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.ops.busy, timeout=10_000)
 
 

@@ -12,14 +12,14 @@ from archdesk.ui.ops import Changes, Concern, Ops
 
 
 @pytest.fixture
-def ops(qtbot, archive):  # noqa: ANN001
+def ops(qtbot, archive):
     runner = Ops(archive)
     yield runner
     runner.shutdown()
 
 
 @pytest.fixture
-def warnings(monkeypatch):  # noqa: ANN001
+def warnings(monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
     return shown
@@ -28,7 +28,7 @@ def warnings(monkeypatch):  # noqa: ANN001
 def test_a_query_runs_on_the_worker_thread_and_answers_on_the_gui_thread(qtbot, ops):
     seen: dict[str, object] = {}
 
-    def work(db):  # noqa: ANN001
+    def work(db):
         seen["worker"] = threading.current_thread()
         return db.url
 
@@ -41,7 +41,7 @@ def test_a_query_runs_on_the_worker_thread_and_answers_on_the_gui_thread(qtbot, 
 
 
 def test_a_refused_action_shows_its_own_text_in_one_dialog(qtbot, ops, warnings):
-    def refuse(db):  # noqa: ANN001
+    def refuse(db):
         raise NotAllowed("Z001-WS·2020-Y-0001 was accepted into the archive and cannot be deleted")
 
     with qtbot.waitSignal(ops.idle):
@@ -74,7 +74,7 @@ def test_cancel_stops_long_work_between_blocks_without_a_dialog(qtbot, ops, warn
     started = threading.Event()
     results: list[object] = []
 
-    def long_work(db, progress):  # noqa: ANN001
+    def long_work(db, progress):
         for done in range(10_000):
             started.set()
             if not progress(done, 10_000):

@@ -16,18 +16,18 @@ from archdesk.ui.reports.print_menu import DOCUMENTS, EXCEL
 
 
 @pytest.fixture(autouse=True)
-def no_modal_questions(monkeypatch):  # noqa: ANN001
+def no_modal_questions(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: pytest.fail(f"error shown: {text}"))
 
 
 @pytest.fixture
-def window(open_main_window, archive):  # noqa: ANN001
+def window(open_main_window, archive):
     archive.codes = build_print_archive(archive)
     return open_main_window(archive)
 
 
-def open_preview(qtbot, window: MainWindow, key: str) -> ReportPreview:  # noqa: ANN001
+def open_preview(qtbot, window: MainWindow, key: str) -> ReportPreview:
     with qtbot.waitSignal(window.print_menu.preview_opened, timeout=30_000) as opened:
         window.print_menu.document_actions[key].trigger()
     dialog = opened.args[0]

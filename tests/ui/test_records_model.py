@@ -12,7 +12,7 @@ from archdesk.ui.ops import Ops
 
 
 @pytest.fixture
-def model(qtbot, archive):  # noqa: ANN001
+def model(qtbot, archive):
     add_demo_data(archive, 1300)
     ops = Ops(archive)
     records = RecordsModel(ops)
@@ -22,7 +22,7 @@ def model(qtbot, archive):  # noqa: ANN001
     ops.shutdown()
 
 
-def _load(qtbot, model: RecordsModel, row: int) -> None:  # noqa: ANN001
+def _load(qtbot, model: RecordsModel, row: int) -> None:
     """Ask for a row as the view would, and wait until its block is in."""
     if model.is_loaded(row):
         return

@@ -8,7 +8,7 @@ from archdesk.services.reports import Column, Document, Orientation, render_pdf,
 from archdesk.ui.reports.preview import ReportPreview
 
 
-def _register(tmp_path, rows: int = 120):  # noqa: ANN001, ANN202
+def _register(tmp_path, rows: int = 120):
     document = Document(
         title="归档文件目录",
         columns=(Column("序号", 1), Column("档号", 4), Column("题名", 6, wrap=True)),

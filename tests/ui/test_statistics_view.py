@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCharts import QBarSeries, QPieSeries
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services" / "reports"))
-from reports_sample import build_sample  # noqa: E402
+from reports_sample import build_sample
 
-from archdesk.services.reports.statistics import holdings_statistics  # noqa: E402
-from archdesk.ui.statistics.view import StatisticsView  # noqa: E402
+from archdesk.services.reports.statistics import holdings_statistics
+from archdesk.ui.statistics.view import StatisticsView
 
 
 def test_statistics_view_shows_a_chart_per_breakdown(qtbot, archive):

@@ -18,7 +18,7 @@ RECORDS = 1300
 
 
 @pytest.fixture
-def window(open_main_window, archive):  # noqa: ANN001
+def window(open_main_window, archive):
     add_demo_data(archive, RECORDS)
     return open_main_window(archive, restore=False)
 

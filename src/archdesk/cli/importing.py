@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from archdesk.cli import add_db_argument, archive_from_args, message_language
 from archdesk.messages import msg, render

@@ -26,6 +26,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上级门类 {parent} 已停用，{code} 不能恢复",
     ),
     "setup.bad_arrangement": ("arrangement {value!r}: use item or volume", "整理方式“{value}”无效：应为按件或按卷"),
+    "setup.qt_libraries_missing": (
+        "Qt cannot open a window: this system lacks {libraries}. Install them with: {apt} (Debian, Ubuntu)"
+        " or: {dnf} (Fedora)",
+        "Qt 无法打开窗口：系统缺少 {libraries}。请安装：{apt}（Debian、Ubuntu）或 {dnf}（Fedora）",
+    ),
     "term.setup.category_name": ("Category name", "门类名称"),
     "term.setup.department_name": ("Department name", "机构（问题）名称"),
     "term.setup.arrangement": ("Arrangement", "整理方式"),

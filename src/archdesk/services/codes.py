@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from archdesk.messages import msg
-from archdesk.models import Carrier, Category, Department, Fonds, RetentionPeriod, SecurityLevel
+from archdesk.models import Carrier, Category, Department, Fonds, Record, RetentionPeriod, SecurityLevel
 from archdesk.services.database import Database
-from archdesk.services.errors import NotFound
+from archdesk.services.errors import NotAllowed, NotFound
 from archdesk.services.refcode import validate_pattern
 from archdesk.services.uow import UnitOfWork
 from archdesk.services.views import CategoryItem, CodeItem, CodeTables
@@ -97,6 +97,10 @@ def _set_fonds(uow: UnitOfWork, code: str, name: str) -> None:
     if fonds is None:
         raise NotFound("fonds", code)
     before = {"code": fonds.code, "name": fonds.name}
+    if code.strip() != fonds.code:  # the code is in every reference code of the fonds' records
+        used = uow.session.scalar(select(func.count()).select_from(Record).where(Record.fonds_id == fonds.id)) or 0
+        if used:
+            raise NotAllowed(msg("setup.code_in_use", code=fonds.code, records=used))
     fonds.code, fonds.name = code.strip(), name.strip()
     if before != {"code": fonds.code, "name": fonds.name}:
         summary = msg("audit.fonds.changed", code=code)

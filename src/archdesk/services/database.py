@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "ArchDesk"
@@ -76,7 +76,7 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
     from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+    def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001 - the DB-API driver's own objects
         dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN, see the module docstring
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -87,7 +87,7 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection):  # noqa: ANN001
+    def _on_begin(connection: Connection) -> None:
         write = connection.get_execution_options().get(WRITE_OPTION, False)
         _writing.active = write
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

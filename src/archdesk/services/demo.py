@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import random
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.orm import Session
@@ -101,11 +102,14 @@ class _Codes:
         return CodeParts(self.fonds.code, category, year, retention, department, dept.name if dept else "")
 
 
+T = TypeVar("T")
+
+
 class _Random(random.Random):
     """``choice`` without the exact-uniformity loop of the standard one: four times faster, and
     demo data is drawn a few million times."""
 
-    def choice(self, seq):  # noqa: ANN001, ANN201
+    def choice(self, seq: Sequence[T]) -> T:  # type: ignore[override]
         return seq[int(self.random() * len(seq))]
 
 

@@ -30,6 +30,7 @@ the index functions do nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, bindparam, false, literal_column, or_, text, true
 from sqlalchemy.ext.compiler import compiles
@@ -186,12 +187,12 @@ def fts_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]
 
 
 @compiles(TextMatch)
-def _compile_portable(element: TextMatch, compiler, **kw) -> str:  # noqa: ANN001
+def _compile_portable(element: TextMatch, compiler, **kw: Any) -> str:  # noqa: ANN001
     return compiler.process(portable_condition(element.query), **kw)
 
 
 @compiles(TextMatch, "sqlite")
-def _compile_sqlite(element: TextMatch, compiler, **kw) -> str:  # noqa: ANN001
+def _compile_sqlite(element: TextMatch, compiler, **kw: Any) -> str:  # noqa: ANN001
     return compiler.process(fts_condition(element.query, as_filter=element.as_filter), **kw)
 
 

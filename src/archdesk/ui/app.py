@@ -22,6 +22,9 @@ def run_gui(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    if QApplication.instance() is None and not platform_libraries_present(args):
+        return 1
+
     from archdesk.ui.about import app_icon
     from archdesk.ui.i18n import ensure_cjk_font, install_translators
 
@@ -42,6 +45,24 @@ def run_gui(args: argparse.Namespace) -> int:
     if not launcher.start(args.db or settings.database_path or None):
         return 0
     return app.exec()
+
+
+def platform_libraries_present(args: argparse.Namespace) -> bool:
+    """On Linux with X11: False, after one line on stderr naming what is missing and how to install it,
+    when a library Qt's xcb plugin needs is not on this system (Qt would abort with a riddle)."""
+    from archdesk.ui.platform_libraries import install_commands, missing_libraries, uses_xcb
+
+    if not uses_xcb():
+        return True
+    missing = missing_libraries()
+    if not missing:
+        return True
+    from archdesk.messages import language_from_environment, msg, render
+
+    apt, dnf = install_commands(missing)
+    message = msg("setup.qt_libraries_missing", libraries=", ".join(missing), apt=apt, dnf=dnf)
+    print(f"archdesk: {render(message, getattr(args, 'lang', None) or language_from_environment())}", file=sys.stderr)
+    return False
 
 
 class _Launcher:
@@ -89,10 +110,13 @@ class _Launcher:
         self.english = current_language() == "en"
         window = MainWindow(db, self.settings, english=self.english)
         window.archive_requested.connect(self._switch)
+        window.new_archive_requested.connect(
+            lambda path, code, name: self._switch(path, True, fonds_code=code, fonds_name=name)
+        )
         window.show()
         self.window = window
 
-    def _switch(self, path: str, create: bool) -> None:
+    def _switch(self, path: str, create: bool, *, fonds_code: str | None = None, fonds_name: str | None = None) -> None:
         """Another archive: open it first, then close the current window (nothing lost if it fails)."""
         from archdesk.services.archive import open_archive
         from archdesk.services.errors import ArchDeskError
@@ -103,7 +127,9 @@ class _Launcher:
             show_error(old, ArchDeskError(f"{path}: the file exists already; open it instead"))
             return
         try:
-            db = open_archive(path, actor=self.settings.operator_name or None)
+            db = open_archive(
+                path, actor=self.settings.operator_name or None, fonds_code=fonds_code, fonds_name=fonds_name
+            )
         except Exception as exc:  # our errors, and a locked, read-only or damaged file by kind
             known = _known_failure(exc, path)
             if known is None:

@@ -9,8 +9,11 @@ Every dock of the main window is a :class:`Dock` (the idea of git-cola's ``qtuti
 * connections to objects that outlive the dock (the hub) made through :meth:`Dock.listen`, and
   dropped when the dock is destroyed (Vorta's ``views/base_tab.py``), so a closed dock is never
   called again;
-* an optional Print…/Export PDF…/Export Excel… strip (:meth:`Dock.add_exports`), whose document is
-  a callable of the rows shown;
+* its own actions (Lend…, Put in box…) on a strip above the list and first in the list's context
+  menu (:meth:`Dock.add_actions`), and an optional Print…/Export PDF…/Export Excel… strip
+  (:meth:`Dock.add_exports`), whose document is a callable of the rows shown;
+* for a list, an optional details pane under it (:meth:`ListDock.set_details`) that follows the
+  current row (``current_changed``), and the rows an action applies to (``selected_items``);
 * ``opened``, emitted with what a row stands for when the user activates it (double-click or
   Enter): an :class:`OpenRecord` (the main window shows it in the record editor) or a
   ``RecordFilter`` (the records table narrows to it).
@@ -27,9 +30,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLabel,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from archdesk.services.database import Database
 from archdesk.services.listing import RecordFilter
@@ -77,6 +89,7 @@ class Dock(Retranslatable, QDockWidget):
         self.setObjectName(object_name)
         self.ops = ops
         self.exports: ListExports | None = None
+        self.actions_bar: QToolBar | None = None
         self._connections: list[tuple[SignalInstance, Callable[..., Any]]] = []
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
@@ -95,6 +108,19 @@ class Dock(Retranslatable, QDockWidget):
     @property
     def connection_count(self) -> int:
         return len(self._connections)
+
+    def add_actions(self, view: QAbstractItemView, actions: Sequence[QAction]) -> None:
+        """The dock's own actions: on a strip above the list, and first in the list's context menu."""
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        present = view.actions()
+        view.insertActions(present[0] if present else None, list(actions))  # type: ignore[arg-type]
+        if self.actions_bar is None:
+            self.actions_bar = QToolBar(self)
+            self.actions_bar.setObjectName(f"{self.objectName()}Actions")
+            self.actions_bar.setIconSize(QSize(16, 16))
+            self.actions_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.body_layout.insertWidget(0, self.actions_bar)
+        self.actions_bar.addActions(list(actions))
 
     def add_exports(
         self,
@@ -151,6 +177,7 @@ class ListDock(Dock):
     how one item becomes a row, and (``target``) what activating a row opens."""
 
     right_aligned: tuple[int, ...] = ()
+    current_changed = Signal(object)  # the item of the current row, or None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -169,7 +196,12 @@ class ListDock(Dock):
         self.list.setAlternatingRowColors(True)
         self.list.setUniformRowHeights(True)
         self.list.setSortingEnabled(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.itemActivated.connect(self._activated)
+        self.list.currentItemChanged.connect(
+            lambda current, _previous: self.current_changed.emit(self.item_of(current))
+        )
+        self.details: QWidget | None = None
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -193,6 +225,20 @@ class ListDock(Dock):
 
     def empty_text(self) -> str:
         return self.tr("Nothing to show.")
+
+    def set_details(self, widget: QWidget) -> None:
+        """A pane under the list showing the current row (connect it to ``current_changed``)."""
+        self.details = widget
+        self.body_layout.addWidget(widget)
+
+    def item_of(self, row_item: QTreeWidgetItem | None) -> Any:
+        row = self.list.indexOfTopLevelItem(row_item) if row_item is not None else -1
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def selected_items(self) -> list[Any]:
+        """The items of the selected rows, in list order (what an action of the dock applies to)."""
+        rows = sorted(self.list.indexOfTopLevelItem(item) for item in self.list.selectedItems())
+        return [self.items[row] for row in rows if 0 <= row < len(self.items)]
 
     def target(self, item: Any) -> Target | None:
         """What activating the row of ``item`` opens (None: nothing)."""
@@ -228,10 +274,10 @@ class ListDock(Dock):
         self.empty.setVisible(not items)
         self.loaded.emit()
 
-    def _activated(self, item: QTreeWidgetItem) -> None:
-        row = self.list.indexOfTopLevelItem(item)
-        if 0 <= row < len(self.items):
-            target = self.target(self.items[row])
+    def _activated(self, row_item: QTreeWidgetItem) -> None:
+        item = self.item_of(row_item)
+        if item is not None:
+            target = self.target(item)
             if target is not None:
                 self.opened.emit(target)
 

@@ -1,4 +1,5 @@
-"""Translations: ArchDesk's own (resources/i18n/archdesk_<lang>.qm) and Qt's, for built-in dialogs.
+"""Translations: ArchDesk's own (resources/i18n/archdesk_<lang>.qm) and Qt's, for built-in dialogs
+(``qtbase_<lang>.qm`` shipped with PySide6, plus ``QtSupplement`` for the few strings it lacks).
 
 Source strings are English; ``zh_CN`` (简体中文) is the complete translation. The language is the
 setting's, or the system locale's when the setting is "" (Chinese locales get ``zh_CN``, every
@@ -56,6 +57,31 @@ class Retranslatable:
         super().changeEvent(event)  # type: ignore[misc] - the Qt base class after this mixin
 
 
+class QtSupplement(QTranslator):
+    """Qt's own strings that its shipped translation misses (Qt 6 added mnemonics to a few labels,
+    and ``qtbase_zh_CN.qm`` still has them without): the file dialog's "Look in:" and "Files of
+    type:", the print dialog's "Page Set:". Answers only those; every other string goes on to the
+    next translator (Qt asks translators from the last installed to the first)."""
+
+    TEXTS: dict[str, dict[tuple[str, str], str]] = {
+        "zh_CN": {
+            ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+            ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+            ("QPrintSettingsOutput", "Page &Set:"): "页面集(&S)：",
+        }
+    }
+
+    def __init__(self, language: str, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self.texts = self.TEXTS.get(language, {})
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        return self.texts.get((context, source))  # None: not ours, the next translator answers
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return not self.texts
+
+
 _installed: list[QTranslator] = []
 _current = SOURCE_LANGUAGE
 
@@ -91,6 +117,9 @@ def install_translators(app: QCoreApplication, language: str) -> str:
             if qt.load(f"qtbase_{wanted}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
                 app.installTranslator(qt)
                 _installed.append(qt)
+            supplement = QtSupplement(wanted, app)
+            app.installTranslator(supplement)
+            _installed.append(supplement)
             app.installTranslator(own)
             _installed.append(own)
             _current = wanted

@@ -40,6 +40,7 @@ LAYOUT_VERSION = 2
 
 class MainWindow(Retranslatable, QMainWindow):
     archive_requested = Signal(str, bool)  # path, create new: app.py opens it in a new window
+    new_archive_requested = Signal(str, str, str)  # path, fonds code, fonds name: app.py creates it
     first_page_shown = Signal()
 
     def __init__(self, db: Database, settings: Settings, *, english: bool = False, restore: bool = True) -> None:
@@ -125,6 +126,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.save_record_action = action(sp.SP_DialogSaveButton, self.editor.save, QKeySequence.StandardKey.Save)
         self.refresh_action = action(sp.SP_BrowserReload, self.refresh, QKeySequence.StandardKey.Refresh)
         self.reset_layout_action = action(sp.SP_DesktopIcon, self.reset_layout)
+        self.user_guide_action = action(
+            sp.SP_DialogHelpButton, self._open_user_guide, QKeySequence.StandardKey.HelpContents
+        )
+        self.shortcuts_action = action(None, self._open_shortcuts)
         self.about_action = action(None, lambda: show_about(self, self.db.url))
         self.about_qt_action = action(sp.SP_TitleBarMenuButton, QApplication.aboutQt)
         self.table.accept_action.triggered.connect(
@@ -182,6 +187,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tools_menu.addActions(list(self.tool_actions.values()))
         self.tools_menu.menuAction().setVisible(bool(self.tool_actions))
         self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([self.user_guide_action, self.shortcuts_action])
+        self.help_menu.addSeparator()
         self.help_menu.addActions([self.about_action, self.about_qt_action])
 
         self.toolbar = QToolBar(self)
@@ -273,6 +280,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.refresh_action: self.tr("Re&fresh"),
             self.put_in_box_action: self.tr("Put in &box…"),
             self.reset_layout_action: self.tr("&Reset layout"),
+            self.user_guide_action: self.tr("&User guide"),
+            self.shortcuts_action: self.tr("&Keyboard shortcuts"),
             self.about_action: self.tr("&About ArchDesk"),
             self.about_qt_action: self.tr("About &Qt"),
             self.lend_action: self.tr("&Lend…"),
@@ -437,6 +446,16 @@ class MainWindow(Retranslatable, QMainWindow):
         elif self.table.current_record_id() not in (None, record_id):
             self.table.selectionModel().clearSelection()  # not in this list: no other record looks chosen
 
+    def _open_user_guide(self) -> None:
+        from archdesk.ui.help import open_user_guide
+
+        open_user_guide(self)
+
+    def _open_shortcuts(self) -> None:
+        from archdesk.ui.help import open_shortcuts
+
+        open_shortcuts(self)
+
     def show_archive_setup(self) -> None:
         """File › Archive set-up…: fonds, categories and departments (each change saved as it is made)."""
         from archdesk.ui.setup.setup_dialog import ArchiveSetupDialog
@@ -453,23 +472,32 @@ class MainWindow(Retranslatable, QMainWindow):
 
         dialog = SettingsDialog(self.db, self.settings, self)
         dialog.open_database_requested.connect(lambda path: self.archive_requested.emit(path, False))
-        dialog.new_database_requested.connect(lambda path: self.archive_requested.emit(path, True))
+        dialog.new_database_requested.connect(self.ask_new_archive)
         dialog.language_changed.connect(lambda language: self.set_english(language == "en"))
         if dialog.exec():
             self.hub.announce(Changes(codes=True, records=True))
 
+    def ask_new_archive(self, path: str = "") -> None:
+        """File › New archive…: the file and its fonds, as the welcome screen asks them."""
+        from archdesk.ui.new_archive import NewArchiveDialog
+
+        dialog = NewArchiveDialog(self, path)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.new_archive_requested)
+        dialog.open()
+
     def _choose_archive(self, *, create: bool) -> None:
+        if create:
+            self.ask_new_archive()
+            return
         from PySide6.QtWidgets import QFileDialog
 
         from archdesk.ui.settings_dialog import ARCHIVE_FILTER
 
         filter_text = self.tr("ArchDesk archives ({patterns})").format(patterns=ARCHIVE_FILTER)
-        if create:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("New archive"), "archive.db", filter_text)
-        else:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open archive"), "", filter_text)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open archive"), "", filter_text)
         if path:
-            self.archive_requested.emit(path, create)
+            self.archive_requested.emit(path, False)
 
 
 def _code_tables(db: Database) -> CodeTables:  # worker thread

@@ -7,7 +7,7 @@ from archdesk.services.archive import open_archive
 
 
 @pytest.fixture
-def sample(tmp_path):  # noqa: ANN001, ANN201
+def sample(tmp_path):
     """(db, codes): a fresh archive with the sample records of reports_sample.py."""
     db = open_archive(tmp_path / "a.db")
     codes = build_sample(db)

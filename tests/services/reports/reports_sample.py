@@ -34,7 +34,7 @@ def build_sample(db: Database) -> dict[str, str]:
     with UnitOfWork(db) as uow:
         s = uow.session
 
-        def one(model, code):  # noqa: ANN001, ANN202
+        def one(model, code):
             return s.execute(select(model).where(model.code == code)).scalar_one()
 
         fonds = one(Fonds, "Z001")
@@ -63,7 +63,7 @@ def build_sample(db: Database) -> dict[str, str]:
         s.add(batch)
         s.flush()
 
-        def record(retention, number, title, **extra):  # noqa: ANN001, ANN003, ANN202
+        def record(retention, number, title, **extra):
             code = f"Z001-WS·{extra.pop('year', 2023)}-{retention.code}-BGS-{number:04d}"
             values = dict(
                 reference_code=code, fonds_id=fonds.id, category_id=ws.id, year=int(code[8:12]),

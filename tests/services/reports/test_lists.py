@@ -33,7 +33,7 @@ def _loan(reference_code: str, due_on: date, status: str = "lent") -> LoanSummar
     )  # fmt: skip
 
 
-def _values(path) -> list[list[object]]:  # noqa: ANN001
+def _values(path) -> list[list[object]]:
     return [[cell.value for cell in row] for row in openpyxl.load_workbook(path).active.iter_rows()]
 
 

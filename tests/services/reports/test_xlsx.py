@@ -13,7 +13,7 @@ from archdesk.services.reports import Column, Document, catalogue_register, rend
 from archdesk.services.reports.statistics import holdings_statistics, statistics_document
 
 
-def _cells(ws):  # noqa: ANN001, ANN202
+def _cells(ws):
     return [cell for row in ws.iter_rows() for cell in row]
 
 

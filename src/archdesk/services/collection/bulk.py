@@ -24,7 +24,7 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
     compiled = insert(table).inline().compile(dialect=dialect, column_keys=list(columns))
     converters = []
     for index, name in enumerate(columns):
-        processor = table.c[name].type._cached_bind_processor(dialect)  # noqa: SLF001 - the documented hook
+        processor = table.c[name].type._cached_bind_processor(dialect)  # private, but the documented hook
         if processor is not None:
             converters.append((index, processor))
     if converters:

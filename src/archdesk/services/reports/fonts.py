@@ -109,7 +109,7 @@ def _load(path: Path, source: str) -> ReportFont | None:
         if not resolved.is_file():
             return None
         name = _register(str(resolved))
-    except Exception:  # any unreadable or CFF-outline font is skipped, the next one is tried
+    except Exception:  # noqa: BLE001 - any unreadable or CFF-outline font is skipped, the next one is tried
         return None
     if name is None:
         return None

@@ -160,7 +160,7 @@ class _TablePages:
         return y - 6
 
     @property
-    def font_ttf(self):  # noqa: ANN201
+    def font_ttf(self):  # noqa: ANN202 - ReportLab's TTFont, whose module loads only here
         from reportlab.pdfbase import pdfmetrics
 
         return pdfmetrics.getFont(self.font)

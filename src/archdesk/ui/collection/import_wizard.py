@@ -105,7 +105,7 @@ class ImportWizard(QWizard):
             progress_label=self.tr("Reading {name}…").format(name=Path(path).name),
         )
 
-    def accept(self) -> None:  # noqa: D102 - Finish: take the valid rows
+    def accept(self) -> None:  # Finish: take the valid rows
         preview = self.preview
         if preview is None:
             return

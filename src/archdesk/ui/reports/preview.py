@@ -31,7 +31,9 @@ class ReportPreview(QDialog):
 
     excel_requested = Signal(str)
 
-    def __init__(self, pdf_path: str | Path, *, title: str = "", excel: bool = False, parent: QWidget | None = None):
+    def __init__(
+        self, pdf_path: str | Path, *, title: str = "", excel: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("ReportPreview")
         self.setWindowTitle(title or self.tr("Print preview"))
