@@ -793,6 +793,21 @@
         <source>{count} record(s) returned</source>
         <translation>已归还 {count} 件</translation>
     </message>
+    <message>
+        <location line="+27"/>
+        <source>Use effect</source>
+        <translation>利用效果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the use achieved:</source>
+        <translation>利用取得的效果：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Use effect recorded</source>
+        <translation>已登记利用效果</translation>
+    </message>
 </context>
 <context>
     <name>LoansDock</name>
@@ -827,7 +842,7 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
@@ -875,6 +890,11 @@
         <location line="+1"/>
         <source>Borrowers…</source>
         <translation>借阅人…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Use effect…</source>
+        <translation>利用效果…</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -213,3 +213,21 @@ def test_borrowers_are_added_found_and_show_their_history(open_main_window, offi
     qtbot.waitUntil(lambda: dialog.history.topLevelItemCount() == 1, timeout=10_000)
     assert dialog.history.topLevelItem(0).text(1) == codes[0]
     dialog.close()
+
+
+def test_the_use_effect_is_recorded_on_the_selected_loans_request(open_main_window, office, qtbot, monkeypatch):
+    from archdesk.services.use.queries import request_detail
+
+    archive, codes, borrower = office
+    result = lend(archive, borrower, _ids(archive, codes[:1]))
+    window = open_main_window(archive)
+    dock = window.loans_dock
+    assert not dock.effect_action.isEnabled()
+    _select_row(window, 0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("为编写年鉴提供依据", True))
+
+    _click_action(dock.actions_bar, dock.effect_action)
+    _idle(window)
+
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Use effect recorded", timeout=10_000)
+    assert request_detail(archive, result.request).use_effect == "为编写年鉴提供依据"
