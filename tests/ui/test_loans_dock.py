@@ -173,6 +173,7 @@ def test_overdue_loans_are_counted_at_start_and_renewed_with_a_reason(open_main_
     dock.tabs.setCurrentIndex(OVERDUE)
     _idle(window)
     assert dock.list.topLevelItem(0).text(3) == "Overdue 20 days"
+    assert dock.list.topLevelItem(0).text(2) == "李明 (6021)"  # with the contact, to chase it
     assert dock.list.topLevelItem(0).foreground(0).color().name() == "#b3261e"
     _select_row(window, 0)
     asked = []

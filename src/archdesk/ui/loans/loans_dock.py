@@ -162,7 +162,10 @@ class LoansDock(ListDock):
         status = status_text(item.status)
         if item.overdue(date.today()):
             status = self.tr("Overdue {days} days").format(days=item.days_overdue(date.today()))
-        return [due, item.reference_code, item.borrower, status, item.title]
+        borrower = item.borrower
+        if self.tabs.currentIndex() == OVERDUE and item.contact:  # whom to call
+            borrower = f"{borrower} ({item.contact})"
+        return [due, item.reference_code, borrower, status, item.title]
 
     def needs_attention(self, item: LoanSummary) -> bool:
         return item.overdue(date.today())
