@@ -952,7 +952,12 @@
         <translation>逾期 {days} 天</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>{status}, renewed {count}×</source>
+        <translation>{status}，已续借 {count} 次</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>No records are out on loan.</source>
         <translation>暂无借出的档案。</translation>
     </message>

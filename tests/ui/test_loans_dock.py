@@ -187,6 +187,9 @@ def test_overdue_loans_are_counted_at_start_and_renewed_with_a_reason(open_main_
     assert asked == ["Reason to renew although overdue:"]
     assert dock.tabs.tabText(OVERDUE) == "Overdue (0)" and window.overdue_label.text() == ""
     assert "renewed, due " + (date.today() + timedelta(days=14)).isoformat() in window.statusBar().currentMessage()
+    dock.tabs.setCurrentIndex(0)
+    _idle(window)
+    assert dock.list.topLevelItem(0).text(3) == "Lent, renewed 1×"
 
 
 def test_borrowers_are_added_found_and_show_their_history(open_main_window, office, qtbot):

@@ -162,6 +162,8 @@ class LoansDock(ListDock):
         status = status_text(item.status)
         if item.overdue(date.today()):
             status = self.tr("Overdue {days} days").format(days=item.days_overdue(date.today()))
+        if item.renewals:  # 续借 shown on the loan
+            status = self.tr("{status}, renewed {count}×").format(status=status, count=item.renewals)
         borrower = item.borrower
         if self.tabs.currentIndex() == OVERDUE and item.contact:  # whom to call
             borrower = f"{borrower} ({item.contact})"
