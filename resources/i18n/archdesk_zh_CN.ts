@@ -1243,6 +1243,21 @@
         <source>{count} record(s) returned</source>
         <translation>已归还 {count} 件</translation>
     </message>
+    <message>
+        <location line="+27"/>
+        <source>Use effect</source>
+        <translation>利用效果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the use achieved:</source>
+        <translation>利用取得的效果：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Use effect recorded</source>
+        <translation>已登记利用效果</translation>
+    </message>
 </context>
 <context>
     <name>LoansDock</name>
@@ -1277,7 +1292,7 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
@@ -1325,6 +1340,11 @@
         <location line="+1"/>
         <source>Borrowers…</source>
         <translation>借阅人…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Use effect…</source>
+        <translation>利用效果…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1382,7 +1402,12 @@
         <translation>逾期 {days} 天</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>{status}, renewed {count}×</source>
+        <translation>{status}，已续借 {count} 次</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>No records are out on loan.</source>
         <translation>暂无借出的档案。</translation>
     </message>

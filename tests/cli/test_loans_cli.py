@@ -143,3 +143,24 @@ def test_overdue_lists_the_contract_keys_and_exports_the_reminder_and_the_slip(o
     capsys.readouterr()
     assert main(["export", "slip", "--db", db, "--loan", "999", "--out", str(tmp_path / "x.pdf")]) == 1
     assert "999" in capsys.readouterr().err and not (tmp_path / "x.pdf").exists()
+
+
+def test_a_restricted_record_needs_an_approver_and_the_use_effect_is_recorded(office, capsys):
+    db, codes = office
+    borrower = _json(capsys, ["borrowers", "add", "--db", db, "--name", "赵强", "--clearance", "JUEM", "--json"])["id"]
+    assert main(["loans", "restrict", "--db", db, codes[0], "--reason", "涉及个人隐私"]) == 0
+    capsys.readouterr()
+
+    assert main(["loans", "lend", "--db", db, "--borrower", str(borrower), codes[0]]) == 1
+    assert capsys.readouterr().err.strip() == f"archdesk: {codes[0]} needs an approver (restricted)"
+    assert main(["loans", "restrict", "--db", db, codes[0], "--lift"]) == 0
+    assert capsys.readouterr().out.strip() == "1 record(s) lifted"
+    lent = _json(capsys, ["loans", "lend", "--db", db, "--borrower", str(borrower), codes[0], "--json"])
+    assert _json(capsys, ["loans", "effect", "--db", db, str(lent["loans"][0]), "为审计提供凭证", "--json"]) == {
+        "request": lent["request"]
+    }
+    from archdesk.services.use.queries import request_detail
+
+    archive = open_archive(db)
+    assert request_detail(archive, lent["request"]).use_effect == "为审计提供凭证"
+    archive.dispose()

@@ -173,6 +173,7 @@ def test_overdue_loans_are_counted_at_start_and_renewed_with_a_reason(open_main_
     dock.tabs.setCurrentIndex(OVERDUE)
     _idle(window)
     assert dock.list.topLevelItem(0).text(3) == "Overdue 20 days"
+    assert dock.list.topLevelItem(0).text(2) == "李明 (6021)"  # with the contact, to chase it
     assert dock.list.topLevelItem(0).foreground(0).color().name() == "#b3261e"
     _select_row(window, 0)
     asked = []
@@ -186,6 +187,9 @@ def test_overdue_loans_are_counted_at_start_and_renewed_with_a_reason(open_main_
     assert asked == ["Reason to renew although overdue:"]
     assert dock.tabs.tabText(OVERDUE) == "Overdue (0)" and window.overdue_label.text() == ""
     assert "renewed, due " + (date.today() + timedelta(days=14)).isoformat() in window.statusBar().currentMessage()
+    dock.tabs.setCurrentIndex(0)
+    _idle(window)
+    assert dock.list.topLevelItem(0).text(3) == "Lent, renewed 1×"
 
 
 def test_borrowers_are_added_found_and_show_their_history(open_main_window, office, qtbot):
@@ -213,3 +217,21 @@ def test_borrowers_are_added_found_and_show_their_history(open_main_window, offi
     qtbot.waitUntil(lambda: dialog.history.topLevelItemCount() == 1, timeout=10_000)
     assert dialog.history.topLevelItem(0).text(1) == codes[0]
     dialog.close()
+
+
+def test_the_use_effect_is_recorded_on_the_selected_loans_request(open_main_window, office, qtbot, monkeypatch):
+    from archdesk.services.use.queries import request_detail
+
+    archive, codes, borrower = office
+    result = lend(archive, borrower, _ids(archive, codes[:1]))
+    window = open_main_window(archive)
+    dock = window.loans_dock
+    assert not dock.effect_action.isEnabled()
+    _select_row(window, 0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("为编写年鉴提供依据", True))
+
+    _click_action(dock.actions_bar, dock.effect_action)
+    _idle(window)
+
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Use effect recorded", timeout=10_000)
+    assert request_detail(archive, result.request).use_effect == "为编写年鉴提供依据"

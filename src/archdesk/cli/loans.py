@@ -60,6 +60,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--condition", default="", metavar="TEXT", help="intact (完好, default), damaged (缺损), or a note"
     )
     back.add_argument("--pages", type=int, metavar="N", help="pages counted on return")
+    effect = _command(commands, "effect", "record the use's effect (利用效果) on a loan's request", _effect)
+    effect.add_argument("loan", type=int, metavar="LOAN")
+    effect.add_argument("text", metavar="TEXT")
+    restrict = _command(commands, "restrict", "mark records restricted: any use needs an approver", _restrict)
+    restrict.add_argument("references", nargs="+", metavar="REF")
+    restrict.add_argument("--reason", default="")
+    restrict.add_argument("--lift", action="store_true", help="lift the restriction instead")
     listing = _command(commands, "list", "loans, the soonest due first", _list)
     listing.add_argument("--open", action="store_true", help="only loans still out or asked for")
     _command(commands, "overdue", "loans past their due date, the longest overdue first", _overdue)
@@ -153,6 +160,34 @@ def _return(args: argparse.Namespace) -> int:
         closed = return_loans(db, [ReturnCheck(loan_id, damaged=damaged, pages=args.pages, notes=notes)])
     payload = {"loan": loan_id, "condition": "damaged" if damaged else "intact", "closed_requests": closed}
     return _print(args, payload, f"loan {loan_id} returned ({payload['condition']})")
+
+
+def _effect(args: argparse.Namespace) -> int:
+    from archdesk.services.use.queries import request_of_loan
+    from archdesk.services.use.returns import record_use_effect
+
+    with archive_from_args(args, create=False) as db:
+        request = request_of_loan(db, args.loan)
+        record_use_effect(db, request, args.text)
+    return _print(args, {"request": request}, f"request {request}: use effect recorded")
+
+
+def _restrict(args: argparse.Namespace) -> int:
+    from archdesk.services.uow import UnitOfWork
+    from archdesk.services.use.lending import record_ids_for_codes
+    from archdesk.services.use.returns import lift_restriction, restrict_record
+
+    with archive_from_args(args, create=False) as db:
+        ids = record_ids_for_codes(db, args.references)
+        with UnitOfWork(db) as uow:
+            for record_id in ids:
+                if args.lift:
+                    lift_restriction(db, record_id, uow=uow)
+                else:
+                    restrict_record(db, record_id, args.reason, uow=uow)
+            uow.commit()
+    state = "lifted" if args.lift else "restricted"
+    return _print(args, {"records": ids, "restricted": not args.lift}, f"{len(ids)} record(s) {state}")
 
 
 def _iso(value: date | None) -> str | None:

@@ -32,6 +32,7 @@ class LoanSummary:
     renewals: int = 0
     borrower_id: int | None = None
     record_id: int | None = None
+    contact: str = ""  # the borrower's, for chasing an overdue loan
 
     def overdue(self, today: date) -> bool:
         """Lent and not back by the due date."""
@@ -57,6 +58,7 @@ def _loan_select():  # noqa: ANN202
             Loan.renewals,
             Loan.borrower_id,
             Loan.record_id,
+            Borrower.contact,
         )  # fmt: skip
         .join(Record, Record.id == Loan.record_id)
         .join(Borrower, Borrower.id == Loan.borrower_id)

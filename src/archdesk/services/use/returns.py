@@ -170,3 +170,29 @@ def open_loan_for(db: Database, reference_code: str) -> int:
     if loan_id is None:
         raise NotAllowed(msg("loans.no_open_loan", reference_code=reference_code.strip()))
     return loan_id
+
+
+def restrict_record(db: Database, record_id: int, reason: str, *, uow: UnitOfWork | None = None) -> None:
+    """Mark a record restricted (控制使用): from now on any use of it needs an approver."""
+    from archdesk.models import UseRestriction
+
+    with unit_of_work(db, uow) as work:
+        if work.session.get(Record, record_id) is None:
+            raise NotFound("record", record_id)
+        restriction = work.session.get(UseRestriction, record_id)
+        if restriction is None:
+            restriction = UseRestriction(record_id=record_id, restricted_on=date.today())
+            work.session.add(restriction)
+        restriction.reason = reason.strip()
+        work.audit("restrict", "record", record_id, "restricted use", after={"reason": restriction.reason})
+
+
+def lift_restriction(db: Database, record_id: int, *, uow: UnitOfWork | None = None) -> None:
+    """The record may be used again within the borrower's clearance."""
+    from archdesk.models import UseRestriction
+
+    with unit_of_work(db, uow) as work:
+        restriction = work.session.get(UseRestriction, record_id)
+        if restriction is not None:
+            work.audit("unrestrict", "record", record_id, "restriction lifted", before={"reason": restriction.reason})
+            work.session.delete(restriction)

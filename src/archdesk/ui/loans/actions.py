@@ -197,6 +197,28 @@ def return_by_code(*, dock: LoansDock, reference_code: str) -> None:
     dock.ops.query(dock, find, found)
 
 
+def record_effect(*, dock: LoansDock, request_id: int | None) -> None:
+    """利用效果: what the use achieved, written on the request (any time after the use)."""
+    if request_id is None:
+        return
+    text = dock.ask(
+        QCoreApplication.translate("LoanActions", "Use effect"),
+        QCoreApplication.translate("LoanActions", "What the use achieved:"),
+    )
+    if text is None:
+        return
+
+    def run(db: Database) -> None:
+        from archdesk.services.use.returns import record_use_effect
+
+        record_use_effect(db, request_id, text)
+
+    def done(_result: None) -> None:
+        _status(dock, QCoreApplication.translate("LoanActions", "Use effect recorded"))
+
+    dock.ops.mutate(dock, run, changes=dock.announce(), success=done)
+
+
 def print_slip(*, dock: LoansDock, request_id: int | None) -> None:
     """The borrowing slip (档案借阅单) of a request, in the window's language, in the print preview."""
     if request_id is None:

@@ -95,6 +95,7 @@ class LoansDock(ListDock):
         self.return_action = self.actions_bar.addAction("", self.return_selected)
         self.slip_action = self.actions_bar.addAction("", self.print_slip)
         self.reminder_action = self.actions_bar.addAction("", self.print_reminder)
+        self.effect_action = self.actions_bar.addAction("", self.record_effect)
         self.borrowers_action = self.actions_bar.addAction("", self.show_borrowers)
         self.scan = QLineEdit()
         self.scan.setObjectName("loansScan")
@@ -121,7 +122,7 @@ class LoansDock(ListDock):
             self.refuse_action: self.tr("Refuse…"), self.hand_over_action: self.tr("Hand over"),
             self.renew_action: self.tr("Renew…"), self.return_action: self.tr("Return…"),
             self.slip_action: self.tr("Print slip"), self.reminder_action: self.tr("Print reminder"),
-            self.borrowers_action: self.tr("Borrowers…"),
+            self.borrowers_action: self.tr("Borrowers…"), self.effect_action: self.tr("Use effect…"),
         }  # fmt: skip
         for action, text in texts.items():
             action.setText(text)
@@ -161,7 +162,12 @@ class LoansDock(ListDock):
         status = status_text(item.status)
         if item.overdue(date.today()):
             status = self.tr("Overdue {days} days").format(days=item.days_overdue(date.today()))
-        return [due, item.reference_code, item.borrower, status, item.title]
+        if item.renewals:  # 续借 shown on the loan
+            status = self.tr("{status}, renewed {count}×").format(status=status, count=item.renewals)
+        borrower = item.borrower
+        if self.tabs.currentIndex() == OVERDUE and item.contact:  # whom to call
+            borrower = f"{borrower} ({item.contact})"
+        return [due, item.reference_code, borrower, status, item.title]
 
     def needs_attention(self, item: LoanSummary) -> bool:
         return item.overdue(date.today())
@@ -186,6 +192,7 @@ class LoansDock(ListDock):
         self.return_action.setEnabled(bool(chosen) and statuses == {"lent"})
         self.slip_action.setEnabled(len(requests) == 1 and None not in requests)
         self.reminder_action.setEnabled(len({loan.borrower_id for loan in chosen}) == 1)
+        self.effect_action.setEnabled(len(requests) == 1 and None not in requests)
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -240,6 +247,11 @@ class LoansDock(ListDock):
         from archdesk.ui.loans import actions
 
         actions.print_reminder(dock=self, borrower_id=self.selected()[0].borrower_id)
+
+    def record_effect(self) -> None:
+        from archdesk.ui.loans import actions
+
+        actions.record_effect(dock=self, request_id=self.selected()[0].request_id)
 
     def show_borrowers(self) -> None:
         from archdesk.ui.loans.borrowers_dialog import BorrowersDialog

@@ -36,6 +36,7 @@ class ReturnDialog(QDialog):
         form.addRow(self.tr("Pages counted:"), self.pages)
         form.addRow(self.tr("Notes:"), self.notes)
         form.addRow(self.buttons)
+        self.setMinimumWidth(460)  # room for the note and a long title
 
     def _accept(self) -> None:
         pages = self.pages.value()
