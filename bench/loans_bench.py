@@ -32,7 +32,7 @@ def ensure_archive() -> None:
     subprocess.run([sys.executable, "-m", "archdesk", "--db", str(DB), "demo", "--records", str(RECORDS)], check=True)
 
 
-def _median(fn, runs: int = RUNS) -> float:  # noqa: ANN001
+def _median(fn, runs: int = RUNS) -> float:
     fn()  # warm-up: caches, first statement compilation
     times = []
     for _ in range(runs):

@@ -41,10 +41,10 @@ def run() -> list[dict]:
     other = open_archive(path, create=False)  # the "second connection" (its own engine and pool)
     sort = SortOrder()
 
-    def anchors(database=db) -> None:  # noqa: ANN001
+    def anchors(database=db) -> None:
         block_anchors(database, RecordFilter(text=STALE), sort)
 
-    def search(database=db) -> None:  # noqa: ANN001
+    def search(database=db) -> None:
         first_page(database, RecordFilter(text=FRESH), sort)
 
     search()

@@ -976,6 +976,24 @@
     </message>
 </context>
 <context>
+    <name>KeyboardShortcuts</name>
+    <message>
+        <location filename="../../src/archdesk/ui/help.py" line="+70"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>LedgerDialog</name>
     <message>
         <location filename="../../src/archdesk/ui/custody/ledger_view.py" line="+88"/>
@@ -1126,7 +1144,7 @@
 <context>
     <name>ListDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/dock.py" line="+195"/>
+        <location filename="../../src/archdesk/ui/dock.py" line="+227"/>
         <source>Nothing to show.</source>
         <extracomment>What activating a row opens: one record, or the records table narrowed to a filter.</extracomment>
         <translation>暂无内容。</translation>
@@ -1559,7 +1577,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+254"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+261"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -1599,13 +1617,13 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-201"/>
         <source>Record</source>
         <extracomment>Raise it whenever the set of docks (or toolbars) changes: a layout saved by an older set is then ignored and the window starts from its default layout, instead of restoring a stale one.</extracomment>
         <translation>档案详情</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+203"/>
         <source>&amp;New archive…</source>
         <translation>新建档案库(&amp;N)…</translation>
     </message>
@@ -1666,6 +1684,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;User guide</source>
+        <translation>用户手册(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;About ArchDesk</source>
         <translation>关于 ArchDesk(&amp;A)</translation>
     </message>
@@ -1712,17 +1740,12 @@
         <translation>已选 {count:,} 件</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+89"/>
         <source>ArchDesk archives ({patterns})</source>
         <translation>ArchDesk 档案库（{patterns}）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>New archive</source>
-        <translation>新建档案库</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Open archive</source>
         <translation>打开档案库</translation>
     </message>
@@ -1753,6 +1776,14 @@
         <location line="+18"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
+    </message>
+</context>
+<context>
+    <name>NewArchiveDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/new_archive.py" line="+40"/>
+        <source>New archive</source>
+        <translation>新建档案库</translation>
     </message>
 </context>
 <context>
@@ -2132,7 +2163,7 @@
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/preview.py" line="+37"/>
+        <location filename="../../src/archdesk/ui/reports/preview.py" line="+39"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -2561,6 +2592,20 @@
     </message>
 </context>
 <context>
+    <name>UserGuide</name>
+    <message>
+        <location filename="../../src/archdesk/ui/help.py" line="-38"/>
+        <source>ArchDesk user guide</source>
+        <extracomment>A translated mnemonic written after the text, as Chinese menus do: &quot;新建档案(&amp;N)&quot;.</extracomment>
+        <translation>ArchDesk 用户手册</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The user guide is not installed with this copy of ArchDesk.</source>
+        <translation>此份 ArchDesk 未安装用户手册。</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <location filename="../../src/archdesk/ui/welcome.py" line="+14"/>
@@ -2691,6 +2736,14 @@
         <location line="+0"/>
         <source>&amp;Bring back</source>
         <translation>恢复启用(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>_Page</name>
+    <message>
+        <location filename="../../src/archdesk/ui/new_archive.py" line="-19"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

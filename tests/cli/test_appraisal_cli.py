@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services" / "appraisal"))
-from appraisal_archive import add_records, record_state, references  # noqa: E402
+from appraisal_archive import add_records, record_state, references
 
-from archdesk.cli import main  # noqa: E402
-from archdesk.services.archive import open_archive  # noqa: E402
+from archdesk.cli import main
+from archdesk.services.archive import open_archive
 
 
 @pytest.fixture
-def office(tmp_path):  # noqa: ANN001, ANN201
+def office(tmp_path):
     path = tmp_path / "office.db"
     db = open_archive(path)
     ids = add_records(db, 3)
@@ -25,12 +25,12 @@ def office(tmp_path):  # noqa: ANN001, ANN201
     return str(path), ids, codes
 
 
-def _json(capsys, argv: list[str]) -> dict:  # noqa: ANN001
+def _json(capsys, argv: list[str]) -> dict:
     assert main(argv) == 0
     return json.loads(capsys.readouterr().out)
 
 
-def _refused(capsys, argv: list[str]) -> str:  # noqa: ANN001
+def _refused(capsys, argv: list[str]) -> str:
     assert main(argv) == 1
     captured = capsys.readouterr()
     lines = captured.err.strip().splitlines()

@@ -45,7 +45,7 @@ def _sheet(folder: Path, rows: int = 5) -> Path:
     return path
 
 
-def _one_line(capsys) -> str:  # noqa: ANN001
+def _one_line(capsys) -> str:
     captured = capsys.readouterr()
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1, captured.err
@@ -53,11 +53,11 @@ def _one_line(capsys) -> str:  # noqa: ANN001
     return lines[0]
 
 
-def _on_every_connection(monkeypatch, statement: str) -> None:  # noqa: ANN001
+def _on_every_connection(monkeypatch, statement: str) -> None:
     """Run ``statement`` on each new SQLite connection of the archive (a full disk, a read-only file)."""
     make_engine = database.make_engine
 
-    def patched(url: str):  # noqa: ANN202
+    def patched(url: str):
         engine = make_engine(url)
         event.listen(engine, "connect", lambda conn, _record: conn.execute(statement))
         return engine
@@ -123,7 +123,7 @@ def _damage_the_middle(path: Path) -> None:
 
 
 @pytest.fixture
-def damaged(tmp_path) -> Path:  # noqa: ANN001
+def damaged(tmp_path) -> Path:
     from archdesk.services.demo import add_demo_data
 
     path = tmp_path / "office.db"
@@ -177,7 +177,7 @@ def test_an_input_file_without_read_permission_is_one_line(tmp_path, monkeypatch
     sheet = _sheet(tmp_path)
     real_open = Path.open
 
-    def refuse(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def refuse(self, *args, **kwargs):
         # chmod 000 does not stop root (CI); the import meets the same PermissionError either way.
         if self == sheet:
             raise PermissionError(13, "Permission denied", str(sheet))

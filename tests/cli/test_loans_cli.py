@@ -16,7 +16,7 @@ from archdesk.services.catalogue import RecordInput, accept_records, create_reco
 
 
 @pytest.fixture
-def office(tmp_path):  # noqa: ANN001, ANN201
+def office(tmp_path):
     path = tmp_path / "office.db"
     db = open_archive(path)
     views = [
@@ -29,7 +29,7 @@ def office(tmp_path):  # noqa: ANN001, ANN201
     return str(path), [v.reference_code for v in views]
 
 
-def _json(capsys, argv: list[str]):  # noqa: ANN001, ANN202
+def _json(capsys, argv: list[str]):
     assert main(argv) == 0
     return json.loads(capsys.readouterr().out)
 

@@ -28,7 +28,7 @@ from archdesk.services.integrity import check_archive
 from archdesk.services.uow import UnitOfWork
 
 
-def _minutes(db, count: int = 3):  # noqa: ANN001, ANN202
+def _minutes(db, count: int = 3):
     return [
         create_record(
             db, RecordInput(title=f"第{n}次办公会议纪要", category="WS", year=2023, retention="D30", department="BGS")
@@ -37,18 +37,18 @@ def _minutes(db, count: int = 3):  # noqa: ANN001, ANN202
     ]
 
 
-def _shell(db):  # noqa: ANN001, ANN202
+def _shell(db):
     """The sqlite3 shell: a plain connection with foreign keys off and none of ArchDesk's hooks."""
     return closing(sqlite3.connect(db.file, isolation_level=None))
 
 
-def _findings(db, check: str) -> list[str]:  # noqa: ANN001
+def _findings(db, check: str) -> list[str]:
     report = check_archive(db)
     result = next(r for r in report.results if r.name == check)
     return [f"{f.subject}: {f.message}" for f in result.findings]
 
 
-def _problems(db) -> set[str]:  # noqa: ANN001
+def _problems(db) -> set[str]:
     return {r.name for r in check_archive(db).results if r.status == "problems"}
 
 

@@ -26,7 +26,7 @@ def _notice(title: str = "通知") -> RecordInput:
     return RecordInput(title=title, category="WS", year=2023, retention="D30", department="BGS")
 
 
-def _count(db, model) -> int:  # noqa: ANN001
+def _count(db, model) -> int:
     with db.reading() as session:
         return session.scalar(select(func.count()).select_from(model))
 

@@ -44,7 +44,7 @@ def test_without_a_place_the_message_says_the_archive_in_the_users_language():
 
 
 @pytest.fixture
-def minutes(archive):  # noqa: ANN001
+def minutes(archive):
     for title in ("办公会议纪要", "年度工作总结", 'say "AND" OR NEAR(x)'):
         create_record(archive, RecordInput(title=title, category="WS", year=2023, retention="D30"))
     return archive

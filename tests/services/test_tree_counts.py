@@ -28,10 +28,10 @@ from archdesk.services.integrity import check_archive
 from archdesk.services.records_query import classification_tree
 
 sys.path.insert(0, str(Path(__file__).parent / "collection"))
-from transfer_sheets import write_messy_xlsx  # noqa: E402
+from transfer_sheets import write_messy_xlsx
 
 
-def _full_count(db) -> dict[tuple[str, str, int, str], int]:  # noqa: ANN001
+def _full_count(db) -> dict[tuple[str, str, int, str], int]:
     """What the tree must show, counted from the records themselves by codes."""
     with db.reading() as session:
         rows = session.execute(
@@ -44,7 +44,7 @@ def _full_count(db) -> dict[tuple[str, str, int, str], int]:  # noqa: ANN001
         return {(f, c, y, r): n for f, c, y, r, n in rows}
 
 
-def _tree(db) -> dict[tuple[str, str, int, str], int]:  # noqa: ANN001
+def _tree(db) -> dict[tuple[str, str, int, str], int]:
     """The counts on the leaves of the Catalogue tree, as the dock gets them."""
     leaves = {}
     for fonds in classification_tree(db):
@@ -55,7 +55,7 @@ def _tree(db) -> dict[tuple[str, str, int, str], int]:  # noqa: ANN001
     return leaves
 
 
-def _agree(db) -> None:  # noqa: ANN001
+def _agree(db) -> None:
     expected = _full_count(db)
     assert _tree(db) == expected
     with db.reading() as session:
@@ -65,7 +65,7 @@ def _agree(db) -> None:  # noqa: ANN001
     assert result.status == "ok"
 
 
-def _notice(**overrides) -> RecordInput:  # noqa: ANN003
+def _notice(**overrides) -> RecordInput:
     values = dict(
         title="关于召开2023年度档案工作会议的通知",
         category="WS",

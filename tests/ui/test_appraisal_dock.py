@@ -11,25 +11,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services" / "appraisal"))
-from appraisal_archive import add_records, record_state  # noqa: E402
+from appraisal_archive import add_records, record_state
 
-from archdesk.ui.app import wait_until_idle  # noqa: E402
+from archdesk.ui.app import wait_until_idle
 
 
-def _click(qtbot, window, button) -> None:  # noqa: ANN001
+def _click(qtbot, window, button) -> None:
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert wait_until_idle(window, 20_000)
 
 
-def _type(qtbot, field, text: str) -> None:  # noqa: ANN001
+def _type(qtbot, field, text: str) -> None:
     # QTest types ASCII only (a Chinese character aborts it), so the names here are in pinyin.
     field.clear()
     qtbot.keyClicks(field, text)
 
 
 @pytest.fixture
-def window(open_main_window, archive):  # noqa: ANN001
+def window(open_main_window, archive):
     ids = add_records(archive, 3)
     add_records(archive, 1, year=2024)  # not due
     shown = open_main_window(archive)

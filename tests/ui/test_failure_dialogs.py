@@ -13,7 +13,7 @@ from archdesk.ui.ops import Changes, Ops
 
 
 @pytest.fixture
-def warnings(monkeypatch):  # noqa: ANN001
+def warnings(monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
     return shown

@@ -20,13 +20,13 @@ from archdesk.ui.loans.loans_dock import OVERDUE, WAITING
 
 
 @pytest.fixture(autouse=True)
-def no_modal_questions(monkeypatch):  # noqa: ANN001
+def no_modal_questions(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: pytest.fail(f"error shown: {text}"))
 
 
 @pytest.fixture
-def office(archive):  # noqa: ANN001
+def office(archive):
     levels = ["", "", "MM", ""]
     views = [
         create_record(archive, RecordInput(title=f"第{n}次办公会议纪要", category="WS", year=2023, retention="D30",
@@ -38,17 +38,17 @@ def office(archive):  # noqa: ANN001
     return archive, [v.reference_code for v in views], borrower
 
 
-def _idle(window) -> None:  # noqa: ANN001
+def _idle(window) -> None:
     assert wait_until_idle(window, 20_000)
 
 
-def _click_action(bar, action) -> None:  # noqa: ANN001
+def _click_action(bar, action) -> None:
     from PySide6.QtTest import QTest
 
     QTest.mouseClick(bar.widgetForAction(action), Qt.MouseButton.LeftButton)
 
 
-def _select_row(window, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+def _select_row(window, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     from PySide6.QtTest import QTest
 
     dock_list = window.loans_dock.list
@@ -56,7 +56,7 @@ def _select_row(window, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> No
     QTest.mouseClick(dock_list.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
 
 
-def _status(archive, code: str) -> str:  # noqa: ANN001
+def _status(archive, code: str) -> str:
     with archive.reading() as s:
         return s.scalar(select(Record.status).where(Record.reference_code == code))
 
@@ -156,7 +156,7 @@ def test_a_scanned_reference_code_returns_its_loan_with_the_check(open_main_wind
         assert (back.status, back.return_condition, back.notes) == ("returned", "damaged", "cover torn")
 
 
-def _ids(archive, codes: list[str]) -> list[int]:  # noqa: ANN001
+def _ids(archive, codes: list[str]) -> list[int]:
     with archive.reading() as s:
         found = dict(s.execute(select(Record.reference_code, Record.id).where(Record.reference_code.in_(codes))).all())
     return [found[c] for c in codes]

@@ -11,14 +11,14 @@ from archdesk.ui.app import wait_until_idle
 
 
 @pytest.fixture
-def three_pending(archive):  # noqa: ANN001
+def three_pending(archive):
     return [
         create_record(archive, RecordInput(title=f"第{n}份通知", category="WS", year=2023, retention="D30"))
         for n in (1, 2, 3)
     ]
 
 
-def _statuses_shown(window) -> list[str]:  # noqa: ANN001
+def _statuses_shown(window) -> list[str]:
     model = window.records
     column = model.column_of("status")
     return [model.data(model.index(row, column)) for row in range(model.rowCount())]

@@ -14,20 +14,20 @@ from archdesk.ui.app import wait_until_idle
 
 
 @pytest.fixture(autouse=True)
-def discard_on_close(monkeypatch):  # noqa: ANN001
+def discard_on_close(monkeypatch):
     """Closing the window after a test with unsaved edits discards them."""
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture
-def two_records(archive):  # noqa: ANN001
+def two_records(archive):
     return [
         create_record(archive, RecordInput(title=title, category="WS", year=2023, retention="D30"))
         for title in ("会议纪要", "年度总结")
     ]
 
 
-def _type(qtbot, line, text: str) -> None:  # noqa: ANN001
+def _type(qtbot, line, text: str) -> None:
     line.selectAll()
     qtbot.keyClick(line, Qt.Key.Key_Delete)
     qtbot.keyClicks(line, text)

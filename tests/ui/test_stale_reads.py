@@ -29,11 +29,11 @@ class SlowRead:
     """Wraps a records_query function: the wrapped call first runs SLOW_SQL, then the real function.
     ``events`` tells how each slow call ended: "finished" or "interrupted"."""
 
-    def __init__(self, real, events: list[str], *, times: int = 1) -> None:  # noqa: ANN001
+    def __init__(self, real, events: list[str], *, times: int = 1) -> None:
         self.real, self.events, self.times = real, events, times
         self.started = threading.Event()
 
-    def __call__(self, db, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN204
+    def __call__(self, db, *args, **kwargs):
         if self.times > 0:
             self.times -= 1
             self.started.set()
@@ -49,7 +49,7 @@ class SlowRead:
 
 
 @pytest.fixture
-def model(qtbot, archive):  # noqa: ANN001
+def model(qtbot, archive):
     add_demo_data(archive, 2000)
     ops = Ops(archive)
     records = RecordsModel(ops)
@@ -59,7 +59,7 @@ def model(qtbot, archive):  # noqa: ANN001
     ops.shutdown()
 
 
-def _common_words(db) -> list[str]:  # noqa: ANN001
+def _common_words(db) -> list[str]:
     """Two search words, each with more than three blocks of hits (block 2 is then reached only by
     its anchor: neither the first block's neighbour nor the last block)."""
     words = [
@@ -96,7 +96,7 @@ def test_a_queued_read_of_an_old_query_is_dropped_without_running(qtbot, model, 
     ran: list[str] = []
     gate = threading.Event()
 
-    def blocking(db):  # noqa: ANN001
+    def blocking(db):
         gate.wait(30)
         return None
 
@@ -104,7 +104,7 @@ def test_a_queued_read_of_an_old_query_is_dropped_without_running(qtbot, model, 
 
     real_first_page = records_query.records_page
 
-    def counting(db, flt, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def counting(db, flt, *args, **kwargs):
         ran.append(flt.text)
         return real_first_page(db, flt, *args, **kwargs)
 
@@ -144,7 +144,7 @@ def test_a_cancelled_write_is_never_interrupted_mid_statement(qtbot, archive):
     ops = Ops(archive)
     started, outcome = threading.Event(), []
 
-    def write(db):  # noqa: ANN001
+    def write(db):
         session = db.writing_session()
         try:
             started.set()

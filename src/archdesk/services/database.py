@@ -94,7 +94,7 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
 
     @event.listens_for(engine, "commit")
     @event.listens_for(engine, "rollback")
-    def _on_end(_connection):  # noqa: ANN001
+    def _on_end(_connection: Connection) -> None:
         _writing.active = False
 
 

@@ -27,7 +27,7 @@ from archdesk.services.uow import UnitOfWork
 DAY = date(2026, 3, 1)
 
 
-def _blocks(db, ids):  # noqa: ANN001, ANN202
+def _blocks(db, ids):
     with db.reading() as session:
         return {k: str(v) for k, v in appraisal_blocks(session, ids).items()}
 

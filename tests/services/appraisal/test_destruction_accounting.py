@@ -12,7 +12,7 @@ from archdesk.services.appraisal import execute_destruction_list as execute
 from archdesk.services.integrity import check_archive
 
 
-def _destruction(db):  # noqa: ANN001, ANN202
+def _destruction(db):
     return next(r for r in check_archive(db).results if r.name == "destruction")
 
 

@@ -35,14 +35,14 @@ from archdesk.services.uow import UnitOfWork
 DAY = date(2026, 3, 1)
 
 
-def _listed(db, count=3, **kwargs):  # noqa: ANN001, ANN003, ANN202
+def _listed(db, count=3, **kwargs):
     ids = add_records(db, count, **kwargs)
     batch = create_batch(db, "2026年到期文书档案鉴定", "张三,李四,王五", appraised_on=DAY)
     decide(db, batch, references(db, ids), "destroy", "保管期限已满，无继续保存价值")
     return ids, batch, create_destruction_list(db, batch, applicant="档案员 陈静")
 
 
-def _approve(db, list_id, **kwargs):  # noqa: ANN001, ANN003, ANN202
+def _approve(db, list_id, **kwargs):
     approve_destruction_list(
         db, list_id, "局长 周明", "办公室 孙丽, 纪检 吴强", place="碎纸间", method="粉碎", **kwargs
     )

@@ -21,7 +21,7 @@ from archdesk.services.reports.destruction import appraisal_report_document, des
 DAY = date(2026, 3, 1)
 
 
-def _two_lists(db):  # noqa: ANN001, ANN202
+def _two_lists(db):
     general = add_records(db, 2)
     vouchers = add_records(db, 2, year=2000, category=accounting_category(db))
     batch = create_batch(db, "2026年到期档案鉴定", "张三,李四", appraised_on=DAY)
@@ -35,7 +35,7 @@ def _two_lists(db):  # noqa: ANN001, ANN202
     return first, second
 
 
-def _text(path) -> str:  # noqa: ANN001
+def _text(path) -> str:
     return "".join("".join(page.extract_text().split()) for page in PdfReader(str(path)).pages)
 
 

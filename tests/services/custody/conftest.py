@@ -9,7 +9,7 @@ from archdesk.services.custody.locations import add_shelving
 
 
 @pytest.fixture
-def shelved(archive):  # noqa: ANN001, ANN201
+def shelved(archive):
     """``(archive, records)``: ``records[key]`` are lists of record ids, keys "2020-D30", "2021-D30", "2020-Y"."""
     records: dict[str, list[int]] = {}
     for year, retention, count in ((2020, "D30", 4), (2021, "D30", 2), (2020, "Y", 2)):

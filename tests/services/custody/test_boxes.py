@@ -16,7 +16,7 @@ from archdesk.services.ledger import LedgerFilter, ledger_entries
 from archdesk.services.uow import UnitOfWork
 
 
-def _box_of(archive, record_id):  # noqa: ANN001, ANN202
+def _box_of(archive, record_id):
     with archive.reading() as s:
         return s.get(Record, record_id).box_id
 

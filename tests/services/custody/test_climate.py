@@ -19,7 +19,7 @@ from archdesk.services.custody.locations import set_climate_limits
 from archdesk.services.errors import ValidationError
 
 
-def _kinds(alerts):  # noqa: ANN001, ANN202
+def _kinds(alerts):
     return [(a.day.day, a.kind) for a in alerts]
 
 

@@ -14,7 +14,7 @@ from archdesk.services.uow import UnitOfWork
 
 
 @pytest.fixture
-def storeroom(shelved):  # noqa: ANN001, ANN201
+def storeroom(shelved):
     """Boxes A and B on the first K01 shelf, C on the second; box D in storeroom K02."""
     archive, records = shelved
     add_shelving(archive, "K02", rows=1, sections=1, levels=1)

@@ -20,13 +20,13 @@ from archdesk.services.reports import catalogue_register, render_xlsx
 
 
 @pytest.fixture
-def register(archive):  # noqa: ANN001
+def register(archive):
     add_demo_data(archive, records=400)
     return catalogue_register(archive, RecordFilter(), language="zh_CN")
 
 
 @pytest.fixture
-def system_temp(tmp_path, monkeypatch) -> Path:  # noqa: ANN001
+def system_temp(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "system-temp"
     folder.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(folder))

@@ -25,7 +25,7 @@ class Shelf:
 
 
 @pytest.fixture
-def shelf(archive) -> Shelf:  # noqa: ANN001
+def shelf(archive) -> Shelf:
     names = {
         "plain": "", "plain2": "", "plain3": "", "internal": "NB", "secret": "MM", "confidential": "JM",
         "restricted": "", "pending": "", "destroyed": "", "transferred": "",

@@ -14,7 +14,7 @@ from archdesk.services.use.queries import overdue_loans, request_detail
 from archdesk.services.use.returns import ReturnCheck, return_loans
 
 
-def _pages(path) -> list[str]:  # noqa: ANN001
+def _pages(path) -> list[str]:
     return ["".join((page.extract_text() or "").split()) for page in PdfReader(str(path)).pages]
 
 

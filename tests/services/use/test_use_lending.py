@@ -17,7 +17,7 @@ from archdesk.services.use.queries import list_requests, request_detail
 TODAY = date(2026, 3, 2)
 
 
-def _status(archive, record_id: int) -> str:  # noqa: ANN001
+def _status(archive, record_id: int) -> str:
     with archive.reading() as s:
         return s.get(Record, record_id).status
 

@@ -15,7 +15,7 @@ from archdesk.services.use.queries import borrower_history, overdue_count, overd
 from archdesk.services.use.returns import ReturnCheck, open_loan_for, record_use_effect, renew_loan, return_loans
 
 
-def _three(archive, shelf, today=date(2026, 3, 2), days=14):  # noqa: ANN001, ANN202
+def _three(archive, shelf, today=date(2026, 3, 2), days=14):
     ids = [shelf.records["plain"], shelf.records["plain2"], shelf.records["plain3"]]
     return lend(archive, shelf.borrowers["li"], ids, today=today, days=days)
 

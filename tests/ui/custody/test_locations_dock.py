@@ -17,7 +17,7 @@ from archdesk.ui.app import wait_until_idle
 
 
 @pytest.fixture
-def stocked(archive):  # noqa: ANN001, ANN201
+def stocked(archive):
     """Two boxes on the first shelf of K01 (2 rows × 2 sections × 2 levels, 4 boxes a shelf)."""
     add_shelving(archive, "K01", rows=2, sections=2, levels=2, capacity=4)
     boxes = []
@@ -35,7 +35,7 @@ def stocked(archive):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def window(open_main_window, stocked):  # noqa: ANN001, ANN201
+def window(open_main_window, stocked):
     return open_main_window(stocked[0])
 
 
@@ -73,7 +73,7 @@ def test_an_unknown_code_says_so_on_one_line(window, qtbot):
     assert dock.result.text() == "nothing has the code NO-SUCH-CODE"
 
 
-def _drop_on(tree, item, mime) -> None:  # noqa: ANN001
+def _drop_on(tree, item, mime) -> None:
     tree.scrollToItem(item)
     point = QPoint(10, tree.visualItemRect(item).center().y())
     buttons, keys, action = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, Qt.DropAction.MoveAction

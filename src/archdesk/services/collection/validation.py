@@ -123,7 +123,7 @@ class Validation:
 
 def check_mapping(
     mapping: ColumnMapping, file_values: Mapping[str, Any] = {}, *, file: str = "", category: CategoryInfo | None = None
-) -> None:  # noqa: B006 - read only
+) -> None:
     """Raise ValidationError('mapping', …) unless every field an import needs has a source."""
     file = Path(file).name if file else ""
     has = {name for name in FIELDS if mapping.column_of(name) is not None} | set(file_values)

@@ -28,7 +28,6 @@ class PreviewModel(QAbstractTableModel):
             self.set_preview(preview)
 
     def set_preview(self, preview: ImportPreview) -> None:
-        from archdesk.services.collection.messages import localised
 
         self.beginResetModel()
         self._preview = preview

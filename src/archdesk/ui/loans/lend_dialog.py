@@ -32,7 +32,7 @@ class LendDialog(QDialog):
 
     def __init__(
         self, borrowers: list, reference_codes: list[str], *, default_days: int, parent: QWidget | None = None
-    ):  # noqa: ANN001
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("LendDialog")
         self.setWindowTitle(self.tr("Lend records"))
