@@ -223,6 +223,35 @@ def _refuse_lent_since(session: Session, decided: dict[int, date], codes: dict[i
                                      decided_on=decided[record_id]))  # fmt: skip
 
 
+class _LedgerBatch:
+    """The unit of work as ``write_movement`` sees it, with the ledger rows held back and added at once.
+
+    ``write_movement`` flushes each row it adds (so a caller gets its id); ten thousand flushes made
+    a 10,000-record execution take half a minute. The rows are still made by ``write_movement`` (the
+    one place that says what a ledger row holds); they reach the session together, in one flush, in
+    the same transaction. Anything else is the real unit of work's.
+    """
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+        self.rows: list[object] = []
+        self.session = self
+
+    def add(self, row: object) -> None:
+        self.rows.append(row)
+
+    def flush(self) -> None:
+        pass  # the rows are flushed with the execution's other changes
+
+    def __getattr__(self, name: str) -> object:
+        real = self._uow.session if name not in ("actor", "db", "audit", "commit") else self._uow
+        return getattr(real, name)
+
+    def write_out(self) -> None:
+        self._uow.session.add_all(self.rows)
+        self.rows = []
+
+
 def execute_destruction_list(
     db: Database,
     list_id: int,
@@ -260,6 +289,7 @@ def execute_destruction_list(
         now = utcnow()
         summary = str(msg("appraisal.audit_destroyed", number=listing.number))
         removed = 0
+        ledger = _LedgerBatch(work)
         for done, chunk in enumerate(chunks(items), 1):
             chunk_ids = [item.record_id for item, _ in chunk]
             session.execute(
@@ -269,12 +299,13 @@ def execute_destruction_list(
             for item, _decided in chunk:
                 record = facts[item.record_id]
                 item.former_box_id = record.box_id
-                write_movement(work, MovementDirection.OUT, record_id=record.id,
+                write_movement(ledger, MovementDirection.OUT, record_id=record.id,
                                from_location_id=locations.get(record.box_id), reason="destruction",
                                notes=listing.number)  # fmt: skip
                 work.audit("destroy", "record", record.id, summary,
                            before={"status": record.status, "box_id": record.box_id},
                            after={"status": "destroyed", "destruction_list": listing.number, "date": on.isoformat()})  # fmt: skip
+            ledger.write_out()
             if remove_attachments:
                 removed += _remove_attachments(session, chunk, files)
             if progress is not None and progress(min(done * 500, len(items)), len(items)) is False:
