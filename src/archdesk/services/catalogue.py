@@ -284,6 +284,12 @@ def change_status(db: Database, record_ids: list[int], status: str, reason: str)
         raise ValidationError("reason", "a reason is required")
     with UnitOfWork(db) as uow:
         records = uow.session.scalars(select(Record).where(Record.id.in_(record_ids))).all()
+        if status == "transferred":  # moving out: not while on hold, appraised or on a destruction list
+            from archdesk.services.appraisal import appraisal_blocks
+
+            blocks = appraisal_blocks(uow.session, [record.id for record in records])
+            if blocks:
+                raise NotAllowed(next(iter(blocks.values())))
         for record in records:
             if (record.status, status) not in _CATALOGUE_TRANSITIONS:
                 raise NotAllowed(f"{record.reference_code} cannot go from {record.status} to {status} here")

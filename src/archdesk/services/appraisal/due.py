@@ -65,14 +65,18 @@ class DueRecord:
     extended: bool = False  # due again after an extension
 
 
-def _category_condition(session: Session, category: str | None):  # noqa: ANN202
-    """The category and its sub-categories (KU includes KU·01 …), by id."""
+def _category_ids(session: Session, category: str | None) -> set[int] | None:
+    """The ids of the category and its sub-categories (KU includes KU·01 …); None for any category."""
     if not category:
         return None
-    ids = list(
+    return set(
         session.scalars(select(Category.id).where(or_(Category.code == category, Category.code.like(f"{category}·%"))))
     )
-    return Record.category_id.in_(ids or [-1])
+
+
+def _category_condition(session: Session, category: str | None):  # noqa: ANN202
+    ids = _category_ids(session, category)
+    return None if ids is None else Record.category_id.in_(sorted(ids) or [-1])
 
 
 def _not_under_review():  # noqa: ANN202
@@ -80,8 +84,10 @@ def _not_under_review():  # noqa: ANN202
     return ~exists().where(Appraisal.record_id == Record.id)
 
 
-def _period_conditions(session: Session, today: date, year: int | None, category: str | None):  # noqa: ANN202
-    """(conditions, years) per fixed period: the records whose own period has run out by ``today``."""
+def _period_conditions(  # noqa: ANN202
+    session: Session, today: date, year: int | None, category: str | None, *, with_id: bool = False
+):
+    """(conditions, years[, retention id]) per fixed period: the records whose own period has run out by ``today``."""
     periods = session.execute(
         select(RetentionPeriod.id, RetentionPeriod.years).where(
             RetentionPeriod.years.is_not(None), RetentionPeriod.trigger_event.is_(None)
@@ -99,7 +105,7 @@ def _period_conditions(session: Session, today: date, year: int | None, category
             conditions.append(Record.year == year)
         if category_condition is not None:
             conditions.append(category_condition)
-        yield conditions, years
+        yield (conditions, years, retention_id) if with_id else (conditions, years)
 
 
 def _extensions_due(session: Session, today: date) -> dict[int, date]:
@@ -187,25 +193,43 @@ def due_for_appraisal(
 def count_due(db: Database, *, today: date | None = None, year: int | None = None, category: str | None = None) -> int:
     """How many records are due for appraisal (the Appraisal dock's count). Runs on the calling thread.
 
-    Counted as: records whose own period has run out (an index range per period), less those of
-    them ever appraised, plus the extended ones due again — the appraisal table is read on its own,
-    so no record is probed one by one.
+    Counted as: records whose own period has run out (one index range per period), less those of
+    them ever appraised, plus the extended ones due again. The appraised records are read by id
+    alone and matched here: with a retention condition beside an id list, SQLite (without
+    statistics) scans the retention index instead of looking the ids up.
     """
     today = today or date.today()
     with db.reading() as session:
         appraised = _appraised_ids(session)
         extended = _extensions_due(session, today)
+        facts: dict[int, tuple[int, int, str, int]] = {}
+        for chunk in _chunks(sorted(set(appraised) | set(extended))):
+            facts.update(
+                (row[0], tuple(row[1:]))
+                for row in session.execute(
+                    select(Record.id, Record.retention_id, Record.year, Record.status, Record.category_id).where(
+                        Record.id.in_(chunk)
+                    )
+                )
+            )
+        categories = _category_ids(session, category)
+
+        def matches(record_id: int, retention_id: int | None, last_year: int | None) -> bool:
+            retention, record_year, status, category_id = facts[record_id]
+            return (
+                status in APPRAISABLE
+                and (retention_id is None or retention == retention_id)
+                and (last_year is None or record_year <= last_year)
+                and (year is None or record_year == year)
+                and (categories is None or category_id in categories)
+            )
+
         total = 0
-        for conditions, _years in _period_conditions(session, today, year, category):
+        for conditions, years, retention_id in _period_conditions(session, today, year, category, with_id=True):
             total += session.scalar(select(func.count()).select_from(Record).where(*conditions)) or 0
-            for chunk in _chunks(appraised):
-                total -= session.scalar(select(func.count()).where(Record.id.in_(chunk), *conditions)) or 0
-        category_condition = _category_condition(session, category)
-        for chunk in _chunks(sorted(extended)):
-            conditions = [Record.id.in_(chunk), Record.status.in_(APPRAISABLE)]
-            if year is not None:
-                conditions.append(Record.year == year)
-            if category_condition is not None:
-                conditions.append(category_condition)
-            total += session.scalar(select(func.count()).where(*conditions)) or 0
+            last_year = today.year - 1 - years
+            total -= sum(
+                1 for record_id in appraised if record_id in facts and matches(record_id, retention_id, last_year)
+            )
+        total += sum(1 for record_id in extended if record_id in facts and matches(record_id, None, None))
         return int(total)
