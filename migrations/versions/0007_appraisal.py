@@ -4,7 +4,8 @@ Adds ``appraisal_batch`` (鉴定批次) and ``appraisal_hold`` (冻结); an appr
 and its decision may wait (NULL) until the group decides; an extension records when the record falls
 due again. A destruction list gets its number, batch, kind (general or accounting), applicant and
 executor; its items remember the appraisal and the box the record left; ``destroyed_attachment``
-keeps the name and hash of each file removed with a destroyed record.
+keeps the name and hash of each file removed with a destroyed record. An index on record
+(retention_id, year, status) counts the records due for appraisal.
 
 Revision ID: 0007_appraisal
 Revises: 0006_use
@@ -25,6 +26,8 @@ DECISIONS = "decision IN ('keep', 'extend', 'destroy', 'transfer')"
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("record", schema=None) as batch_op:
+        batch_op.create_index("ix_record_retention_year", ["retention_id", "year", "status"], unique=False)
     op.create_table(
         "appraisal_batch",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -143,3 +146,5 @@ def downgrade() -> None:
         for column in ("transfer_to", "next_due_on", "decided_on", "batch_id"):
             batch_op.drop_column(column)
     op.drop_table("appraisal_batch")
+    with op.batch_alter_table("record", schema=None) as batch_op:
+        batch_op.drop_index("ix_record_retention_year")

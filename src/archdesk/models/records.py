@@ -88,6 +88,8 @@ class Record(Base, Timestamps):
         Index("ix_record_status", "status"),
         Index("ix_record_category", "category_id", "year"),
         Index("ix_record_retention", "retention_id"),
+        # The due-for-appraisal count: one index range per retention period (services/appraisal/due.py).
+        Index("ix_record_retention_year", "retention_id", "year", "status"),
         Index("ix_record_security", "security_level_id"),
         Index("ix_record_department", "department_id"),
         Index("ix_record_box", "box_id"),

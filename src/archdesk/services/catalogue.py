@@ -337,6 +337,12 @@ def change_status(
         raise ValidationError("status", msg("record.unknown_code", code=status)) from None
     with unit_of_work(db, uow) as work:
         records = _records(work.session, record_ids)
+        if target is RecordStatus.TRANSFERRED:  # moving out: not while on hold, appraised or on a destruction list
+            from archdesk.services.appraisal import appraisal_blocks
+
+            blocks = appraisal_blocks(work.session, [record.id for record in records])
+            if blocks:
+                raise NotAllowed(next(iter(blocks.values())))
         for record in records:
             if (record.status, target) not in CATALOGUE_TRANSITIONS:
                 raise NotAllowed(

@@ -167,3 +167,17 @@ def test_hold_and_decision_join_the_callers_unit_of_work(archive):
         # not committed: rolled back with the unit of work
     assert list_holds(archive) == [] and list_batches(archive) == []
     assert batch
+
+
+def test_a_record_on_hold_or_being_appraised_cannot_be_moved_out(archive):
+    from archdesk.services.catalogue import change_status
+
+    held, appraised, free = add_records(archive, 3)
+    place_hold(archive, references(archive, [held])[0], "审计")
+    batch = create_batch(archive, "鉴定", "张三,李四", appraised_on=DAY)
+    add_to_batch(archive, batch, [appraised])
+    with pytest.raises(NotAllowed, match="on hold: 审计"):
+        change_status(archive, [held], "transferred", "移交")
+    with pytest.raises(NotAllowed, match="being appraised"):
+        change_status(archive, [appraised, free], "transferred", "移交")
+    assert change_status(archive, [free], "transferred", "移交") == 1

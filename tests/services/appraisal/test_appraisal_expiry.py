@@ -75,3 +75,25 @@ def test_an_extension_keeps_the_period_and_the_record_falls_due_again_from_the_a
         record_id, date(2037, 1, 1), True, "D10"
     )  # fmt: skip
     assert count_due(archive, today=date(2037, 1, 1)) == 1
+
+
+def test_the_count_agrees_with_the_list_for_every_filter_once_records_were_appraised(archive):
+    from appraisal_archive import accounting_category
+
+    ku = accounting_category(archive)
+    letters = add_records(archive, 4, year=2010)
+    vouchers = add_records(archive, 3, year=2011, category=ku)
+    add_records(archive, 2, year=2013)
+    batch = create_batch(archive, "鉴定", "张三,李四", appraised_on=date(2015, 6, 1))
+    decide(archive, batch, references(archive, letters[:1]), "keep", "永久保存")
+    decide(archive, batch, references(archive, letters[1:2] + vouchers[:1]), "extend", "延期", retention="D10")
+    for today in (date(2026, 3, 1), date(2030, 1, 1)):
+        for year in (None, 2010, 2011, 2013):
+            for category in (None, "WS", "KU"):
+                listed = due_for_appraisal(archive, today=today, year=year, category=category)
+                assert count_due(archive, today=today, year=year, category=category) == len(listed), (
+                    today,
+                    year,
+                    category,
+                )
+    assert count_due(archive, today=date(2026, 3, 1)) == 9 - 3 + 2  # extended in 2015 by 10 years: due again in 2026

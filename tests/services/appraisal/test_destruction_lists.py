@@ -202,3 +202,15 @@ def test_a_cancelled_execution_keeps_nothing(archive):
     assert [record_state(archive, i)[0] for i in ids] == ["in_custody"] * 3
     with archive.reading() as session:
         assert session.query(Movement).count() == 0
+
+
+def test_an_execution_inside_the_callers_unit_of_work_is_rolled_back_with_it(archive):
+    ids, _batch, list_id = _listed(archive, 2)
+    _approve(archive, list_id)
+    with UnitOfWork(archive) as uow:
+        assert execute_destruction_list(archive, list_id, uow=uow).records == 2
+        # the caller fails before committing: nothing of the execution is kept
+    assert [record_state(archive, i)[0] for i in ids] == ["in_custody"] * 2
+    assert list_destruction_lists(archive)[0].status == "approved"
+    with archive.reading() as session:
+        assert session.query(Movement).count() == 0

@@ -91,3 +91,18 @@ def test_the_appraisal_report_counts_each_decision(archive, tmp_path):
     assert row[0] == "2026年到期档案鉴定" and row[3:] == (1, 0, 4, 0, 0, 5)
     render_pdf(document, tmp_path / "report.pdf")
     assert "档案鉴定报告" in _text(tmp_path / "report.pdf")
+
+
+def test_statistics_count_the_destroyed_and_the_transferred(archive, tmp_path):
+    from archdesk.services.appraisal import close_batch
+    from archdesk.services.reports.statistics import holdings_statistics, statistics_document
+
+    _two_lists(archive)  # two vouchers destroyed
+    moved = add_records(archive, 2)
+    batch = create_batch(archive, "进馆鉴定", "张三,李四", appraised_on=DAY)
+    decide(archive, batch, references(archive, moved), "transfer", "移交市档案馆", transfer_to="市档案馆")
+    close_batch(archive, batch)
+    stats = holdings_statistics(archive)
+    assert (stats.destroyed, stats.transferred) == (2, 2)
+    fields = {f.label: f.value for f in statistics_document(stats).fields}
+    assert (fields["已销毁"], fields["已移出"]) == ("2", "2")

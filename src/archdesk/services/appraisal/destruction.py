@@ -195,11 +195,12 @@ def _require_status(listing: DestructionList, wanted: DestructionListStatus) -> 
     raise NotAllowed(msg("appraisal.list_not_draft", number=number, status=term(f"appraisal.list.{listing.status}")))
 
 
-def _items(session: Session, list_id: int) -> list[tuple[DestructionListItem, date]]:
-    """The list's items with the date of the decision each carries out (the appraisal's, not its entry's)."""
+def _items(session: Session, list_id: int) -> list:
+    """The list's items (rows: id, record_id, appraised_on) with the date of the decision each carries
+    out (the appraisal's, not its entry's). Plain rows, not ORM objects: ten thousand of them."""
     return list(
         session.execute(
-            select(DestructionListItem, Appraisal.appraised_on)
+            select(DestructionListItem.id, DestructionListItem.record_id, Appraisal.appraised_on)
             .outerjoin(Appraisal, Appraisal.id == DestructionListItem.appraisal_id)
             .where(DestructionListItem.destruction_list_id == list_id)
             .order_by(DestructionListItem.position)
@@ -221,6 +222,35 @@ def _refuse_lent_since(session: Session, decided: dict[int, date], codes: dict[i
             if lent_on is not None and lent_on > decided[record_id]:
                 raise NotAllowed(msg("appraisal.lent_since", reference_code=codes[record_id], lent_on=lent_on,
                                      decided_on=decided[record_id]))  # fmt: skip
+
+
+class _LedgerBatch:
+    """The unit of work as ``write_movement`` sees it, with the ledger rows held back and added at once.
+
+    ``write_movement`` flushes each row it adds (so a caller gets its id); ten thousand flushes made
+    a 10,000-record execution take half a minute. The rows are still made by ``write_movement`` (the
+    one place that says what a ledger row holds); they reach the session together, in one flush, in
+    the same transaction. Anything else is the real unit of work's.
+    """
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+        self.rows: list[object] = []
+        self.session = self
+
+    def add(self, row: object) -> None:
+        self.rows.append(row)
+
+    def flush(self) -> None:
+        pass  # the rows are flushed with the execution's other changes
+
+    def __getattr__(self, name: str) -> object:
+        real = self._uow.session if name not in ("actor", "db", "audit", "commit") else self._uow
+        return getattr(real, name)
+
+    def write_out(self) -> None:
+        self._uow.session.add_all(self.rows)
+        self.rows = []
 
 
 def execute_destruction_list(
@@ -245,7 +275,7 @@ def execute_destruction_list(
         listing = _list(session, list_id)
         _require_status(listing, DestructionListStatus.APPROVED)
         items = _items(session, list_id)
-        ids = [item.record_id for item, _ in items]
+        ids = [item.record_id for item in items]
         facts = record_facts(session, ids)
         for record in facts.values():
             if record.status == RecordStatus.ON_LOAN:
@@ -255,26 +285,32 @@ def execute_destruction_list(
                                      status=status_term(record.status)))  # fmt: skip
         refuse_destruction(session, facts, on, None)
         codes = {rid: f.reference_code for rid, f in facts.items()}
-        _refuse_lent_since(session, {item.record_id: decided for item, decided in items}, codes)
+        _refuse_lent_since(session, {item.record_id: item.appraised_on for item in items}, codes)
         locations = _box_locations(session, [f.box_id for f in facts.values() if f.box_id is not None])
         now = utcnow()
         summary = str(msg("appraisal.audit_destroyed", number=listing.number))
         removed = 0
+        ledger = _LedgerBatch(work)
         for done, chunk in enumerate(chunks(items), 1):
-            chunk_ids = [item.record_id for item, _ in chunk]
+            chunk_ids = [item.record_id for item in chunk]
             session.execute(
                 update(Record).where(Record.id.in_(chunk_ids))
                 .values(status=RecordStatus.DESTROYED.value, box_id=None, updated_at=now)
             )  # fmt: skip
-            for item, _decided in chunk:
+            # The box each record left, in one executemany by primary key.
+            session.execute(
+                update(DestructionListItem),
+                [{"id": item.id, "former_box_id": facts[item.record_id].box_id} for item in chunk],
+            )
+            for item in chunk:
                 record = facts[item.record_id]
-                item.former_box_id = record.box_id
-                write_movement(work, MovementDirection.OUT, record_id=record.id,
+                write_movement(ledger, MovementDirection.OUT, record_id=record.id,
                                from_location_id=locations.get(record.box_id), reason="destruction",
                                notes=listing.number)  # fmt: skip
                 work.audit("destroy", "record", record.id, summary,
                            before={"status": record.status, "box_id": record.box_id},
                            after={"status": "destroyed", "destruction_list": listing.number, "date": on.isoformat()})  # fmt: skip
+            ledger.write_out()
             if remove_attachments:
                 removed += _remove_attachments(session, chunk, files)
             if progress is not None and progress(min(done * 500, len(items)), len(items)) is False:
@@ -296,8 +332,8 @@ def _box_locations(session: Session, box_ids: list[int]) -> dict[int, int | None
     return found
 
 
-def _remove_attachments(session: Session, chunk: Sequence[tuple[DestructionListItem, date]], files: list[str]) -> int:
-    by_record = {item.record_id: item for item, _ in chunk}
+def _remove_attachments(session: Session, chunk: Sequence, files: list[str]) -> int:
+    by_record = {item.record_id: item for item in chunk}
     attachments = list(session.scalars(select(Attachment).where(Attachment.record_id.in_(list(by_record)))))
     for attachment in attachments:
         session.add(DestroyedAttachment(destruction_list_item_id=by_record[attachment.record_id].id,

@@ -67,6 +67,8 @@ class HoldingsStatistics:
     accessions: tuple[Tally, ...]  # items accepted per year (归档接收)
     language: str = "zh_CN"
     computed_on: date = field(default_factory=date.today)
+    destroyed: int = 0  # 已销毁: records destroyed under an executed destruction list (not holdings)
+    transferred: int = 0  # 已移出: records transferred to another archive (not holdings)
 
     def dimensions(self) -> list[tuple[str, tuple[Tally, ...]]]:
         """(label key, tallies) of every breakdown, in the order reports show them."""
@@ -130,11 +132,18 @@ def holdings_statistics(db: Database, *, language: str = "zh_CN") -> HoldingsSta
         total_items, total_pages = session.execute(select(items, pages).where(held)).one()
         boxes = session.scalar(select(func.count(Box.id))) or 0
         volumes = session.scalar(select(func.count(Volume.id))) or 0
+        disposed = dict(
+            session.execute(
+                select(Record.status, func.count())
+                .where(Record.status.in_(("destroyed", "transferred")))
+                .group_by(Record.status)
+            ).all()
+        )
     return HoldingsStatistics(
         items=int(total_items), pages=int(total_pages), boxes=int(boxes), volumes=int(volumes),
         by_category=by_category, by_year=by_year, by_retention=by_retention, by_security=by_security,
         accessions=accessions,
-        language=language,
+        language=language, destroyed=int(disposed.get("destroyed", 0)), transferred=int(disposed.get("transferred", 0)),
     )  # fmt: skip
 
 
@@ -154,6 +163,8 @@ def _summary_fields(stats: HoldingsStatistics) -> tuple[Field, ...]:
         Field(label("pages", lang), str(stats.pages)),
         Field(label("boxes", lang), str(stats.boxes)),
         Field(label("volume", lang), str(stats.volumes)),
+        Field(label("destroyed", lang), str(stats.destroyed)),
+        Field(label("transferred", lang), str(stats.transferred)),
     )
 
 

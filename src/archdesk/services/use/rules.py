@@ -56,12 +56,20 @@ def out_already(session: Session, record_ids: Sequence[int]) -> dict[int, Messag
     return found
 
 
+def under_appraisal(session: Session, record_ids: Sequence[int]) -> dict[int, Message]:
+    """Records on a hold, in an open appraisal batch or on a destruction list not yet executed (鉴定)."""
+    from archdesk.services.appraisal import appraisal_blocks  # appraisal imports nothing of use: no cycle
+
+    return appraisal_blocks(session, record_ids)
+
+
 #: Every rule a record must pass to be lent; the first refusal of a record is the one shown.
 LEND_RULES: tuple[LendRule, ...] = (
     out_already,
     _by_status(RecordStatus.DESTROYED, "loans.record_destroyed"),
     _by_status(RecordStatus.TRANSFERRED, "loans.record_transferred"),
     _by_status(RecordStatus.PENDING, "loans.record_pending"),
+    under_appraisal,
 )
 
 

@@ -63,8 +63,16 @@ class StatisticsView(QWidget):
         """Show ``statistics`` (called on the GUI thread with the service's answer)."""
         self.statistics = statistics
         self.summary.setText(
-            self.tr("Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}").format(
-                items=statistics.items, pages=statistics.pages, boxes=statistics.boxes, volumes=statistics.volumes
+            self.tr(
+                "Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}   "
+                "Destroyed: {destroyed}   Transferred: {transferred}"
+            ).format(
+                items=statistics.items,
+                pages=statistics.pages,
+                boxes=statistics.boxes,
+                volumes=statistics.volumes,
+                destroyed=statistics.destroyed,
+                transferred=statistics.transferred,
             )
         )
         for view in self.chart_views:
