@@ -2355,12 +2355,12 @@
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}</source>
-        <translation>件数：{items}   页数：{pages}   盒数：{boxes}   案卷数：{volumes}</translation>
+        <location line="+29"/>
+        <source>Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}   Destroyed: {destroyed}   Transferred: {transferred}</source>
+        <translation>件数：{items}   页数：{pages}   盒数：{boxes}   案卷数：{volumes}   已销毁：{destroyed}   已移出：{transferred}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Holdings by series</source>
         <translation>按门类统计馆藏</translation>
     </message>
