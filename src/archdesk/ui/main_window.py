@@ -236,7 +236,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.filter_bar.filter_changed.connect(self._filter_changed)
         self.table.current_record_changed.connect(self.editor.show_record)
         self.table.record_activated.connect(self._open_record)
-        self.appraisal_dock.record_requested.connect(self._open_record)
         self.table.selectionModel().selectionChanged.connect(self._show_counts)
         self.records.first_page_loaded.connect(self._first_page_loaded)
         self.records.modelReset.connect(self._show_counts)

@@ -2,7 +2,7 @@
 lists awaiting approval, and executed lists — each tab with its actions.
 
 The due list is the dock's own list (``ListDock``: reload on changes, Print / Export); a due record
-opens in the editor on a double-click (``record_requested``). The other tabs live in
+opens in the editor on a double-click or Enter (``target``, the dock pattern's ``opened``). The other tabs live in
 ``batches_tab.py`` and ``lists_tab.py``. Like every widget, none of them touches the database:
 service functions are imported inside the jobs that call them, on the worker thread.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,26 +18,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTabWidget,
-    QTreeWidgetItem,
 )
 
 from archdesk.services.database import Database
 from archdesk.ui.appraisal.batches_tab import BatchesTab
 from archdesk.ui.appraisal.lists_tab import DestructionListsTab
-from archdesk.ui.catalogue.list_dock import ListDock
-from archdesk.ui.ops import Changes
-from archdesk.ui.reports.list_export import ListExports
+from archdesk.ui.dock import ListDock, OpenRecord
+from archdesk.ui.ops import Changes, Concern
 
 if TYPE_CHECKING:
     from archdesk.services.appraisal import DueRecord
+    from archdesk.services.reports import Document
 
 DUE_LIMIT = 500
 
 
 class AppraisalDock(ListDock):
-    concerns = ("records", "appraisal", "codes")
+    concerns = Concern.RECORDS | Concern.APPRAISAL | Concern.CODES
     right_aligned = (2,)
-    record_requested = Signal(int)
 
     def __init__(self, ops, parent=None) -> None:  # noqa: ANN001
         super().__init__(ops, "appraisalDock", parent)
@@ -47,16 +44,14 @@ class AppraisalDock(ListDock):
         self.open_batches: list[tuple[int, str]] = []
         body = self.widget()
         layout = body.layout()
-        self.exports = ListExports(
-            self, self.list, ops, name="due-for-appraisal", rows=lambda: self.items,
-            builder="appraisal_due_document", options=lambda: {"retention_names": dict(self.retention_names)},
-            layout=layout,
+        self.add_exports(
+            self.list, name="due-for-appraisal", rows=lambda: self.items, document=_due_document,
+            options=lambda: {"retention_names": dict(self.retention_names)},
         )  # fmt: skip
         self.count_label = QLabel()
         self.count_label.setObjectName("appraisalDueCount")
         layout.insertWidget(1, self.count_label)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.itemActivated.connect(self._activated)
         add_row = QHBoxLayout()
         self.batch_choice = QComboBox()
         self.add_button = QPushButton()
@@ -145,8 +140,9 @@ class AppraisalDock(ListDock):
         rows = sorted(self.list.indexOfTopLevelItem(item) for item in self.list.selectedItems())
         return [self.items[row].id for row in rows]
 
-    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        self.record_requested.emit(self.items[self.list.indexOfTopLevelItem(item)].id)
+    def target(self, item: DueRecord) -> OpenRecord:
+        """A due record opens in the record editor, to be appraised."""
+        return OpenRecord(item.id)
 
     def _add_to_batch(self) -> None:
         batch_id, ids = self.batch_choice.currentData(), self.selected_due()
@@ -160,8 +156,8 @@ class AppraisalDock(ListDock):
 
         self.ops.mutate(self, add, changes=Changes(appraisal=True))
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.currentItem() is not None:
-            self._activated(self.list.currentItem(), 0)
-            return
-        super().keyPressEvent(event)
+
+def _due_document(rows: list[DueRecord], language: str, **options: object) -> Document:  # worker thread
+    from archdesk.services.reports.lists import appraisal_due_document
+
+    return appraisal_due_document(rows, language, **options)

@@ -16,11 +16,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLineEdit, QTabBar, QToolBar, QWidget
 
 from archdesk.services.database import Database
-from archdesk.ui.catalogue.list_dock import ListDock
-from archdesk.ui.ops import Changes
-from archdesk.ui.reports.list_export import ListExports
+from archdesk.ui.dock import ListDock, OpenRecord
+from archdesk.ui.ops import Changes, Concern
 
 if TYPE_CHECKING:
+    from archdesk.services.reports import Document
     from archdesk.services.use.queries import LoanSummary
     from archdesk.ui.settings import Settings
 
@@ -73,7 +73,7 @@ def fetch_view(db: Database, tab: int, today: date) -> LoansView:
 
 
 class LoansDock(ListDock):
-    concerns = ("loans", "records")
+    concerns = Concern.LOANS | Concern.RECORDS
     overdue_counted = Signal(int)
 
     def __init__(self, ops, parent=None, *, settings: Settings | None = None) -> None:  # noqa: ANN001
@@ -108,9 +108,7 @@ class LoansDock(ListDock):
         layout.insertLayout(0, row)
         self.list.setSelectionMode(self.list.SelectionMode.ExtendedSelection)
         self.list.itemSelectionChanged.connect(self._enable)
-        self.exports = ListExports(
-            self, self.list, ops, name="loans", rows=lambda: self.items, builder="loans_document", layout=layout,
-        )  # fmt: skip
+        self.add_exports(self.list, name="loans", rows=lambda: self.items, document=_document)
         self.dialog: QWidget | None = None  # the Lend, Return or Borrowers dialog open now (tests reach it here)
         self.retranslate_ui()
         self._enable()
@@ -168,6 +166,10 @@ class LoansDock(ListDock):
         if self.tabs.currentIndex() == OVERDUE and item.contact:  # whom to call
             borrower = f"{borrower} ({item.contact})"
         return [due, item.reference_code, borrower, status, item.title]
+
+    def target(self, item: LoanSummary) -> OpenRecord | None:
+        """A loan opens its record in the record editor."""
+        return OpenRecord(item.record_id) if item.record_id is not None else None
 
     def needs_attention(self, item: LoanSummary) -> bool:
         return item.overdue(date.today())
@@ -266,3 +268,9 @@ class LoansDock(ListDock):
         """One line of text from the archivist (an approver's name, a reason); None when cancelled."""
         text, ok = QInputDialog.getText(self, title, label)
         return text.strip() if ok and text.strip() else None
+
+
+def _document(rows: list[LoanSummary], language: str, **options: object) -> Document:  # worker thread
+    from archdesk.services.reports.lists import loans_document
+
+    return loans_document(rows, language, **options)
