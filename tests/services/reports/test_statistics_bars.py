@@ -33,7 +33,7 @@ def _bars_and_labels(kind: str) -> list[tuple[tuple[float, float, float, float],
 
 @pytest.mark.parametrize("kind", ["by_category", "by_year"])
 def test_each_value_is_printed_past_the_end_of_its_bar(kind):
-    for (x0, y0, x1, y1), (lx0, ly0, lx1, ly1) in _bars_and_labels(kind):
+    for (_x0, _y0, x1, y1), (lx0, ly0, lx1, _ly1) in _bars_and_labels(kind):
         if kind == "by_category":  # horizontal bars: the label starts right of the bar
             assert lx0 >= x1
         else:  # vertical bars: the label sits above the bar

@@ -17,7 +17,6 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from archdesk.services.database import Database
-from archdesk.ui.i18n import Retranslatable, current_language
 from archdesk.services.reports import render_xlsx
 from archdesk.services.reports.statistics import (
     HoldingsStatistics,
@@ -26,6 +25,7 @@ from archdesk.services.reports.statistics import (
     render_statistics_pdf,
     statistics_document,
 )
+from archdesk.ui.i18n import Retranslatable, current_language
 
 
 class StatisticsView(Retranslatable, QWidget):
