@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from archdesk.services.listing import RecordFilter
-from archdesk.ui.ops import Changes, Ops
+from archdesk.ui.ops import Ops
 
 IMPORT, STATISTICS, REGISTER = "archdesk.ui.collection", "archdesk.ui.statistics.view", "archdesk.ui.reports.preview"
 
@@ -26,13 +26,11 @@ def available(module: str) -> bool:
 
 
 def open_import_wizard(*, parent: QWidget, ops: Ops) -> None:
-    """导入移交清单: the records it accepts are announced like any other change."""
+    """导入移交清单: the wizard's import is a mutating op, which announces what it changed once
+    (announcing it again here reloaded every view twice)."""
     from archdesk.ui.collection.import_wizard import ImportWizard
 
-    def imported(_result: object) -> None:
-        ops.hub.announce(Changes(records=True, boxes=True, codes=True))
-
-    wizard = ImportWizard(ops.db, imported, ops=ops, parent=parent)
+    wizard = ImportWizard(ops.db, None, ops=ops, parent=parent)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.open()
 
