@@ -340,9 +340,9 @@
     <name>FilterBar</name>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+64"/>
-        <source>Search titles, document numbers, notes… (Ctrl+F)</source>
+        <source>Search titles, reference codes, document numbers, notes… (Ctrl+F)</source>
         <extracomment>Filter fields shown as chips, in the order they appear, each named by its glossary term.</extracomment>
-        <translation>搜索题名、文号、备注…（Ctrl+F）</translation>
+        <translation>搜索题名、档号、文号、备注…（Ctrl+F）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -758,7 +758,7 @@
         <translation>统计(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+116"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -1162,7 +1162,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -1221,7 +1221,7 @@
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/statistics/view.py" line="+40"/>
+        <location filename="../../src/archdesk/ui/statistics/view.py" line="+63"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1236,7 +1236,7 @@
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}</source>
         <translation>件数：{items}   页数：{pages}   盒数：{boxes}   案卷数：{volumes}</translation>
     </message>
@@ -1271,7 +1271,7 @@
         <translation>件数</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>

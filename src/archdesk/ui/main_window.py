@@ -306,6 +306,14 @@ class MainWindow(Retranslatable, QMainWindow):
         if not any((flt.fonds, flt.category, flt.year, flt.retention)):
             self.tree_dock.select_all()
         self.records.set_query(flt)
+        if flt.text.strip():  # an exact reference code, typed or scanned, opens its record
+            code = flt.text.strip()
+            self.ops.query(self, lambda db: _record_with_code(db, code), self._open_found_record)
+
+    def _open_found_record(self, record_id: int | None) -> None:
+        if record_id is not None:
+            self._open_record(record_id)
+            self._record_saved(record_id)  # and its row is selected once the table has it
 
     def _code_tables_in(self, tables: CodeTables) -> None:
         self.tables = tables
@@ -410,6 +418,12 @@ class MainWindow(Retranslatable, QMainWindow):
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Open archive"), "", filter_text)
         if path:
             self.archive_requested.emit(path, create)
+
+
+def _record_with_code(db, code: str) -> int | None:  # noqa: ANN001 - worker thread
+    from archdesk.services.catalogue import record_with_reference_code
+
+    return record_with_reference_code(db, code)
 
 
 def _code_tables(db: Database) -> CodeTables:  # worker thread

@@ -7,15 +7,13 @@ stay out of the start-up path. ``available()`` tells the menus which ones are in
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from archdesk.services.listing import RecordFilter
 from archdesk.ui.ops import Ops
 
-IMPORT, STATISTICS, REGISTER = "archdesk.ui.collection", "archdesk.ui.statistics.view", "archdesk.ui.reports.preview"
+IMPORT, STATISTICS = "archdesk.ui.collection", "archdesk.ui.statistics.view"
 
 
 def available(module: str) -> bool:
@@ -45,12 +43,3 @@ def open_statistics(*, parent: QWidget, ops: Ops, language: str) -> QWidget:
     view.resize(1000, 700)
     view.show()
     return view
-
-
-def preview_register(*, parent: QWidget, ops: Ops, flt: RecordFilter, language: str, font_path: str = "") -> None:
-    """归档文件目录 of the records the table shows, in print preview (PDF and Excel export from there)."""
-    from archdesk.services.reports.registers import catalogue_register
-    from archdesk.ui.reports.preview import preview_document
-
-    build: Callable = lambda db: catalogue_register(db, flt, language=language)  # noqa: E731
-    preview_document(parent, ops, build, font_path=font_path or None)
