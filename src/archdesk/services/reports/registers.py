@@ -52,7 +52,7 @@ def _filter_fields(db: Database, flt: RecordFilter, language: str) -> tuple[str,
     if flt.year is not None:
         fields.append(Field(label("year", language), str(flt.year)))
     if flt.retention:
-        name, name_en = lookup_name(db, RetentionPeriod, flt.retention, what="retention period")
+        name, name_en = lookup_name(db, RetentionPeriod, flt.retention, what="retention")
         fields.append(Field(label("retention", language), name_en if en else name))
     if flt.department:
         name, _ = lookup_name(db, Department, flt.department, what="department")
