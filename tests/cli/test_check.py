@@ -61,8 +61,7 @@ def test_a_hand_edited_reference_code_is_printed_and_exits_1(tmp_path, capsys):
     assert status == 1
     assert "PROBLEM  reference_codes: 1 problem(s)" in out
     assert (
-        "Z001-WS·2023-Y-BGS-0002: does not match its parts: the series' pattern gives Z001-WS·2023-D30-BGS-0002"
-        in out
+        "Z001-WS·2023-Y-BGS-0002: does not match its parts: the series' pattern gives Z001-WS·2023-D30-BGS-0002" in out
     )
     assert out.rstrip().endswith("1 problem(s) found.")
 
