@@ -215,6 +215,7 @@ class MainWindow(Retranslatable, QMainWindow):
         # After the view's own key or click handling is done, or it would move the selection again.
         self.editor.record_kept.connect(lambda record_id: QTimer.singleShot(0, lambda: self._record_saved(record_id)))
         self.records.block_loaded.connect(self._select_wanted)
+        self.records.first_page_loaded.connect(self._select_wanted)
         self.table.current_record_changed.connect(self._forget_wanted)
         self.hub.changed.connect(self._on_changes)
 
