@@ -14,13 +14,12 @@ from archdesk.models.codes import (
     SecurityLevel,
 )
 from archdesk.models.custody import Box, Location, Movement
-from archdesk.models.records import RECORD_STATUSES, Attachment, ItemSequence, Record, TransferBatch, Volume
+from archdesk.models.records import Attachment, ItemSequence, Record, TransferBatch, Volume
 from archdesk.models.use import Borrower, Loan
 
 __all__ = [
     "DAT13_PATTERN",
     "DAT22_PATTERN",
-    "RECORD_STATUSES",
     "Appraisal",
     "Attachment",
     "AuditEvent",

@@ -20,8 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from archdesk.models.base import Base, Timestamps, utcnow
 from archdesk.statuses import BatchStatus, RecordStatus, check_constraint
 
-#: Item status values (暂存, 在档, 出借, 移出, 销毁).
-RECORD_STATUSES = tuple(RecordStatus)
+#: Item status values (暂存, 在档, 出借, 移出, 销毁): ``statuses.RecordStatus``, defined once.
 _STATUS_CHECK = check_constraint("status", RecordStatus)
 
 
