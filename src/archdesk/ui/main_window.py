@@ -379,23 +379,23 @@ class MainWindow(Retranslatable, QMainWindow):
     def _record_saved(self, record_id: int) -> None:
         """The table selects the record the editor shows (a new one once the table has reloaded it)."""
         self._wanted_record = record_id
-        self._select_wanted()
+        if not self._select_wanted() and self.table.current_record_id() not in (None, record_id):
+            self.table.selectionModel().clearSelection()  # not loaded (or not in this list): no other row looks chosen
 
     def _forget_wanted(self, record_id: int | None) -> None:
         if record_id is not None and record_id != getattr(self, "_wanted_record", None):
             self._wanted_record = None  # the archivist chose another row meanwhile
 
-    def _select_wanted(self, *_block: int) -> None:
+    def _select_wanted(self, *_block: int) -> bool:
+        """Select the record the editor shows once its row is loaded; True when it is selected."""
         record_id = getattr(self, "_wanted_record", None)
-        if record_id is None:
-            return
-        row = self.records.row_of(record_id)
-        if row is not None:
-            self._wanted_record = None
-            if self.table.current_record_id() != record_id:
-                self.table.select_row(row)
-        elif self.table.current_record_id() not in (None, record_id):
-            self.table.selectionModel().clearSelection()  # not in this list: no other record looks chosen
+        row = self.records.row_of(record_id) if record_id is not None else None
+        if row is None:
+            return False
+        self._wanted_record = None
+        if self.table.current_record_id() != record_id:
+            self.table.select_row(row)
+        return True
 
     def _show_settings(self) -> None:
         from archdesk.ui.settings_dialog import SettingsDialog
