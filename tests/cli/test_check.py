@@ -33,6 +33,22 @@ def test_a_sound_archive_checks_clean_with_exit_status_0(tmp_path, capsys):
     assert out.rstrip().endswith("No problems found.")
 
 
+def test_with_lang_zh_cn_the_report_reads_in_chinese_and_the_json_keeps_english_for_scripts(tmp_path, capsys):
+    path = tmp_path / "office.db"
+    _archive_with_minutes(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE record SET reference_code = 'Z001-WS·2023-Y-BGS-0002' WHERE item_number = 2")
+
+    assert main(["--lang", "zh_CN", "--db", str(path), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "Z001-WS·2023-Y-BGS-0002：与其组成部分不符：按门类的档号格式应为 Z001-WS·2023-D30-BGS-0002" in out
+    assert out.rstrip().endswith("发现 1 个问题。") and "does not match" not in out
+
+    assert main(["--lang", "zh_CN", "--db", str(path), "check", "--json"]) == 1
+    finding = json.loads(capsys.readouterr().out)["checks"][3]["findings"][0]
+    assert finding["message_id"] == "integrity.code_mismatch" and finding["message"].startswith("does not match")
+
+
 def test_a_hand_edited_reference_code_is_printed_and_exits_1(tmp_path, capsys):
     path = tmp_path / "office.db"
     _archive_with_minutes(path)
@@ -45,8 +61,7 @@ def test_a_hand_edited_reference_code_is_printed_and_exits_1(tmp_path, capsys):
     assert status == 1
     assert "PROBLEM  reference_codes: 1 problem(s)" in out
     assert (
-        "Z001-WS·2023-Y-BGS-0002: does not match its parts: the category's pattern gives Z001-WS·2023-D30-BGS-0002"
-        in out
+        "Z001-WS·2023-Y-BGS-0002: does not match its parts: the series' pattern gives Z001-WS·2023-D30-BGS-0002" in out
     )
     assert "reference_code changed outside ArchDesk since its last audited state" in out
     assert out.rstrip().endswith("2 problem(s) found.")

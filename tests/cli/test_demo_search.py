@@ -84,11 +84,14 @@ def test_query_syntax_is_just_text(demo_file, capsys, query):
     assert answer["query"] == query and isinstance(answer["total"], int)
 
 
-def test_the_text_table_shows_codes_and_titles(demo_file, capsys):
-    assert main(["search", "会议", "--db", str(demo_file), "--limit", "3"]) == 0
+def test_the_text_table_shows_codes_and_titles_in_the_language_asked(demo_file, capsys):
+    assert main(["--lang", "zh_CN", "search", "会议", "--db", str(demo_file), "--limit", "3"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["档号", "日期", "文号", "题名"]
-    assert len(lines) == 2 + 3 + 1 and lines[-1].startswith("showing 3 of")
+    assert len(lines) == 2 + 3 + 1 and lines[-1].startswith("显示 3 件，共")
+    assert main(["--lang", "en", "search", "会议", "--db", str(demo_file), "--limit", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Reference code") and lines[-1].startswith("showing 3 of")
 
 
 def test_searching_a_missing_archive_is_one_clear_line(tmp_path, capsys):

@@ -82,7 +82,7 @@ def _brute_force(db: Database, query: str, where=lambda row: True) -> list[str]:
     words = search.query_words(query)
     hits = []
     for row in _all_records(db):
-        fields = [value.lower() for value in row[2:6]]
+        fields = [value.lower() for value in (*row[2:6], row[1])]  # the four texts and the reference code
         if where(row) and all(any(w.lower() in f for f in fields) for w in words):
             hits.append(row[1])
     return sorted(hits)
@@ -243,4 +243,18 @@ def test_on_postgresql_the_condition_is_portable_ilike_not_fts():
 
     sql = str(select(Record.id).where(search.text_condition('会议 "AND ( 50%')).compile(dialect=postgresql.dialect()))
     assert "ILIKE" in sql and "MATCH" not in sql and "search_" not in sql
-    assert sql.count("ILIKE") == 4 * 4  # four words, four columns each
+    assert sql.count("ILIKE") == 4 * 5  # four words, five columns each
+
+
+@pytest.mark.parametrize("query", ["Z001-RS·2010-Y-RSC-0003", "RSC-0003", "rsc-0003", "RS·2010 0003"])
+def test_a_reference_code_whole_or_in_part_finds_its_record(archive, query):
+    made = [
+        create_record(
+            archive, RecordInput(title=f"人事档案{n}", category="RS", year=2010, retention="Y", department="RSC")
+        )
+        for n in range(3)
+    ]
+    assert made[2].reference_code == "Z001-RS·2010-Y-RSC-0003"
+    found = search_records(archive, query)
+    assert [view.id for view in found.records] == [made[2].id] and found.total == 1
+    assert search_records(archive, "2010-Y-RSC").total == 3  # part of every code of the group

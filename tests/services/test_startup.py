@@ -12,13 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from archdesk.models import RECORD_STATUSES
 from archdesk.services import migrate
 from archdesk.services.archive import open_archive
 from archdesk.services.catalogue import create_record
 from archdesk.services.codes import code_tables
 from archdesk.services.demo import add_demo_data
-from archdesk.services.listing import RECORD_STATUSES as LISTED_STATUSES
 from archdesk.services.listing import SORTABLE_COLUMNS, RecordFilter, SortOrder
 from archdesk.services.records_query import count_records, records_page
 from archdesk.services.startup import _first_page_sqlite, archive_is_ready, first_page
@@ -105,10 +103,6 @@ def test_reading_at_start_leaves_no_files_behind(tmp_path):
     _first_page_sqlite(path, SortOrder(), english=False, limit=10)
     # The audit chain's head was written by the seeding commit, before the reads.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["office.db", "office.db.audit-head"]
-
-
-def test_the_listed_statuses_are_the_models(tmp_path):
-    assert LISTED_STATUSES == RECORD_STATUSES
 
 
 START_UP = """

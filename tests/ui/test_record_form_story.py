@@ -43,6 +43,20 @@ def test_a_new_record_starts_with_its_series_default_retention(qtbot, archive, o
     assert form.retention.currentData() == "Y"
 
 
+def test_a_new_record_after_an_empty_pane_still_starts_with_a_series_and_its_retention(
+    qtbot, archive, two_records, open_main_window
+):
+    window = open_main_window(archive)
+    window.table.selectRow(0)
+    assert wait_until_idle(window, 5000)
+    window.filter_bar.set_filter(RecordFilter(text="没有这样的题名"))  # nothing listed: the pane empties
+    qtbot.waitUntil(lambda: window.records.total == 0 and not window.editor.isEnabled(), timeout=5000)
+    window.new_record_action.trigger()
+    form = window.editor.form
+    assert (form.category.currentData(), form.retention.currentData()) == ("WS", "D30")
+    assert form.fonds.currentData() == "Z001"
+
+
 def test_every_problem_of_the_form_is_shown_at_once_and_each_goes_when_fixed(qtbot, archive, open_main_window):
     window = open_main_window(archive)
     window.new_record_action.trigger()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
 
 from archdesk.services.reports import Column, Document, Orientation, render_pdf, single_section
 from archdesk.ui.reports.preview import ReportPreview
@@ -53,3 +55,30 @@ def test_export_excel_asks_for_a_file_and_announces_it(qtbot, tmp_path, monkeypa
     with qtbot.waitSignal(dialog.excel_requested) as signal:
         dialog.excel_button.click()
     assert signal.args == [target]
+
+
+class _PrintToPdf:
+    """The print dialog, patched: the user picks "Print to file (PDF)" and presses Print."""
+
+    def __init__(self, printer, _parent=None) -> None:
+        self.printer = printer
+
+    def exec(self) -> int:
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(_PrintToPdf.target)
+        return QDialog.DialogCode.Accepted
+
+
+def test_clicking_print_prints_every_page_of_the_preview(qtbot, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    from archdesk.ui.reports import preview
+
+    path, pages = _register(tmp_path, rows=60)
+    _PrintToPdf.target = str(tmp_path / "printed.pdf")
+    monkeypatch.setattr(preview, "QPrintDialog", _PrintToPdf)
+    dialog = ReportPreview(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert pages > 1 and len(PdfReader(_PrintToPdf.target).pages) == pages

@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archdesk.cli import archive_from_args
+    from archdesk.cli import archive_from_args, message_language
     from archdesk.services.integrity import check_archive
 
     with archive_from_args(args, upgrade=False) as db:
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(format_report(report))
+        print(format_report(report, message_language(args)))
     return EXIT_CLEAN if report.clean else EXIT_PROBLEMS
 
 
@@ -54,17 +54,24 @@ def _show_progress(done: int, total: int) -> bool:
     return True
 
 
-def format_report(report: IntegrityReport) -> str:
-    lines = [f"Checking {report.database} ({report.record_count} records)"]
+def format_report(report: IntegrityReport, language: str = "en") -> str:
+    """The report as lines of text in ``language`` (the JSON form keeps English texts for scripts)."""
+    from archdesk.messages import msg, render
+
+    def say(message_id: str, **params: object) -> str:
+        return render(msg(message_id, **params), language)
+
+    lines = [say("integrity.checking", database=report.database, count=report.record_count)]
     for result in report.results:
-        label = {"ok": "ok", "problems": "PROBLEM", "skipped": "skipped"}[result.status]
-        note = f" ({result.note})" if result.note else ""
-        count = f": {result.problem_count} problem(s)" if result.problem_count else ""
+        label = say(f"integrity.status.{result.status}")
+        note = f" ({render(result.note_content, language)})" if result.note_content is not None else ""
+        count = say("integrity.problem_count", count=result.problem_count) if result.problem_count else ""
         lines.append(f"  {label:<8} {result.name}{count}{note}")
         for finding in result.findings:
-            lines.append(f"           {finding.subject}: {finding.message}")
+            found = msg("core.at_field", field=finding.subject_content, problem=finding.content)
+            lines.append(f"           {render(found, language)}")
         hidden = result.problem_count - len(result.findings)
         if hidden > 0:
-            lines.append(f"           … and {hidden} more")
-    lines.append("No problems found." if report.clean else f"{report.problem_count} problem(s) found.")
+            lines.append(f"           {say('integrity.more', count=hidden)}")
+    lines.append(say("integrity.clean") if report.clean else say("integrity.found", count=report.problem_count))
     return "\n".join(lines)

@@ -41,8 +41,8 @@ def _positive(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archdesk.cli import archive_from_args
-    from archdesk.messages import msg
+    from archdesk.cli import archive_from_args, message_language
+    from archdesk.messages import msg, render
     from archdesk.services.demo import add_demo_data
     from archdesk.services.errors import NotAllowed
 
@@ -53,9 +53,14 @@ def run(args: argparse.Namespace) -> int:
             raise NotAllowed(msg("demo.force_hint", problem=exc.content)) from exc
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
-    print(
-        f"{db.file or db.url}: added {summary.records} records in {summary.boxes} boxes on {summary.locations} new shelves"
+    added = msg(
+        "demo.added",
+        where=str(db.file or db.url),
+        records=summary.records,
+        boxes=summary.boxes,
+        locations=summary.locations,
     )
+    print(render(added, message_language(args)))
     return 0
 
 

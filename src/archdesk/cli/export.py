@@ -57,7 +57,11 @@ def _reporting_file_errors(func):  # noqa: ANN001, ANN202
         try:
             return func(args)
         except OSError as exc:
-            print(f"archdesk: {args.out}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+            from archdesk.cli import message_language
+            from archdesk.messages import render
+
+            problem = msg("reports.cannot_write", path=str(args.out), detail=exc.strerror or str(exc))
+            print(f"archdesk: {render(problem, message_language(args))}", file=sys.stderr)
             return 1
 
     return run

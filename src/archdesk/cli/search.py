@@ -1,6 +1,6 @@
 """`archdesk search QUERY [--db PATH_OR_URL] [--json] [--limit N] [--category C] [--year Y] …`
 
-Every word of QUERY must occur in a record's title, document number, responsible party or
+Every word of QUERY must occur in a record's title, reference code, document number, creator or
 notes. Prints the matching records sorted by reference code (a table, or JSON with
 ``--json``: ``{query, total, results: [...]}``). Any text is a valid query.
 """
@@ -12,9 +12,10 @@ import json
 import unicodedata
 
 from archdesk.services.dates import date8, iso_date
-from archdesk.services.listing import RECORD_STATUSES
+from archdesk.statuses import RecordStatus
 
-COLUMNS = (("reference_code", "档号"), ("date", "日期"), ("document_number", "文号"), ("title", "题名"))
+#: The table's columns, each headed by its glossary term in the command's language.
+COLUMNS = ("reference_code", "date", "document_number", "title")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     parser = subparsers.add_parser(
         "search",
-        help="find records by words in their title, document number, responsible party or notes",
+        help="find records by words in their title, reference code, document number, creator or notes",
         description="Search the catalogue. Every word must occur (as part of a field); results are sorted by "
         "reference code.",
     )
@@ -33,12 +34,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--category", default="", help="category code, e.g. WS or KJ (sub-categories included)")
     parser.add_argument("--year", type=int, help="year (年度)")
     parser.add_argument("--retention", default="", help="retention period code: Y, D30, D10")
-    parser.add_argument("--status", default="", choices=RECORD_STATUSES, help="record status")
+    parser.add_argument("--status", default="", choices=[status.value for status in RecordStatus], help="record status")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from archdesk.cli import archive_from_args
+    from archdesk.cli import archive_from_args, message_language
+    from archdesk.messages import msg, render, term
     from archdesk.services.records_query import RecordFilter, search_records
 
     with archive_from_args(args, create=False) as db:
@@ -48,11 +50,15 @@ def run(args: argparse.Namespace) -> int:
         results = [_as_json(view) for view in result.records]
         print(json.dumps({"query": result.query, "total": result.total, "results": results}, ensure_ascii=False))
         return 0
-    rows = [[_text(getattr(view, name)) for name, _ in COLUMNS] for view in result.records]
+    language = message_language(args)
+    rows = [[_text(getattr(view, name)) for name in COLUMNS] for view in result.records]
     if rows:
-        print(_table([label for _, label in COLUMNS], rows))
-    shown = f"showing {len(rows)} of {result.total}" if len(rows) < result.total else f"{result.total}"
-    print(f"{shown} record(s) match {result.query!r}")
+        print(_table([render(term(name), language) for name in COLUMNS], rows))
+    if len(rows) < result.total:
+        summary = msg("search.summary_partial", shown=len(rows), total=result.total, query=result.query)
+    else:
+        summary = msg("search.summary", total=result.total, query=result.query)
+    print(render(summary, language))
     return 0
 
 

@@ -32,13 +32,12 @@ from archdesk.models.custody import (
     StocktakeScan,
     Storeroom,
 )
-from archdesk.models.records import RECORD_STATUSES, Attachment, ItemSequence, Record, TransferBatch, Volume
+from archdesk.models.records import Attachment, ItemSequence, Record, TransferBatch, Volume
 from archdesk.models.use import Borrower, Loan, LoanRenewal, LoanRequest, UseRestriction
 
 __all__ = [
     "DAT13_PATTERN",
     "DAT22_PATTERN",
-    "RECORD_STATUSES",
     "Appraisal",
     "AppraisalBatch",
     "Attachment",

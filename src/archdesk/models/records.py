@@ -18,10 +18,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from archdesk.models.base import Base, Timestamps, utcnow
-from archdesk.statuses import RecordStatus, check_constraint
+from archdesk.statuses import BatchStatus, RecordStatus, check_constraint
 
-#: Item status values (暂存, 在档, 出借, 移出, 销毁).
-RECORD_STATUSES = tuple(RecordStatus)
+#: Item status values (暂存, 在档, 出借, 移出, 销毁): ``statuses.RecordStatus``, defined once.
 _STATUS_CHECK = check_constraint("status", RecordStatus)
 
 
@@ -30,7 +29,7 @@ class TransferBatch(Base):
 
     __tablename__ = "transfer_batch"
     __table_args__ = (
-        CheckConstraint("status IN ('open', 'accepted', 'partly_returned', 'returned')", name="status"),
+        CheckConstraint(check_constraint("status", BatchStatus), name="status"),
         CheckConstraint("row_count >= 0 AND accepted_count >= 0 AND returned_count >= 0", name="counts"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -42,7 +41,7 @@ class TransferBatch(Base):
     accepted_count: Mapped[int] = mapped_column(Integer, default=0)
     returned_count: Mapped[int] = mapped_column(Integer, default=0)
     operator: Mapped[str] = mapped_column(String(100), default="")
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[str] = mapped_column(String(20), default=BatchStatus.OPEN.value)
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 

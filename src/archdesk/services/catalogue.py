@@ -377,6 +377,15 @@ def get_record(db: Database, record_id: int) -> RecordView:
         return _view(session, record_id)
 
 
+def record_with_reference_code(db: Database, code: str) -> int | None:
+    """The id of the record whose reference code is exactly ``code`` (typed or scanned), if any."""
+    code = code.strip()
+    if not code or any(c.isspace() for c in code):
+        return None
+    with db.reading() as session:
+        return session.scalar(select(Record.id).where(Record.reference_code == code).order_by(Record.id).limit(1))
+
+
 def record_history(db: Database, record_id: int) -> list[AuditEntry]:
     """The audit events of one record, oldest first."""
     with db.reading() as session:

@@ -34,6 +34,7 @@ from sqlalchemy import func, inspect, or_, select, table, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, aliased
 
+from archdesk.messages import ENGLISH, Message, msg, render
 from archdesk.models import (
     Base,
     Box,
@@ -75,11 +76,20 @@ Progress = Callable[[int, int], bool]
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem: which check found it, what it concerns (a reference code, a box, a table) and what is wrong."""
+    """One problem: which check found it, what it concerns (a reference code, a box, a table) and
+    what is wrong, as a message rendered in the reader's language (``message`` is the English)."""
 
     check: str
-    subject: str
-    message: str
+    subject_content: Message
+    content: Message
+
+    @property
+    def subject(self) -> str:
+        return render(self.subject_content, ENGLISH)
+
+    @property
+    def message(self) -> str:
+        return render(self.content, ENGLISH)
 
 
 @dataclass(frozen=True)
@@ -87,8 +97,12 @@ class CheckResult:
     name: str
     status: str  # "ok", "problems" or "skipped"
     problem_count: int = 0
-    note: str = ""  # why it was skipped, or what was compared
+    note_content: Message | None = None  # why it was skipped, or what was compared
     findings: tuple[Finding, ...] = ()
+
+    @property
+    def note(self) -> str:
+        return render(self.note_content, ENGLISH) if self.note_content is not None else ""
 
 
 @dataclass(frozen=True)
@@ -109,7 +123,13 @@ class IntegrityReport:
     def findings(self) -> tuple[Finding, ...]:
         return tuple(finding for result in self.results for finding in result.findings)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, language: str = ENGLISH) -> dict[str, Any]:
+        """The report as JSON-ready values, its texts in ``language`` (English by default, so that
+        scripts can match them)."""
+
+        def text(content: Message | None) -> str:
+            return render(content, language) if content is not None else ""
+
         return {
             "database": self.database,
             "record_count": self.record_count,
@@ -120,8 +140,11 @@ class IntegrityReport:
                     "name": r.name,
                     "status": r.status,
                     "problem_count": r.problem_count,
-                    "note": r.note,
-                    "findings": [{"subject": f.subject, "message": f.message} for f in r.findings],
+                    "note": text(r.note_content),
+                    "findings": [
+                        {"subject": text(f.subject_content), "message": text(f.content), "message_id": f.content.id}
+                        for f in r.findings
+                    ],
                 }
                 for r in self.results
             ],
@@ -135,12 +158,13 @@ class _Collector:
     count: int = 0
     findings: list[Finding] = field(default_factory=list)
 
-    def add(self, subject: str, message: str) -> None:
+    def add(self, subject: Message | str, message: Message) -> None:
         self.count += 1
         if len(self.findings) < self.limit:
-            self.findings.append(Finding(self.name, subject, message))
+            about = subject if isinstance(subject, Message) else msg("core.text", text=subject)
+            self.findings.append(Finding(self.name, about, message))
 
-    def result(self, note: str = "") -> CheckResult:
+    def result(self, note: Message | None = None) -> CheckResult:
         status = "problems" if self.count else "ok"
         return CheckResult(self.name, status, self.count, note, tuple(self.findings))
 
@@ -161,11 +185,12 @@ def check_archive(db: Database, *, limit: int = DEFAULT_LIMIT, progress: Progres
             if sqlite:
                 results.append(_guarded(name, limit, session, _SQLITE_CHECKS[name]))
             else:
-                results.append(CheckResult(name, "skipped", note="SQLite only; this database enforces it itself"))
+                results.append(CheckResult(name, "skipped", note_content=msg("integrity.sqlite_only")))
         schema = _guarded("schema", limit, session, _check_schema)
         results.append(schema)
-        if schema.status == "problems" and any("no ArchDesk schema" in f.message for f in schema.findings):
-            results += [CheckResult(n, "skipped", note="not an ArchDesk schema") for n in CHECKS[3:]]
+        if schema.status == "problems" and any(f.content.id == "integrity.no_schema" for f in schema.findings):
+            not_ours = msg("integrity.not_archdesk")
+            results += [CheckResult(n, "skipped", note_content=not_ours) for n in CHECKS[3:]]
         else:
             results += _check_records(session, limit, record_count, progress)
             results.append(_guarded("boxes", limit, session, _check_boxes))
@@ -190,15 +215,15 @@ def _count(session: Session, model: type) -> int:
 
 
 def _guarded(
-    name: str, limit: int, session: Session, check: Callable[[Session, _Collector], str | None]
+    name: str, limit: int, session: Session, check: Callable[[Session, _Collector], Message | None]
 ) -> CheckResult:
     collector = _Collector(name, limit)
     try:
-        note = check(session, collector) or ""
+        note = check(session, collector)
     except SQLAlchemyError as exc:
         session.rollback()
-        collector.add(name, f"the check could not run: {getattr(exc, 'orig', None) or exc}")
-        note = ""
+        collector.add(name, _could_not_run(exc))
+        note = None
     return collector.result(note)
 
 
@@ -206,15 +231,19 @@ def _guarded(
 guarded = _guarded
 
 
+def _could_not_run(exc: SQLAlchemyError) -> Message:
+    return msg("integrity.could_not_run", detail=str(getattr(exc, "orig", None) or exc))
+
+
 def _sqlite_integrity(session: Session, found: _Collector) -> None:
     for (line,) in session.execute(text("PRAGMA integrity_check")):
         if line != "ok":
-            found.add("database file", line)
+            found.add(msg("integrity.database_file"), msg("integrity.file_problem", line=line))
 
 
 def _sqlite_foreign_keys(session: Session, found: _Collector) -> None:
     for child, rowid, parent, _fk in session.execute(text("PRAGMA foreign_key_check")):
-        found.add(f"{child} row {rowid}", f"refers to a {parent} that does not exist")
+        found.add(msg("integrity.row_of", table=child, rowid=rowid), msg("integrity.missing_parent", parent=parent))
 
 
 _SQLITE_CHECKS = {"sqlite_integrity": _sqlite_integrity, "foreign_keys": _sqlite_foreign_keys}
@@ -224,7 +253,7 @@ def _outside_models(name: str | None, type_: str, _parents: object) -> bool:
     return not (type_ == "table" and name and name.startswith(("search_", "sqlite_")))
 
 
-def _check_schema(session: Session, found: _Collector) -> str:
+def _check_schema(session: Session, found: _Collector) -> Message | None:
     head = migrate.head_revision()
     connection = session.connection()
     heads = MigrationContext.configure(connection).get_current_heads()
@@ -235,15 +264,15 @@ def _check_schema(session: Session, found: _Collector) -> str:
         return ""
     current = heads[0] if heads else None
     if current is None:
-        found.add("alembic_version", "no ArchDesk schema version: this is not an ArchDesk archive")
-        return ""
+        found.add("alembic_version", msg("integrity.no_schema"))
+        return None
     if current != head:
-        found.add("alembic_version", f"schema revision {current}, not the latest {head}")
-        return f"revision {current}"
+        found.add("alembic_version", msg("integrity.old_revision", current=current, head=head))
+        return msg("integrity.revision", revision=current)
     context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": _outside_models})
     for difference in compare_metadata(context, Base.metadata):
-        found.add("schema", f"differs from the models: {difference}")
-    return f"revision {current}"
+        found.add("schema", msg("integrity.schema_differs", difference=str(difference)))
+    return msg("integrity.revision", revision=current)
 
 
 def _record_rows(session: Session) -> Iterator[Any]:
@@ -286,7 +315,7 @@ def _check_records(session: Session, limit: int, record_count: int, progress: Pr
             parts = CodeParts(fonds, category, year, retention, dept_code or "", dept_name or "")
             expected = render_reference_code(pattern, parts, item)
             if code != expected:
-                codes.add(code, f"does not match its parts: the category's pattern gives {expected}")
+                codes.add(code, msg("integrity.code_mismatch", expected=expected))
             key = groups.get((pattern, parts))
             if key is None:  # a group holds many records: render its key once
                 key = groups[(pattern, parts)] = group_key(pattern, parts)
@@ -300,17 +329,17 @@ def _check_records(session: Session, limit: int, record_count: int, progress: Pr
         for key, (item, code) in sorted(highest.items()):
             last = last_numbers.get(key)
             if last is None:
-                items.add(key, f"no item-number sequence for this group, though {code} has item {format_item(item)}")
+                items.add(key, msg("integrity.no_sequence", code=code, item=format_item(item)))
             elif item > last:
-                items.add(key, f"{code} has item {format_item(item)}, above the sequence's last number {last}")
+                items.add(key, msg("integrity.above_sequence", code=code, item=format_item(item), last=last))
     except SQLAlchemyError as exc:
         session.rollback()
-        codes.add("reference_codes", f"the check could not run: {getattr(exc, 'orig', None) or exc}")
+        codes.add("reference_codes", _could_not_run(exc))
     return [codes.result(), items.result()]
 
 
 def _duplicates(session: Session, found: _Collector) -> None:
-    for model, what in ((Record, "records"), (Volume, "volumes")):
+    for model, message_id in ((Record, "integrity.duplicate_records"), (Volume, "integrity.duplicate_volumes")):
         duplicates = (
             select(model.reference_code, func.count())
             .group_by(model.reference_code)
@@ -318,7 +347,7 @@ def _duplicates(session: Session, found: _Collector) -> None:
             .order_by(model.reference_code)
         )
         for code, count in session.execute(duplicates):
-            found.add(code, f"used by {count} {what}; a reference code must be unique")
+            found.add(code, msg(message_id, count=count))
 
 
 def _check_boxes(session: Session, found: _Collector) -> None:
@@ -356,18 +385,19 @@ def _check_boxes(session: Session, found: _Collector) -> None:
     for box, code, year, box_year, retention, box_ret, dept, box_dept, other_fonds, other_category in session.execute(
         stmt
     ):
-        differences = []
+        differences: list[Message] = []
+        none = msg("integrity.none")
         if year != box_year:
-            differences.append(f"year {year} (box: {box_year})")
+            differences.append(msg("integrity.differs_year", year=year, box=box_year))
         if retention != box_ret:
-            differences.append(f"retention {retention} (box: {box_ret})")
+            differences.append(msg("integrity.differs_retention", value=retention, box=box_ret))
         if dept != box_dept:
-            differences.append(f"department {dept or 'none'} (box: {box_dept or 'none'})")
+            differences.append(msg("integrity.differs_department", value=dept or none, box=box_dept or none))
         if other_fonds:
-            differences.append("another fonds")
+            differences.append(msg("integrity.differs_fonds"))
         if other_category:
-            differences.append("another category")
-        found.add(box, f"holds {code} with {', '.join(differences)}; a box never mixes them")
+            differences.append(msg("integrity.differs_category"))
+        found.add(box, msg("integrity.box_mixes", code=code, differences=differences))
 
 
 def _check_destruction(session: Session, found: _Collector) -> None:
@@ -390,7 +420,7 @@ def _check_search_index(session: Session, limit: int, record_count: int) -> Chec
         if counter is not None:
             count = counter(session)
             if count is None:
-                return CheckResult("search_index", "skipped", note="this archive has no search index")
+                return CheckResult("search_index", "skipped", note_content=msg("integrity.no_search_index"))
             indexed = {"search index": int(count)}
         else:
             indexed = {
@@ -398,15 +428,16 @@ def _check_search_index(session: Session, limit: int, record_count: int) -> Chec
                 for name, rows in _fts_index_tables(session).items()
             }
             if not indexed:
-                return CheckResult("search_index", "skipped", note="this archive has no search index")
+                return CheckResult("search_index", "skipped", note_content=msg("integrity.no_search_index"))
     except SQLAlchemyError as exc:
         session.rollback()
-        found.add("search index", f"the check could not run: {getattr(exc, 'orig', None) or exc}")
+        found.add(msg("integrity.search_index"), _could_not_run(exc))
         return found.result()
     for name, count in indexed.items():
+        subject = msg("integrity.search_index") if name == "search index" else name
         if count != record_count:
-            found.add(name, f"{count} indexed rows for {record_count} records; rebuild the search index")
-    return found.result(note=f"{record_count} records")
+            found.add(subject, msg("integrity.index_count", count=count, records=record_count))
+    return found.result(note=msg("integrity.records", count=record_count))
 
 
 def _check_tree_counts(session: Session, limit: int) -> CheckResult:

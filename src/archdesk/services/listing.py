@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from archdesk.messages import msg
 from archdesk.services.errors import ValidationError
-from archdesk.statuses import RecordStatus
 
 if TYPE_CHECKING:
     from archdesk.services.views import RecordView
@@ -32,9 +31,6 @@ SORTABLE_COLUMNS = (
     "pages",
     "status",
 )
-
-#: The statuses a record can have, in their life-cycle order (``statuses.RecordStatus``, no models loaded).
-RECORD_STATUSES = tuple(RecordStatus)
 
 SortKey = tuple[Any, int]  # (value of the sort column, record id)
 

@@ -360,7 +360,7 @@ def search_records(
     sort: SortOrder | None = None,
     limit: int = 50,
 ) -> SearchResult:
-    """Records whose title, document number, responsible party or notes contain every word of
+    """Records whose title, document number, responsible party, notes or reference code contain every word of
     ``query`` (combined with ``flt``): the first ``limit`` in ``sort`` order (reference code by
     default) and the total. Any text is a valid query. Runs on the calling thread (a worker in the UI).
     """

@@ -1,7 +1,8 @@
-"""Full-text search over title, document number, responsible party and notes (题名, 文号, 责任者, 备注).
+"""Full-text search over title, document number, responsible party, notes and reference code
+(题名, 文号, 责任者, 备注, 档号: a code whole or any part of it, ``RSC-0003``, ``2019-Y-BGS``).
 
 With ``startup.py`` (the start-up reads), the only module with SQLite-only SQL. A query is split on whitespace; every word must occur
-(AND), each as a case-insensitive substring of one of the four fields. On SQLite two FTS5
+(AND), each as a case-insensitive substring of one of the five fields. On SQLite two FTS5
 tables answer it:
 
 - ``search_trigram`` (``tokenize='trigram'``) for words of three or more characters: a phrase of
@@ -22,8 +23,9 @@ tables answer it:
 Query text never reaches FTS5 as syntax: trigram words go in as quoted phrases (quotes
 doubled) and gram words as hex tokens, so ``"AND (``, ``*`` or ``NEAR(`` are plain text.
 
-The tables are created (and existing records indexed) by migration 0002_search_index.
-On other databases (PostgreSQL) ``text_condition`` compiles to ILIKE on the four columns and
+The tables are created (and existing records indexed) by migration 0002_search_index, and made
+again with the reference code by 0009_house.
+On other databases (PostgreSQL) ``text_condition`` compiles to ILIKE on the five columns and
 the index functions do nothing.
 """
 
@@ -42,7 +44,7 @@ from archdesk.models import Record
 
 TRIGRAM_TABLE = "search_trigram"
 GRAM_TABLE = "search_gram"
-FIELDS = ("title", "document_number", "responsible_party", "notes")
+FIELDS = ("title", "document_number", "responsible_party", "notes", "reference_code")
 #: Longest field that is searched (the title): a longer word cannot match anything.
 LONGEST_FIELD = 1000
 #: More words than this are ignored (each word is one more look-up).
@@ -146,7 +148,7 @@ class TextMatch(_ColumnElementBase[bool]):
 
 def text_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]:
     """A condition on Record: every word of the query occurs in title, document number,
-    responsible party or notes (case-insensitive substring).
+    responsible party, notes or reference code (case-insensitive substring).
 
     On SQLite the hits drive the query (each hit is looked up, then sorted). With ``as_filter``
     the hits only filter rows read some other way (in the order of a sort index): cheaper when
@@ -156,7 +158,7 @@ def text_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool
 
 
 def portable_condition(query: str) -> ColumnElement[bool]:
-    """The same meaning in portable SQL (a scan): ILIKE on the four columns, per word."""
+    """The same meaning in portable SQL (a scan): ILIKE on the five columns, per word."""
     words = query_words(query)
     if not words:
         return true()

@@ -29,10 +29,15 @@ from archdesk.services.views import RecordView, record_view_from_row
 
 #: The columns of RecordView, in its field order, over ``record r`` and its code tables.
 _VIEW_SQL = """
-SELECT r.id, r.reference_code, f.code, c.code, c.name, r.year, rp.code, rp.label, d.code, d.name,
-       r.item_number, r.document_number, r.responsible_party, r.title, r.title_supplied, r.date,
-       r.pages, s.code, s.name, ca.code, r.notes, r.status, b.code, l.code, r.transfer_batch_id,
-       r.original_retention, r.created_at, r.updated_at, r.date_precision
+SELECT r.id AS id, r.reference_code AS reference_code, f.code AS fonds_code, c.code AS category_code,
+       c.name AS category_name, r.year AS year, rp.code AS retention_code, rp.label AS retention_label,
+       d.code AS department_code, d.name AS department_name, r.item_number AS item_number,
+       r.document_number AS document_number, r.responsible_party AS responsible_party, r.title AS title,
+       r.title_supplied AS title_supplied, r.date AS date, r.pages AS pages, s.code AS security_level_code,
+       s.name AS security_level_name, ca.code AS carrier_code, r.notes AS notes, r.status AS status,
+       b.code AS box_code, l.code AS location_code, r.transfer_batch_id AS transfer_batch_id,
+       r.original_retention AS original_retention, r.created_at AS created_at, r.updated_at AS updated_at,
+       r.date_precision AS date_precision
 FROM record r
 JOIN fonds f ON f.id = r.fonds_id
 JOIN category c ON c.id = r.category_id
@@ -44,7 +49,6 @@ LEFT JOIN box b ON b.id = r.box_id
 LEFT JOIN location l ON l.id = b.location_id
 WHERE r.id IN ({ids})
 """
-_TITLE_SUPPLIED, _DATE, _CREATED_AT, _UPDATED_AT = 14, 15, 26, 27
 
 
 @dataclass(frozen=True)
@@ -115,8 +119,11 @@ def _first_page_sqlite(path: Path, sort: SortOrder, *, english: bool, limit: int
             ]
             found = {}
             if ids:
-                for row in conn.execute(_VIEW_SQL.format(ids=",".join("?" * len(ids))), ids):
-                    found[row[0]] = _record_view(row)
+                cursor = conn.execute(_VIEW_SQL.format(ids=",".join("?" * len(ids))), ids)
+                names = [column[0] for column in cursor.description]
+                for row in cursor:
+                    view = _record_view(dict(zip(names, row, strict=True)))
+                    found[view.id] = view
             retention = conn.execute("SELECT code, label, label_en FROM retention_period").fetchall()
             security = conn.execute("SELECT code, name, name_en FROM security_level").fetchall()
         finally:
@@ -133,14 +140,14 @@ def _names(rows: list[tuple[str, str, str]], english: bool) -> dict[str, str]:
     return {code: (name_en or name) if english else name for code, name, name_en in rows}
 
 
-def _record_view(row: tuple) -> RecordView:
-    """A RecordView from a row of ``_VIEW_SQL``: SQLite's stored text and integers as Python values."""
-    values = list(row)
-    values[_TITLE_SUPPLIED] = bool(values[_TITLE_SUPPLIED])
-    if values[_DATE] is not None:
-        values[_DATE] = date.fromisoformat(values[_DATE])
-    for index in (_CREATED_AT, _UPDATED_AT):
-        values[index] = datetime.fromisoformat(values[index])
+def _record_view(values: dict) -> RecordView:
+    """A RecordView from a row of ``_VIEW_SQL`` by column name: SQLite's stored text and integers as
+    Python values."""
+    values["title_supplied"] = bool(values["title_supplied"])
+    if values["date"] is not None:
+        values["date"] = date.fromisoformat(values["date"])
+    for name in ("created_at", "updated_at"):
+        values[name] = datetime.fromisoformat(values[name])
     return record_view_from_row(values)
 
 

@@ -29,37 +29,38 @@ _box = aliased(Box)
 _location = aliased(Location)
 _fonds = aliased(Fonds)
 
-#: Columns of RecordView, in order, as SQL expressions over Record and its code tables.
+#: Columns of RecordView as SQL expressions over Record and its code tables, each labelled with the
+#: RecordView field it fills (rows are read by name, never by position).
 RECORD_VIEW_COLUMNS = (
-    Record.id,
-    Record.reference_code,
-    _fonds.code,
-    _category.code,
-    _category.name,
-    Record.year,
-    _retention.code,
-    _retention.label,
-    _department.code,
-    _department.name,
-    Record.item_number,
-    Record.document_number,
-    Record.responsible_party,
-    Record.title,
-    Record.title_supplied,
-    Record.date,
-    Record.pages,
-    _security.code,
-    _security.name,
-    _carrier.code,
-    Record.notes,
-    Record.status,
-    _box.code,
-    _location.code,
-    Record.transfer_batch_id,
-    Record.original_retention,
-    Record.created_at,
-    Record.updated_at,
-    Record.date_precision,  # read into RecordView.date (services/dates.py), not a field of its own
+    Record.id.label("id"),
+    Record.reference_code.label("reference_code"),
+    _fonds.code.label("fonds_code"),
+    _category.code.label("category_code"),
+    _category.name.label("category_name"),
+    Record.year.label("year"),
+    _retention.code.label("retention_code"),
+    _retention.label.label("retention_label"),
+    _department.code.label("department_code"),
+    _department.name.label("department_name"),
+    Record.item_number.label("item_number"),
+    Record.document_number.label("document_number"),
+    Record.responsible_party.label("responsible_party"),
+    Record.title.label("title"),
+    Record.title_supplied.label("title_supplied"),
+    Record.date.label("date"),
+    Record.pages.label("pages"),
+    _security.code.label("security_level_code"),
+    _security.name.label("security_level_name"),
+    _carrier.code.label("carrier_code"),
+    Record.notes.label("notes"),
+    Record.status.label("status"),
+    _box.code.label("box_code"),
+    _location.code.label("location_code"),
+    Record.transfer_batch_id.label("transfer_batch_id"),
+    Record.original_retention.label("original_retention"),
+    Record.created_at.label("created_at"),
+    Record.updated_at.label("updated_at"),
+    Record.date_precision.label("date_precision"),  # read into RecordView.date (services/dates.py)
 )
 
 

@@ -7,6 +7,7 @@ SELECT that fills a RecordView is in ``view_queries``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
@@ -123,15 +124,31 @@ class AuditEntry:
         return render(msg(message_id), language) if message_id in catalogue() else self.action
 
 
-def record_view_from_row(row: Any) -> RecordView:
-    values = list(row)
-    if len(values) > len(fields(RecordView)):  # the date's precision follows the view's columns
-        values[15] = with_precision(values[15], values.pop())
-    # Outer-joined codes come back as None; the view uses "" for "none".
-    for index in (8, 9, 17, 18, 19, 22, 23):
-        if values[index] is None:
-            values[index] = ""
-    return RecordView(*values)
+#: Outer-joined codes come back as None; the view uses "" for "none".
+_BLANK_WHEN_NONE = (
+    "department_code",
+    "department_name",
+    "security_level_code",
+    "security_level_name",
+    "carrier_code",
+    "box_code",
+    "location_code",
+)
+
+
+def record_view_from_row(row: Mapping[str, Any] | Any) -> RecordView:
+    """A RecordView from a row whose columns are named as its fields (a SQLAlchemy row of
+    ``view_queries.RECORD_VIEW_COLUMNS``, or a mapping), read by name."""
+    values = dict(row if isinstance(row, Mapping) else row._mapping)
+    if "date_precision" in values:  # the date keeps the precision it was written with (year, month, day)
+        values["date"] = with_precision(values["date"], values.pop("date_precision"))
+    for name in _BLANK_WHEN_NONE:
+        if values[name] is None:
+            values[name] = ""
+    return RecordView(**{name: values[name] for name in _FIELDS})
+
+
+_FIELDS = tuple(f.name for f in fields(RecordView))
 
 
 def record_input(view: RecordView) -> RecordInput:

@@ -246,6 +246,7 @@ class MainWindow(Retranslatable, QMainWindow):
         # After the view's own key or click handling is done, or it would move the selection again.
         self.editor.record_kept.connect(lambda record_id: QTimer.singleShot(0, lambda: self._record_saved(record_id)))
         self.records.block_loaded.connect(self._select_wanted)
+        self.records.first_page_loaded.connect(self._select_wanted)
         self.table.current_record_changed.connect(self._forget_wanted)
         self.hub.changed.connect(self._on_changes)
         for dock in self.docks:
@@ -357,6 +358,14 @@ class MainWindow(Retranslatable, QMainWindow):
         if not any((flt.fonds, flt.category, flt.year, flt.retention)):
             self.tree_dock.select_all()
         self.records.set_query(flt)
+        if flt.text.strip():  # an exact reference code, typed or scanned, opens its record
+            code = flt.text.strip()
+            self.ops.query(self, lambda db: _record_with_code(db, code), self._open_found_record)
+
+    def _open_found_record(self, record_id: int | None) -> None:
+        if record_id is not None:
+            self._open_record(record_id)
+            self._record_saved(record_id)  # and its row is selected once the table has it
 
     def _code_tables_in(self, tables: CodeTables) -> None:
         self.tables = tables
@@ -427,23 +436,23 @@ class MainWindow(Retranslatable, QMainWindow):
     def _record_saved(self, record_id: int) -> None:
         """The table selects the record the editor shows (a new one once the table has reloaded it)."""
         self._wanted_record = record_id
-        self._select_wanted()
+        if not self._select_wanted() and self.table.current_record_id() not in (None, record_id):
+            self.table.selectionModel().clearSelection()  # not loaded (or not in this list): no other row looks chosen
 
     def _forget_wanted(self, record_id: int | None) -> None:
         if record_id is not None and record_id != getattr(self, "_wanted_record", None):
             self._wanted_record = None  # the archivist chose another row meanwhile
 
-    def _select_wanted(self, *_block: int) -> None:
+    def _select_wanted(self, *_block: int) -> bool:
+        """Select the record the editor shows once its row is loaded; True when it is selected."""
         record_id = getattr(self, "_wanted_record", None)
-        if record_id is None:
-            return
-        row = self.records.row_of(record_id)
-        if row is not None:
-            self._wanted_record = None
-            if self.table.current_record_id() != record_id:
-                self.table.select_row(row)
-        elif self.table.current_record_id() not in (None, record_id):
-            self.table.selectionModel().clearSelection()  # not in this list: no other record looks chosen
+        row = self.records.row_of(record_id) if record_id is not None else None
+        if row is None:
+            return False
+        self._wanted_record = None
+        if self.table.current_record_id() != record_id:
+            self.table.select_row(row)
+        return True
 
     def _open_user_guide(self) -> None:
         from archdesk.ui.help import open_user_guide
@@ -497,6 +506,12 @@ class MainWindow(Retranslatable, QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open archive"), "", filter_text)
         if path:
             self.archive_requested.emit(path, False)
+
+
+def _record_with_code(db, code: str) -> int | None:  # noqa: ANN001 - worker thread
+    from archdesk.services.catalogue import record_with_reference_code
+
+    return record_with_reference_code(db, code)
 
 
 def _code_tables(db: Database) -> CodeTables:  # worker thread

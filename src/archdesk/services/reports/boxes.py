@@ -57,10 +57,12 @@ def box_labels(
 
     def build(_number: int, r: Any) -> BoxLabel:
         return BoxLabel(
-            code=r[3], fonds_code=r[19], fonds_name=r[20], year=r[8], retention=r[11] if en else r[10],
-            department=r[12] or "", box_number=r[4], first_item=r[14], last_item=r[15], item_count=int(r[16]),
-            pages=int(r[17]), spine_mm=r[21], location=r[2] or "", notes=r[18] or "", arranged_by=r[22] or "",
-            checked_by=r[23] or "",
+            code=r.box_code, fonds_code=r.fonds_code, fonds_name=r.fonds_name, year=r.year,
+            retention=r.retention_name_en if en else r.retention_name, department=r.department_code or "",
+            box_number=r.box_number, first_item=r.first_item, last_item=r.last_item, item_count=int(r.item_count),
+            pages=int(r.pages), spine_mm=r.spine_mm, location=r.location_code or "", notes=r.notes or "",
+            arranged_by=r.arranged_by or "",
+            checked_by=r.checked_by or "",
         )  # fmt: skip
 
     return list(QueryRows(db, box_rows_statement(flt or RecordFilter()), build))

@@ -53,7 +53,7 @@ def _filter_fields(db: Database, flt: RecordFilter, language: str) -> tuple[str,
     if flt.year is not None:
         fields.append(Field(label("year", language), str(flt.year)))
     if flt.retention:
-        name, name_en = lookup_name(db, RetentionPeriod, flt.retention, what="retention period")
+        name, name_en = lookup_name(db, RetentionPeriod, flt.retention, what="retention")
         fields.append(Field(label("retention", language), name_en if en else name))
     if flt.department:
         name, _ = lookup_name(db, Department, flt.department, what="department")
@@ -105,9 +105,20 @@ def catalogue_register(
     en = language == "en"
 
     def row(number: int, r: Any) -> tuple[Any, ...]:
-        security = (r[7] if en else r[6]) or ""
-        day = with_precision(r[5], r[11])
-        return (number, r[0], r[1], r[2], shown_title(r[3], r[4]), day, security, r[8], _note(r[9], r[10], language))
+        security = (r.security_name_en if en else r.security_name) or ""
+        title = shown_title(r.title, r.title_supplied)
+        notes = _note(r.notes, r.status, language)
+        return (
+            number,
+            r.reference_code,
+            r.document_number,
+            r.responsible_party,
+            title,
+            with_precision(r.date, r.date_precision),
+            security,
+            r.pages,
+            notes,
+        )
 
     rows = QueryRows(db, record_rows_statement(flt), row)
     columns = (
@@ -142,10 +153,17 @@ def volume_catalogue(
     en = language == "en"
 
     def row(_number: int, r: Any) -> tuple[Any, ...]:
-        return (r[1], r[2], r[3], _date_range(r[4], r[5]), r[6], r[7], r[9] if en else r[8]) + (
-            (r[11] if en else r[10]) or "",
-            r[12] or "",
-            r[13],
+        return (
+            r.volume_number,
+            r.reference_code,
+            r.title,
+            _date_range(r.start_date, r.end_date),
+            r.item_count,
+            r.pages,
+            r.retention_name_en if en else r.retention_name,
+            (r.security_name_en if en else r.security_name) or "",
+            r.location_code or "",
+            r.notes,
         )
 
     rows = QueryRows(db, volume_rows_statement(flt), row)
@@ -171,17 +189,21 @@ def volume_contents(
     序号, 文号, 责任者, 题名, 日期, 页数, 备注, under the volume's 档号 and 案卷题名."""
     flt = flt or RecordFilter()
     organisation, fields = _filter_fields(db, flt, language)
-    volumes = [(r[0], r[2], r[3]) for r in QueryRows(db, volume_rows_statement(flt))]
+    volumes = [
+        (r.volume_id, r.reference_code, r.title)
+        for r in QueryRows(db, volume_rows_statement(flt), lambda _n, r: r)  # type: ignore[arg-type, return-value]
+    ]
 
     def row(number: int, r: Any) -> tuple[Any, ...]:
+        title = shown_title(r.title, r.title_supplied)
         return (
             number,
-            r[0],
-            r[1],
-            shown_title(r[2], r[3]),
-            with_precision(r[4], r[8]),
-            r[5],
-            _note(r[6], r[7], language),
+            r.document_number,
+            r.responsible_party,
+            title,
+            with_precision(r.date, r.date_precision),
+            r.pages,
+            _note(r.notes, r.status, language),
         )
 
     sections = []
@@ -225,21 +247,22 @@ def inventory_register(
     statement = box_rows_statement(flt)
 
     def row(number: int, r: Any) -> tuple[Any, ...]:
-        first, last = r[14], r[15]
+        first, last = r.first_item, r.last_item
         item_range = f"{first:04d}-{last:04d}" if first is not None else ""
-        department = f"{r[12]} {r[13]}" if r[12] else ""
+        department = f"{r.department_code} {r.department_name}" if r.department_code else ""
+        category = f"{r.category_code} {r.category_name_en if en else r.category_name}"
         return (
-            number, r[1] or unshelved, r[2] or "", r[3], f"{r[5]} {r[7] if en else r[6]}", r[8],
-            r[11] if en else r[10], department, item_range, r[16], r[17], r[18],
+            number, r.storeroom or unshelved, r.location_code or "", r.box_code, category, r.year,
+            r.retention_name_en if en else r.retention_name, department, item_range, r.item_count, r.pages, r.notes,
         )  # fmt: skip
 
     rows = QueryRows(db, statement, row)
     totals: dict[str, list[int]] = {}
-    for r in QueryRows(db, statement):
-        entry = totals.setdefault(r[1] or unshelved, [0, 0, 0])
+    for r in QueryRows(db, statement, lambda _n, r: r):  # type: ignore[arg-type, return-value]
+        entry = totals.setdefault(r.storeroom or unshelved, [0, 0, 0])
         entry[0] += 1
-        entry[1] += int(r[16] or 0)
-        entry[2] += int(r[17] or 0)
+        entry[1] += int(r.item_count or 0)
+        entry[2] += int(r.pages or 0)
     notes = tuple(_total_line(name, *counts, language) for name, counts in totals.items())
     if len(totals) != 1:
         grand = [sum(c[i] for c in totals.values()) for i in range(3)]

@@ -236,7 +236,10 @@ def _chart(kind: str, tallies: tuple[Tally, ...], font: str, width: float) -> Dr
     chart.barLabels.fontName = font
     chart.barLabels.fontSize = 6.5
     chart.barLabelFormat = "%d"
-    chart.barLabels.nudge = 6
+    # The label starts just past the end of its bar (a centred one was half drawn over the bar:
+    # 1602 read "602"); the value axis leaves room for the longest bar's label.
+    chart.barLabels.boxAnchor = "w" if horizontal else "s"
+    chart.barLabels.nudge = 3
     drawing.add(chart)
     return drawing
 

@@ -62,7 +62,7 @@ class FilterBar(Retranslatable, QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search titles, document numbers, notes… (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search titles, reference codes, document numbers, notes… (Ctrl+F)"))
         self.status.blockSignals(True)
         self.status.clear()
         self.status.addItem(self.tr("All statuses"), "")

@@ -336,9 +336,12 @@ class RecordForm(Retranslatable, QWidget):
             self.classification_edited.emit()
 
     def propose_default_retention(self) -> None:
-        """Set the retention to the chosen category's default (a new record starts with it)."""
+        """Set the retention to the chosen category's default (a new record starts with it); with no
+        category chosen (the form was empty), the first one."""
         self._filling = True
         try:
+            if self.category.currentIndex() < 0 and self.category.count():
+                self.category.setCurrentIndex(0)
             self._propose_retention(self.category.currentIndex())
         finally:
             self._filling = False

@@ -7,15 +7,13 @@ stay out of the start-up path. ``available()`` tells the menus which ones are in
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from archdesk.services.listing import RecordFilter
-from archdesk.ui.ops import Changes, Ops
+from archdesk.ui.ops import Ops
 
-IMPORT, STATISTICS, REGISTER = "archdesk.ui.collection", "archdesk.ui.statistics.view", "archdesk.ui.reports.preview"
+IMPORT, STATISTICS = "archdesk.ui.collection", "archdesk.ui.statistics.view"
 
 
 def available(module: str) -> bool:
@@ -26,13 +24,11 @@ def available(module: str) -> bool:
 
 
 def open_import_wizard(*, parent: QWidget, ops: Ops) -> None:
-    """导入移交清单: the records it accepts are announced like any other change."""
+    """导入移交清单: the wizard's import is a mutating op, which announces what it changed once
+    (announcing it again here reloaded every view twice)."""
     from archdesk.ui.collection.import_wizard import ImportWizard
 
-    def imported(_result: object) -> None:
-        ops.hub.announce(Changes(records=True, boxes=True, codes=True))
-
-    wizard = ImportWizard(ops.db, imported, ops=ops, parent=parent)
+    wizard = ImportWizard(ops.db, None, ops=ops, parent=parent)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.open()
 
@@ -47,12 +43,3 @@ def open_statistics(*, parent: QWidget, ops: Ops, language: str) -> QWidget:
     view.resize(1000, 700)
     view.show()
     return view
-
-
-def preview_register(*, parent: QWidget, ops: Ops, flt: RecordFilter, language: str, font_path: str = "") -> None:
-    """归档文件目录 of the records the table shows, in print preview (PDF and Excel export from there)."""
-    from archdesk.services.reports.registers import catalogue_register
-    from archdesk.ui.reports.preview import preview_document
-
-    build: Callable = lambda db: catalogue_register(db, flt, language=language)  # noqa: E731
-    preview_document(parent, ops, build, font_path=font_path or None)

@@ -51,7 +51,8 @@ class ReportPreview(QDialog):
         self.excel_button = QPushButton(self.tr("Export Excel…"))
         self.excel_button.setVisible(excel)
         close = QPushButton(self.tr("Close"))
-        self.print_button.clicked.connect(self.print_document)
+        # clicked(bool) would arrive as the printer: the dialog asks for one instead.
+        self.print_button.clicked.connect(lambda _checked=False: self.print_document())
         self.pdf_button.clicked.connect(self._export_pdf)
         self.excel_button.clicked.connect(self._export_excel)
         close.clicked.connect(self.accept)

@@ -21,10 +21,14 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPu
 if TYPE_CHECKING:  # the statistics service loads SQLAlchemy and ReportLab: imported in the jobs
     from archdesk.services.database import Database
     from archdesk.services.reports.statistics import HoldingsStatistics, Tally
+from archdesk.ui.i18n import Retranslatable, current_language
 
 
-class StatisticsView(QWidget):
-    """Shows a HoldingsStatistics; with ``ops`` it loads and exports through the worker thread."""
+class StatisticsView(Retranslatable, QWidget):
+    """Shows a HoldingsStatistics; with ``ops`` it loads and exports through the worker thread.
+
+    A language switch rebuilds it in the new language: the words (titles, buttons) and the figures'
+    names (门类 names come from the service in the language asked for)."""
 
     def __init__(self, ops=None, *, language: str = "zh_CN", parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -33,9 +37,10 @@ class StatisticsView(QWidget):
         self.language = language
         self.statistics: HoldingsStatistics | None = None
         self.summary = QLabel()
-        refresh = QPushButton(self.tr("Refresh"))
-        self.pdf_button = QPushButton(self.tr("Export PDF…"))
-        self.excel_button = QPushButton(self.tr("Export Excel…"))
+        self.summary.setObjectName("statisticsSummary")
+        self.refresh_button = refresh = QPushButton()
+        self.pdf_button = QPushButton()
+        self.excel_button = QPushButton()
         refresh.clicked.connect(self.refresh)
         self.pdf_button.clicked.connect(lambda: self._export("pdf"))
         self.excel_button.clicked.connect(lambda: self._export("xlsx"))
@@ -52,6 +57,18 @@ class StatisticsView(QWidget):
         self.use_panel = UseStatisticsPanel(ops, language=language)
         layout.addWidget(self.use_panel, 1)
         self.chart_views: list[QChartView] = []
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.pdf_button.setText(self.tr("Export PDF…"))
+        self.excel_button.setText(self.tr("Export Excel…"))
+        language = current_language()
+        if self.ops is not None and self.statistics is not None and language != self.language:
+            self.language = language
+            self.refresh()  # the names of series and retention periods come in the new language
+        elif self.statistics is not None:
+            self.set_statistics(self.statistics)
 
     def refresh(self) -> None:
         if self.ops is not None:
@@ -104,6 +121,7 @@ class StatisticsView(QWidget):
         series = QBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)  # past the bar, never over it
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append([t.key if by_year else t.name for t in tallies])
