@@ -27,7 +27,7 @@
 <context>
     <name>AppraisalDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+79"/>
+        <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+74"/>
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
@@ -771,9 +771,9 @@
     <name>FilterBar</name>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+65"/>
-        <source>Search titles, document numbers, notes… (Ctrl+F)</source>
+        <source>Search titles, reference codes, document numbers, notes… (Ctrl+F)</source>
         <extracomment>Filter fields shown as chips, in the order they appear, each named by its glossary term.</extracomment>
-        <translation>搜索题名、文号、备注…（Ctrl+F）</translation>
+        <translation>搜索题名、档号、文号、备注…（Ctrl+F）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1310,7 +1310,7 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+84"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
@@ -1425,7 +1425,7 @@
         <translation>{status}，已续借 {count} 次</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>No records are out on loan.</source>
         <translation>暂无借出的档案。</translation>
     </message>
@@ -1725,7 +1725,7 @@
         </translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+105"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -2195,7 +2195,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -2340,7 +2340,7 @@
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/statistics/view.py" line="+36"/>
+        <location filename="../../src/archdesk/ui/statistics/view.py" line="+63"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2355,7 +2355,7 @@
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+19"/>
         <source>Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}   Destroyed: {destroyed}   Transferred: {transferred}</source>
         <translation>件数：{items}   页数：{pages}   盒数：{boxes}   案卷数：{volumes}   已销毁：{destroyed}   已移出：{transferred}</translation>
     </message>
@@ -2390,7 +2390,7 @@
         <translation>件数</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
