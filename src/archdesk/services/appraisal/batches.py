@@ -62,15 +62,17 @@ def batch_records(db: Database, batch_id: int) -> list[BatchRecord]:
     new_period = aliased(RetentionPeriod)
     with db.reading() as session:
         rows = session.execute(
-            select(Appraisal.id, Record.id, Record.reference_code, Record.title, Record.year, RetentionPeriod.code,
-                   Appraisal.decision, Appraisal.reason, new_period.code, Appraisal.next_due_on)
+            select(Appraisal.id.label("appraisal_id"), Record.id.label("record_id"), Record.reference_code,
+                   Record.title, Record.year, RetentionPeriod.code.label("retention_code"), Appraisal.decision,
+                   Appraisal.reason.label("opinion"), new_period.code.label("new_retention_code"),
+                   Appraisal.next_due_on.label("next_due_on"))
             .join(Record, Record.id == Appraisal.record_id)
             .join(RetentionPeriod, RetentionPeriod.id == Record.retention_id)
             .outerjoin(new_period, new_period.id == Appraisal.new_retention_id)
             .where(Appraisal.batch_id == batch_id)
             .order_by(Record.reference_code)
         )  # fmt: skip
-        return [BatchRecord(*row) for row in rows]
+        return [BatchRecord(**row._mapping) for row in rows]
 
 
 def create_batch(

@@ -50,13 +50,13 @@ def record_facts(session: Session, record_ids: Sequence[int]) -> dict[int, Recor
     for chunk in chunks(list(record_ids)):
         rows = session.execute(
             select(
-                Record.id, Record.reference_code, Record.year, Record.status, Record.retention_id, Category.code,
-                Record.box_id,
+                Record.id, Record.reference_code, Record.year, Record.status, Record.retention_id,
+                Category.code.label("category_code"), Record.box_id,
             )
             .join(Category, Category.id == Record.category_id)
             .where(Record.id.in_(chunk))
         )  # fmt: skip
-        facts.update((row[0], RecordFacts(*row)) for row in rows)
+        facts.update((row.id, RecordFacts(**row._mapping)) for row in rows)
     return facts
 
 

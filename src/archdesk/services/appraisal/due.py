@@ -149,8 +149,9 @@ def due_for_appraisal(
     today = today or date.today()
     with db.reading() as session:
         columns = (
-            Record.id, Record.reference_code, Record.title, Record.year, RetentionPeriod.code,
-            RetentionPeriod.label, Category.code,
+            Record.id, Record.reference_code, Record.title, Record.year,
+            RetentionPeriod.code.label("retention_code"), RetentionPeriod.label.label("retention_label"),
+            Category.code.label("category_code"),
         )  # fmt: skip
         due: list[DueRecord] = []
         for conditions, years in _period_conditions(session, today, year, category):
@@ -166,8 +167,7 @@ def due_for_appraisal(
                 .with_hint(Record, "INDEXED BY ix_record_year_refcode", "sqlite")
             )
             due.extend(
-                DueRecord(*row[:6], eligible_on=eligible_from(row[3], years), category_code=row[6])
-                for row in session.execute(stmt)
+                DueRecord(**row._mapping, eligible_on=eligible_from(row.year, years)) for row in session.execute(stmt)
             )
         extended = _extensions_due(session, today)
         category_condition = _category_condition(session, category)
@@ -183,9 +183,7 @@ def due_for_appraisal(
                 .join(Category, Category.id == Record.category_id)
                 .where(*conditions)
             )
-            due.extend(
-                DueRecord(*row[:6], eligible_on=extended[row[0]], category_code=row[6], extended=True) for row in rows
-            )
+            due.extend(DueRecord(**row._mapping, eligible_on=extended[row.id], extended=True) for row in rows)
     due.sort(key=lambda d: (d.eligible_on, d.reference_code))
     return due[:limit]
 

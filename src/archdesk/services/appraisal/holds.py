@@ -93,12 +93,12 @@ def list_holds(db: Database) -> list[HoldView]:
     with db.reading() as session:
         rows = session.execute(
             select(Hold.id, Hold.record_id, Record.reference_code, Record.title, Hold.kind, Hold.reason,
-                   Hold.placed_at, Hold.placed_by)
+                   Hold.placed_at, Hold.placed_by)  # labelled by their names: the HoldView fields
             .join(Record, Record.id == Hold.record_id)
             .where(Hold.lifted_at.is_(None))
             .order_by(Hold.id.desc())
         )  # fmt: skip
-        return [HoldView(*row) for row in rows]
+        return [HoldView(**row._mapping) for row in rows]
 
 
 def appraisal_blocks(session: Session, record_ids: Sequence[int]) -> dict[int, Message]:
