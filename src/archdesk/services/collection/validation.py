@@ -35,9 +35,9 @@ from archdesk.services.collection.parsing import (
 )
 from archdesk.services.collection.reader import SheetTable
 from archdesk.services.collection.tables import DEFAULT_CATEGORY, CategoryInfo, CodeTables, load_code_tables
-from archdesk.services.dates import precision_of
+from archdesk.services.dates import DAY, PartialDate
 from archdesk.services.errors import Cancelled, ValidationError, field_label
-from archdesk.services.refcode import CodeParts, format_item, group_key, normalise_separators, render_reference_code
+from archdesk.services.refcode import CodeParts, format_item, group_key, render_reference_code
 
 __all__ = ["CategoryInfo", "CodeTables", "RowIssue", "Validation", "load_code_tables", "validate_table"]
 
@@ -47,6 +47,8 @@ PROGRESS_EVERY = 2000
 TEXT_FIELDS = ("title", "document_number", "responsible_party", "notes", "reference_code")
 #: Fields looked up in a code table: an unknown value is listed once in ``unknown_values``.
 CODED_FIELDS = ("retention", "security_level", "department", "category", "carrier")
+#: On input, `•`, `．` and `.` between codes are the standard middle dot (refcode.normalise_separators).
+_SEPARATORS = str.maketrans("•．.∙", "····")
 _UNKNOWN_IDS = {"import.unknown_retention", "import.unknown_security"}
 
 
@@ -216,9 +218,17 @@ def validate_table(
     text_columns = [(name, column[name], MAX_LENGTH[name]) for name in TEXT_FIELDS]
     at = column
 
-    def cell(cells: tuple[Any, ...], name: str) -> Any:
-        index = at[name]
-        return cells[index] if index is not None else None
+    # Column indexes and parsers as locals: this loop runs 100,000 times for a large transfer.
+    date_at, year_at, retention_at, security_at, pages_at = (
+        at[name] for name in ("date", "year", "retention", "security_level", "pages")
+    )
+    category_at, department_at, carrier_at, item_at = (
+        at[name] for name in ("category", "department", "carrier", "item_number")
+    )
+    parse_date_cell, parse_year_cell, parse_retention_cell = parse["date"], parse["year"], parse["retention"]
+    parse_security_cell, parse_pages_cell = parse["security_level"], parse["pages"]
+    find_category, find_department = lookups["category"], lookups["department"]
+    no_parts: dict[str, str] = {}
 
     def count(name: str, text: str, source: Message) -> None:
         key = (name, text, _key(source))
@@ -258,16 +268,16 @@ def validate_table(
 
         # Category first: its pattern reads the 档号.
         cat = default_category
-        cat_text = as_text(cell(cells, "category"))
+        cat_text = as_text(cells[category_at]) if category_at is not None else ""
         if cat_text:
-            cat = lookups["category"](cat_text, "category", problems)
-        elif at["category"] is None and "category" in fallback:
+            cat = find_category(cat_text, "category", problems)
+        elif category_at is None and "category" in fallback:
             cat = fill("category")
-        given_code = normalise_separators(texts["reference_code"]) if texts["reference_code"] else ""
+        given_code = texts["reference_code"].translate(_SEPARATORS) if texts["reference_code"] else ""
         parts: dict[str, str] | None = None
         if given_code and cat is not None:
             parts = parse_code(cat.refcode_pattern, given_code)
-            if at["category"] is None and parts is not None and parts.get("category") not in ("", None, cat.code):
+            if category_at is None and parts is not None and parts.get("category") not in ("", None, cat.code):
                 other = tables.category(parts["category"])
                 if other is not None:
                     cat, parts = other, parse_code(other.refcode_pattern, given_code)
@@ -276,15 +286,15 @@ def validate_table(
                     ("reference_code", msg("import.code_not_parsed", code=given_code, category=cat.code,
                                            pattern=cat.refcode_pattern))
                 )  # fmt: skip
-        parts = parts or {}
+        parts = parts or no_parts
         if cat is None and not any(p[0] == "category" for p in problems):
             problems.append(("category", msg("import.no_default_category", code=DEFAULT_CATEGORY)))
 
-        record_date = parse["date"](cell(cells, "date"), "date", problems)
-        if at["date"] is None and "date" in fallback:
+        record_date = parse_date_cell(cells[date_at] if date_at is not None else None, "date", problems)
+        if date_at is None and "date" in fallback:
             record_date = fill("date")
-        year = parse["year"](cells[at["year"]], "year", problems) if at["year"] is not None else None
-        if year is None and at["year"] is None:
+        year = parse_year_cell(cells[year_at], "year", problems) if year_at is not None else None
+        if year is None and year_at is None:
             if parts.get("year"):
                 year = int(parts["year"])
             elif "year" in fallback:
@@ -292,43 +302,47 @@ def validate_table(
             elif record_date is not None:
                 year = record_date.year
         if year is None and not any(p[0] in ("year", "date") for p in problems):
-            problems.append(("year" if at["year"] is not None else "date", msg("import.year_missing")))
+            problems.append(("year" if year_at is not None else "date", msg("import.year_missing")))
         elif year is not None and not 1000 <= year <= 9999:
             problems.append(("date", msg("import.year_implausible", year=year)))
 
         retention = None
-        if at["retention"] is not None:
-            retention = parse["retention"](cells[at["retention"]], "retention", problems)
+        if retention_at is not None:
+            retention = parse_retention_cell(cells[retention_at], "retention", problems)
         elif parts.get("retention"):
-            retention = parse["retention"](parts["retention"], "retention", problems)
+            retention = parse_retention_cell(parts["retention"], "retention", problems)
         elif "retention" in fallback:
             retention = fill("retention")
         elif cat is not None and cat.default_retention:
-            retention = parse["retention"](cat.default_retention, "retention", problems)
+            retention = parse_retention_cell(cat.default_retention, "retention", problems)
             count("retention", cat.default_retention, msg("import.from_category_default"))
         if retention is None and not any(p[0] == "retention" for p in problems):
             problems.append(("retention", msg("import.retention_missing")))
-        security = parse["security_level"](cell(cells, "security_level"), "security_level", problems)
-        if at["security_level"] is None and "security_level" in fallback:
+        security = (
+            parse_security_cell(cells[security_at], "security_level", problems) if security_at is not None else None
+        )
+        if security_at is None and "security_level" in fallback:
             security = fill("security_level")
-        pages = parse["pages"](cell(cells, "pages"), "pages", problems)
+        pages = parse_pages_cell(cells[pages_at], "pages", problems) if pages_at is not None else None
 
         dept = department
-        dept_text = as_text(cell(cells, "department"))
+        dept_text = as_text(cells[department_at]) if department_at is not None else ""
         if dept_text:
-            dept = lookups["department"](dept_text, "department", problems)
-        elif at["department"] is None:
+            dept = find_department(dept_text, "department", problems)
+        elif department_at is None:
             code_dept = parts.get("department") or parts.get("department_name")
             if code_dept:
-                dept = lookups["department"](code_dept, "department", problems)
+                dept = find_department(code_dept, "department", problems)
             elif "department" in fallback:
                 dept = fill("department")
-        carrier_text = as_text(cell(cells, "carrier"))
+        carrier_text = as_text(cells[carrier_at]) if carrier_at is not None else ""
         carrier_id = lookups["carrier"](carrier_text, "carrier", problems) if carrier_text else None
 
         kept_item = None
         if keep and not any(p[0] in ("reference_code", "category") for p in problems):
-            kept_item = _kept_item(parts, cell(cells, "item_number"), parse["item_number"], problems)
+            kept_item = _kept_item(
+                parts, cells[item_at] if item_at is not None else None, parse["item_number"], problems
+            )
         if given_code:
             first = seen.codes.setdefault(given_code, (table.sheet_name, row_number))
             if first != (table.sheet_name, row_number):
@@ -375,7 +389,7 @@ def validate_table(
                 "title": title,
                 "title_supplied": supplied,
                 "date": record_date,
-                "date_precision": precision_of(record_date),
+                "date_precision": record_date.precision if record_date.__class__ is PartialDate else DAY,
                 "pages": pages,
                 "security_level_id": tables.security_ids[security] if security else None,
                 "carrier_id": carrier_id,
