@@ -65,7 +65,7 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+31"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+32"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>CatalogueTreeDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+48"/>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+44"/>
         <source>Catalogue</source>
         <translation>分类目录</translation>
     </message>
@@ -266,7 +266,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+137"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+160"/>
         <source>Choose the spreadsheet</source>
         <translation>选择移交清单</translation>
     </message>
@@ -281,9 +281,30 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+18"/>
+        <source>(the first sheet)</source>
+        <translation>（第一个工作表）</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Keep the reference codes (档号) given in the sheet</source>
+        <translation>保留表中给出的档号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For a catalogue moved from another system: each row keeps its 档号; new numbers follow them.</source>
+        <translation>用于从其他系统迁移的目录：每条保留原档号，新件号接续其后。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -296,7 +317,17 @@
         <translation>门类</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+18"/>
+        <source>{name} ({rows} rows)</source>
+        <translation>{name}（{rows} 条）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All sheets ({rows} rows)</source>
+        <translation>全部工作表（{rows} 条）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>(from the sheet)</source>
         <translation>（取自表格）</translation>
     </message>
@@ -314,7 +345,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+15"/>
+        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+16"/>
         <source>Fonds</source>
         <extracomment>Filter fields shown as chips, in the order they appear.</extracomment>
         <translation>全宗</translation>
@@ -350,7 +381,7 @@
         <translation>存放位置</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+40"/>
         <source>Search titles, document numbers, notes… (Ctrl+F)</source>
         <translation>搜索题名、文号、备注…（Ctrl+F）</translation>
     </message>
@@ -461,23 +492,24 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="-113"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="-160"/>
         <source>Import a transfer spreadsheet</source>
+        <extracomment>Fields a whole file may lack a column for, offered a &quot;for every row&quot; value on the mapping page.</extracomment>
         <translation>导入移交清单</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Accept valid rows</source>
-        <translation>接收有效行</translation>
+        <location line="+19"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+14"/>
+        <location line="+27"/>
+        <location line="+16"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Importing records…</source>
         <translation>正在导入档案…</translation>
     </message>
@@ -652,7 +684,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+212"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+213"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -767,7 +799,7 @@
         <translation>统计(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+106"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -800,7 +832,7 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+73"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+105"/>
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
@@ -820,9 +852,19 @@
         <translation>著录项</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>Fields without a column: a value for every row (else from the 档号, the title rows or the sheet&apos;s name)</source>
+        <translation>没有对应列的字段：为所有条目统一填写（否则取自档号、表头说明行或工作表名称）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>for every row</source>
+        <translation>所有条目统一</translation>
     </message>
 </context>
 <context>
@@ -930,7 +972,7 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+40"/>
+        <location filename="../../src/archdesk/ui/collection/preview_page.py" line="+52"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -940,7 +982,47 @@
         <translation>有问题的行将退回移交部门；将鼠标指向红色单元格可查看原因。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>Accept valid rows</source>
+        <translation>接收有效条目</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Problems only</source>
+        <translation>只看有问题的条目</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value in the sheet</source>
+        <translation>表中的值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check again with these values</source>
+        <translation>按这些取值重新检查</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Values no code table knows (each listed once):</source>
+        <translation>代码表中没有的取值（每个只列一次）：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>{rows} rows: {valid} valid, {invalid} to return.</source>
         <translation>共 {rows} 行：有效 {valid} 行，退回 {invalid} 行。</translation>
     </message>
@@ -954,11 +1036,26 @@
         <source>This file was imported before (batch {ids}); accepting imports it again.</source>
         <translation>该文件已导入过（批次 {ids}）；接收将再次导入。</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>{field}: {value} for {rows} rows ({source}).</source>
+        <translation>{field}：{rows} 条取 {value}（{source}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sheets not read: {names}.</source>
+        <translation>未读取的工作表：{names}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>(leave it: return the rows)</source>
+        <translation>（不处理：退回这些条目）</translation>
+    </message>
 </context>
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+172"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+173"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -1011,7 +1108,7 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+113"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+109"/>
         <source>Reference code:</source>
         <translation>档号：</translation>
     </message>
@@ -1084,7 +1181,7 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+133"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+129"/>
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
@@ -1167,7 +1264,7 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+59"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+61"/>
         <source>Reference code</source>
         <translation>档号</translation>
     </message>
@@ -1250,7 +1347,7 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+91"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+90"/>
         <source>&amp;Open record</source>
         <extracomment>Default widths in average characters (reference code, title, date, year, …); the user&apos;s widths are restored. Most rows that Copy and the record actions take at once (more: use Export, or narrow the list).</extracomment>
         <translation>打开档案(&amp;O)</translation>
@@ -1472,9 +1569,67 @@
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../src/archdesk/ui/collection/import_summary.py" line="+22"/>
+        <source>Transfer accepted</source>
+        <translation>移交已接收</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Returned rows…</source>
+        <translation>退回清单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview, print or save the rows returned to the department</source>
+        <translation>预览、打印或保存退回移交单位的条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acceptance note…</source>
+        <translation>移交验收单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview, print or save the 移交验收单</source>
+        <translation>预览、打印或保存移交验收单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save both to a folder…</source>
+        <translation>两者都保存到文件夹…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{imported} records imported as transfer batch {batch}; {returned} rows returned.</source>
+        <translation>已导入 {imported} 条档案，移交批次 {batch}；退回 {returned} 条。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} legacy retention values are flagged for review.</source>
+        <translation>{count} 个旧保管期限值已标记待复核。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save the returned rows and the acceptance note</source>
+        <translation>保存退回清单和移交验收单</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved: {names}</source>
+        <translation>已保存：{names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the documents…</source>
+        <translation>正在生成文件…</translation>
+    </message>
+</context>
+<context>
     <name>TransfersDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+95"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+93"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
     </message>

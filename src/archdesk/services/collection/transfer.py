@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
@@ -23,11 +24,17 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from archdesk.messages import msg, render
-from archdesk.models import Fonds, ItemSequence, Record, TransferBatch
+from archdesk.models import Department, Fonds, ItemSequence, Record, TransferBatch
 from archdesk.models.base import utcnow
 from archdesk.services.collection.bulk import insert_rows
 from archdesk.services.collection.file_values import given_values, info_values, merged, sheet_name_values
-from archdesk.services.collection.mapping import ColumnMapping, guess_mapping, remember_mapping, remembered_mapping
+from archdesk.services.collection.mapping import (
+    ColumnMapping,
+    guess_mapping,
+    remember_mapping,
+    remembered_mapping,
+    remembered_values,
+)
 from archdesk.services.collection.reader import SheetTable, read_table, read_tables
 from archdesk.services.collection.tables import CategoryInfo, CodeTables, load_code_tables
 from archdesk.services.collection.validation import (
@@ -72,6 +79,7 @@ class ImportPreview:
     sheet_names: tuple[str, ...] = ()
     not_read: tuple[tuple[str, str], ...] = ()  # sheets not read, and why
     keep_reference_codes: bool = False
+    value_map: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # field → spelling → code
 
     @property
     def table(self) -> SheetTable:
@@ -201,7 +209,6 @@ def preview_import(
     """
     workbook = read_tables(path, sheet, known=[h for h, f in (mapping or {}).items() if f])
     sha = file_sha256(path)
-    options = ImportOptions(keep_reference_codes, dict(value_map or {}))
     seen = Seen()
     sheets: list[SheetPreview] = []
     with db.reading() as session:
@@ -210,6 +217,10 @@ def preview_import(
         cat = _resolve_category(tables, category)
         corrections = dict(remembered_mapping(session, dept[0] if dept else None))
         corrections.update(mapping or {})
+        spellings = remembered_values(session, dept[0] if dept else None)
+        for name, given_map in (value_map or {}).items():
+            spellings.setdefault(name, {}).update(given_map)
+        options = ImportOptions(keep_reference_codes, spellings)
         given = given_values(values or {})
         for table in workbook.tables:
             sheet_values = merged(given, info_values(table.info, tables), sheet_name_values(table.sheet_name, tables))
@@ -234,6 +245,7 @@ def preview_import(
         sheet_names=workbook.sheet_names,
         not_read=workbook.not_read,
         keep_reference_codes=keep_reference_codes,
+        value_map=spellings,
     )
 
 
@@ -342,7 +354,14 @@ def accept_import(
         )
         _index_for_search(session, batch.id)
         if preview.department_id is not None:
-            remember_mapping(session, preview.department_id, preview.mapping)
+            before = session.scalar(select(Department.import_mapping).where(Department.id == preview.department_id))
+            stored = remember_mapping(session, preview.department_id, preview.mapping, preview.value_map)
+            if json.dumps(stored, ensure_ascii=False) != before:
+                uow.audit(
+                    "update", "department", preview.department_id,
+                    f"import column and value map remembered for department {preview.department_label}",
+                    after=stored,
+                )  # fmt: skip
         uow.commit()
         batch_id = batch.id
     return ImportResult(

@@ -31,7 +31,7 @@ class PreviewModel(QAbstractTableModel):
         self._preview = preview
         self._messages = {}
         language = current_language()  # the problems read in the language the window is in
-        for issue in preview.validation.issues:
+        for issue in preview.sheets[0].validation.issues:  # the sheet shown
             key = (issue.row, issue.column)
             message = issue.render(language)
             self._messages[key] = f"{self._messages[key]}\n{message}" if key in self._messages else message
@@ -66,9 +66,15 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if message:
                 return QBrush(_INVALID_CELL)
-            if row.sheet_row in self._preview.validation.invalid_rows:
+            if row.sheet_row in self._preview.sheets[0].validation.invalid_rows:
                 return QBrush(_INVALID_ROW)
         return None
+
+    def row_has_problem(self, row: int) -> bool:
+        """True when the model's row was returned (for the "problems only" filter)."""
+        if self._preview is None:
+            return False
+        return self._preview.table.rows[row].sheet_row in self._preview.sheets[0].validation.invalid_rows
 
     def is_invalid(self, row: int, column: int) -> bool:
         """True when the cell at (row, column) of the model has a problem (for tests and the status line)."""
