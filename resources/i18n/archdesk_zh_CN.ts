@@ -63,6 +63,99 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/collection/batch_detail.py" line="+35"/>
+        <source>Transfer batch {id}</source>
+        <translation>移交批次 {id}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Records</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned rows</source>
+        <translation>退回条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the acceptance note…</source>
+        <translation>打印移交验收单…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the returned rows…</source>
+        <translation>打印退回清单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import corrected rows…</source>
+        <translation>导入修改后的条目…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{file} from {department}, received {received}: {rows} rows, {accepted} accepted, {returned} returned.</source>
+        <translation>{file}，移交单位 {department}，{received} 接收：共 {rows} 条，接收 {accepted} 条，退回 {returned} 条。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Returned rows ({count})</source>
+        <translation>退回条目（{count}）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The corrected rows</source>
+        <translation>修改后的条目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>电子表格（{patterns}）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{imported} corrected rows taken into batch {batch}; {returned} returned again.</source>
+        <translation>已将 {imported} 条修改后的条目并入批次 {batch}；再次退回 {returned} 条。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing records…</source>
+        <translation>正在导入档案…</translation>
+    </message>
+</context>
+<context>
     <name>BatchesModel</name>
     <message>
         <location filename="../../src/archdesk/ui/collection/batches.py" line="+32"/>
@@ -128,6 +221,14 @@
         <location line="+1"/>
         <source>returned</source>
         <translation>已退回</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesWidget</name>
+    <message>
+        <location line="+58"/>
+        <source>Double-click a batch to open it: its records and returned rows</source>
+        <translation>双击批次打开：查看其档案和退回条目</translation>
     </message>
 </context>
 <context>
@@ -852,12 +953,12 @@
         <translation>著录项</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Fields without a column: a value for every row (else from the 档号, the title rows or the sheet&apos;s name)</source>
         <translation>没有对应列的字段：为所有条目统一填写（否则取自档号、表头说明行或工作表名称）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
@@ -1629,7 +1730,7 @@
 <context>
     <name>TransfersDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+93"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+45"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
     </message>

@@ -36,6 +36,7 @@ from archdesk.services.collection.mapping import (
     remembered_values,
 )
 from archdesk.services.collection.reader import SheetTable, read_table, read_tables
+from archdesk.services.collection.returned import returned_rows_json
 from archdesk.services.collection.tables import CategoryInfo, CodeTables, load_code_tables
 from archdesk.services.collection.validation import (
     FilledValue,
@@ -47,7 +48,7 @@ from archdesk.services.collection.validation import (
     validate_table,
 )
 from archdesk.services.database import Database
-from archdesk.services.errors import Cancelled, NotAllowed, ValidationError, field_label
+from archdesk.services.errors import Cancelled, NotAllowed, NotFound, ValidationError, field_label
 from archdesk.services.refcode import CodeParts, allocate_item_numbers, format_item, group_key, render_reference_code
 from archdesk.services.uow import UnitOfWork
 
@@ -291,8 +292,13 @@ def accept_import(
     force: bool = False,
     received_on: date | None = None,
     progress: Progress | None = None,
+    into_batch: int | None = None,
 ) -> ImportResult:
     """Create the transfer batch and one record (在档, accepted now) per valid row, in one transaction.
+
+    ``into_batch`` adds the rows to an existing batch instead: the department's corrected returned
+    rows. Its counts move (accepted up, returned down) and its returned rows become the ones of
+    this file that are still wrong.
 
     Refuses (NotAllowed) a file whose SHA-256 matches an earlier batch unless ``force``. A batch is
     recorded even when every row is returned, so the batch list shows what came of each transfer.
@@ -305,24 +311,34 @@ def accept_import(
     with UnitOfWork(db) as uow:
         session = uow.session
         earlier = session.scalars(select(TransferBatch.id).where(TransferBatch.file_sha256 == preview.sha256)).all()
-        if earlier and not force:
+        if earlier and not force and into_batch is None:
             raise NotAllowed(
                 msg("import.already_imported", file=Path(preview.file).name, batches=", ".join(map(str, earlier)))
             )
         now = utcnow()
-        batch = TransferBatch(
-            department_id=preview.department_id or _single_department(validation),
-            received_on=received_on or date.today(),
-            file_name=Path(preview.file).name,
-            file_sha256=preview.sha256,
-            row_count=preview.rows,
-            accepted_count=total,
-            returned_count=preview.invalid,
-            operator=uow.actor,
-            status="accepted" if preview.invalid == 0 else "returned" if total == 0 else "partly_returned",
-            notes=f"{validation.review_count} legacy retention values to review" if validation.review_count else "",
-        )
-        session.add(batch)
+        if into_batch is not None:
+            batch = session.get(TransferBatch, into_batch)
+            if batch is None:
+                raise NotFound("transfer_batch", into_batch)
+            batch.accepted_count += total
+            batch.returned_count = max(0, batch.returned_count - total)
+            batch.status = "accepted" if batch.returned_count == 0 else "partly_returned"
+            batch.returned_rows = returned_rows_json(preview) if batch.returned_count else ""
+        else:
+            batch = TransferBatch(
+                department_id=preview.department_id or _single_department(validation),
+                received_on=received_on or date.today(),
+                file_name=Path(preview.file).name,
+                file_sha256=preview.sha256,
+                row_count=preview.rows,
+                accepted_count=total,
+                returned_count=preview.invalid,
+                operator=uow.actor,
+                status="accepted" if preview.invalid == 0 else "returned" if total == 0 else "partly_returned",
+                notes=f"{validation.review_count} legacy retention values to review" if validation.review_count else "",
+                returned_rows=returned_rows_json(preview),
+            )
+            session.add(batch)
         session.flush()
         rows = _numbered_rows(session, validation.candidates, batch.id, now)
         for start in range(0, total, INSERT_CHUNK):
@@ -332,18 +348,21 @@ def accept_import(
         if progress is not None and not progress(total, total):
             raise Cancelled("import cancelled; nothing was kept")
         first_id, last_id = session.execute(
-            select(func.min(Record.id), func.max(Record.id)).where(Record.transfer_batch_id == batch.id)
+            select(func.min(Record.id), func.max(Record.id)).where(
+                Record.transfer_batch_id == batch.id, Record.created_at == now
+            )
         ).one()
         uow.audit(
             "accept",
             "transfer_batch",
             batch.id,
-            f"transfer batch {batch.id} from {batch.file_name}: {total} records accepted"
+            f"transfer batch {batch.id} from {Path(preview.file).name}: {total} records accepted"
             + (f" (record ids {first_id}–{last_id})" if total else "")
             + f", {preview.invalid} rows returned",
             after={
-                "file_name": batch.file_name,
-                "file_sha256": batch.file_sha256,
+                "file_name": Path(preview.file).name,
+                "file_sha256": preview.sha256,
+                "into_batch": into_batch,
                 "rows": preview.rows,
                 "accepted": total,
                 "returned": preview.invalid,

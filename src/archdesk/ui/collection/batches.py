@@ -92,6 +92,9 @@ class BatchesWidget(Retranslatable, QWidget):
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.doubleClicked.connect(self._open)
+        self.view.setToolTip(self.tr("Double-click a batch to open it: its records and returned rows"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -105,6 +108,13 @@ class BatchesWidget(Retranslatable, QWidget):
 
     def refresh(self) -> None:
         self.ops.query(self, _list_batches, success=self.model.set_batches)
+
+    def _open(self, index: QModelIndex) -> None:
+        from archdesk.ui.collection.batch_detail import BatchDialog
+
+        dialog = BatchDialog(self.ops, self.model.batches[index.row()].id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def retranslate_ui(self) -> None:
         self.model.retranslate()

@@ -1,0 +1,83 @@
+"""The Transfers dock: a batch opened with a double-click shows its records and the rows it returned
+(with their problems, in the window's language), prints its 移交验收单 again, and takes the
+department's corrected rows into the same batch."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+from sqlalchemy import select
+
+from archdesk.models import Record, TransferBatch
+from archdesk.services.collection import import_transfer
+from archdesk.ui.collection.batch_detail import BatchDialog
+from archdesk.ui.collection.batches import BatchesWidget
+from archdesk.ui.ops import Ops
+from archdesk.ui.reports.preview import ReportPreview
+
+
+@pytest.fixture
+def ops(qtbot, archive):
+    runner = Ops(archive)
+    yield runner
+    runner.shutdown()
+
+
+def _sheet(path, rows):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["序号", "题名", "日期", "保管期限"])
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+    return str(path)
+
+
+def _top(kind):
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def test_open_a_batch_reprint_its_note_and_take_the_corrected_rows_into_it(qtbot, archive, ops, tmp_path, monkeypatch):
+    first = _sheet(tmp_path / "办公室.xlsx", [[1, "通知一", "20230101", "永久"], [2, "通知二", "2023-02-30", "永久"],
+                                              [3, None, "20230103", "永久"]])  # fmt: skip
+    import_transfer(archive, first, department="BGS")
+    with qtbot.waitSignal(ops.idle, timeout=10_000):
+        widget = BatchesWidget(archive, ops=ops)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    view = widget.view
+    assert widget.model.rowCount() == 1
+    rect = view.visualRect(widget.model.index(0, 3))
+    # A double-click is a press and release, then the second press (QTest sends only the second).
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: bool(_top(BatchDialog)) and _top(BatchDialog)[0].details is not None, timeout=10_000)
+    dialog = _top(BatchDialog)[0]
+    assert dialog.records.rowCount() == 1 and dialog.records.item(0, 0).text() == "Z001-WS·2023-Y-BGS-0001"
+    assert dialog.returned.rowCount() == 2
+    issues = [dialog.returned.item(r, dialog.returned.columnCount() - 1).text() for r in range(2)]
+    assert issues == ["日期: no such date: 2023-02-30", "题名: the title is missing"]
+
+    qtbot.mouseClick(dialog.note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(_top(ReportPreview)), timeout=15_000)
+    note = _top(ReportPreview)[0]
+    assert note.page_count == 1 and note.windowTitle() == "Transfer acceptance note"
+    note.close()
+
+    corrected = _sheet(
+        tmp_path / "办公室-改.xlsx", [[2, "通知二", "2023-02-28", "永久"], [3, "通知三", "20230103", "永久"]]
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (corrected, "")))
+    qtbot.mouseClick(dialog.corrected_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "2 corrected rows taken into batch 1; 0 returned again." in dialog.status.text(),
+                    timeout=15_000)  # fmt: skip
+    qtbot.waitUntil(lambda: dialog.records.rowCount() == 3, timeout=10_000)
+    assert dialog.returned.rowCount() == 0 and not dialog.corrected_button.isEnabled()
+    with archive.reading() as session:
+        batch = session.get(TransferBatch, 1)
+        assert (batch.accepted_count, batch.returned_count, batch.status) == (3, 0, "accepted")
+        codes = session.scalars(select(Record.reference_code).where(Record.transfer_batch_id == 1)).all()
+    assert sorted(codes) == ["Z001-WS·2023-Y-BGS-0001", "Z001-WS·2023-Y-BGS-0002", "Z001-WS·2023-Y-BGS-0003"]
+    dialog.close()
