@@ -15,7 +15,6 @@ import hashlib
 import importlib
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from archdesk.messages import msg, render
+from archdesk.messages import msg
 from archdesk.models import Department, Fonds, ItemSequence, Record, TransferBatch
 from archdesk.models.base import utcnow
 from archdesk.services.collection.bulk import insert_rows
@@ -35,145 +34,24 @@ from archdesk.services.collection.mapping import (
     remembered_mapping,
     remembered_values,
 )
-from archdesk.services.collection.reader import SheetTable, read_table, read_tables
+from archdesk.services.collection.reader import read_table, read_tables
+from archdesk.services.collection.results import ImportPreview, ImportResult, SheetPreview
 from archdesk.services.collection.returned import returned_rows_json
 from archdesk.services.collection.tables import CategoryInfo, CodeTables, load_code_tables
 from archdesk.services.collection.validation import (
     FilledValue,
     ImportOptions,
-    RowIssue,
     Seen,
-    UnknownValue,
     Validation,
     validate_table,
 )
 from archdesk.services.database import Database
-from archdesk.services.errors import Cancelled, NotAllowed, NotFound, ValidationError, field_label
+from archdesk.services.errors import Cancelled, NotAllowed, NotFound, ValidationError
 from archdesk.services.refcode import CodeParts, allocate_item_numbers, format_item, group_key, render_reference_code
 from archdesk.services.uow import UnitOfWork
 
 Progress = Callable[[int, int], bool]
 INSERT_CHUNK = 5000
-
-
-@dataclass(frozen=True)
-class SheetPreview:
-    """One sheet of a preview: its table, the columns' mapping and the outcome of its rows."""
-
-    table: SheetTable
-    mapping: ColumnMapping
-    validation: Validation
-
-
-@dataclass(frozen=True)
-class ImportPreview:
-    """A file read and checked, nothing written. Pass it to ``accept_import`` to take the valid rows."""
-
-    file: str
-    sha256: str
-    sheets: tuple[SheetPreview, ...]
-    validation: Validation  # every sheet's rows together
-    department_id: int | None
-    department_label: str
-    category_code: str
-    earlier_batches: tuple[int, ...]  # batches imported from a file with the same SHA-256
-    sheet_names: tuple[str, ...] = ()
-    not_read: tuple[tuple[str, str], ...] = ()  # sheets not read, and why
-    keep_reference_codes: bool = False
-    value_map: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # field → spelling → code
-
-    @property
-    def table(self) -> SheetTable:
-        return self.sheets[0].table
-
-    @property
-    def mapping(self) -> ColumnMapping:
-        return self.sheets[0].mapping
-
-    @property
-    def rows(self) -> int:
-        return sum(len(s.table.rows) for s in self.sheets)
-
-    @property
-    def valid(self) -> int:
-        return len(self.validation.candidates)
-
-    @property
-    def invalid(self) -> int:
-        return self.rows - self.valid
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import did; ``as_json`` is the CLI's ``--json`` object."""
-
-    file: str
-    rows: int
-    valid: int
-    invalid: int
-    imported: int
-    review: int
-    issues: tuple[RowIssue, ...]
-    batch_id: int | None
-    first_record_id: int | None = None
-    last_record_id: int | None = None
-    dry_run: bool = False
-    unknown_values: tuple[UnknownValue, ...] = ()
-    filled: tuple[FilledValue, ...] = ()
-    sheets_read: tuple[str, ...] = ()
-    not_read: tuple[tuple[str, str], ...] = ()
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "rows": self.rows,
-            "valid": self.valid,
-            "invalid": self.invalid,
-            "imported": self.imported,
-            "batch": self.batch_id,
-            "errors": [
-                {
-                    "row": i.row,
-                    "column": i.column,
-                    "message": i.message,
-                    **({"sheet": i.sheet} if len(self.sheets_read) > 1 else {}),
-                }
-                for i in self.issues
-            ],
-            "unknown_values": [
-                {
-                    "field": _cli_field(u.field),
-                    "column": u.column,
-                    "value": u.value,
-                    "rows": list(u.rows),
-                    **({"sheet": u.sheet} if u.sheet and len(self.sheets_read) > 1 else {}),
-                }
-                for u in self.unknown_values
-            ],  # fmt: skip
-            "values_from": [
-                {"field": _cli_field(f.field), "value": f.value, "source": render(f.source), "rows": f.rows}
-                for f in self.filled
-            ],
-            "sheets": list(self.sheets_read),
-            "sheets_not_read": [{"sheet": name, "reason": reason} for name, reason in self.not_read],
-        }
-
-    def notes(self) -> list:
-        """Messages about the whole file: values taken for every row, sheets not read."""
-        out = [
-            msg("import.value_from", field=field_label(f.field), value=f.value, source=f.source) for f in self.filled
-        ]
-        unread = [name for name, _ in self.not_read]
-        if unread:
-            out.append(
-                msg("import.sheets_not_read", count=len(unread) + len(self.sheets_read),
-                    read="、".join(self.sheets_read), unread="、".join(unread))
-            )  # fmt: skip
-        return out
-
-
-def _cli_field(name: str) -> str:
-    return {"security_level": "security"}.get(name, name)
 
 
 def file_sha256(path: str | Path) -> str:
@@ -240,7 +118,7 @@ def preview_import(
         sheets=tuple(sheets),
         validation=_together([s.validation for s in sheets]),
         department_id=dept[0] if dept else None,
-        department_label=f"{dept[1]} {dept[2]}" if dept else "",
+        department_label=f"{dept[1]} {dept[2]}" if dept else _single_label(sheets),
         category_code=cat.code if cat else "",
         earlier_batches=earlier,
         sheet_names=workbook.sheet_names,
@@ -499,6 +377,15 @@ def _index_for_search(session: Any, batch_id: int) -> None:
         return
     if hasattr(search, "index_records_of_batch"):
         search.index_records_of_batch(session, batch_id)
+
+
+def _single_label(sheets: list[SheetPreview]) -> str:
+    """The department of every accepted row when they share one (from the title rows, say)."""
+    labels = {(c["_department_code"], c["_department_name"]) for s in sheets for c in s.validation.candidates}
+    if len(labels) == 1:
+        code, name = labels.pop()
+        return f"{code} {name}" if code else ""
+    return ""
 
 
 def _single_department(validation: Validation) -> int | None:

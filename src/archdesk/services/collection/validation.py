@@ -21,10 +21,17 @@ from sqlalchemy.orm import Session
 
 from archdesk.messages import Message, msg, render
 from archdesk.models import Record
+from archdesk.services.collection.cell_checks import (
+    expected_code,
+    item_kept,
+    looked_up,
+    remembered,
+    same_as,
+    source_key,
+)
 from archdesk.services.collection.codes import parse_code
 from archdesk.services.collection.mapping import FIELDS, ColumnMapping
 from archdesk.services.collection.parsing import (
-    CellError,
     as_text,
     lookup_key,
     parse_date,
@@ -37,7 +44,6 @@ from archdesk.services.collection.reader import SheetTable
 from archdesk.services.collection.tables import DEFAULT_CATEGORY, CategoryInfo, CodeTables, load_code_tables
 from archdesk.services.dates import DAY, PartialDate
 from archdesk.services.errors import Cancelled, ValidationError, field_label
-from archdesk.services.refcode import CodeParts, format_item, group_key, render_reference_code
 
 __all__ = ["CategoryInfo", "CodeTables", "RowIssue", "Validation", "load_code_tables", "validate_table"]
 
@@ -49,7 +55,6 @@ TEXT_FIELDS = ("title", "document_number", "responsible_party", "notes", "refere
 CODED_FIELDS = ("retention", "security_level", "department", "category", "carrier")
 #: On input, `•`, `．` and `.` between codes are the standard middle dot (refcode.normalise_separators).
 _SEPARATORS = str.maketrans("•．.∙", "····")
-_UNKNOWN_IDS = {"import.unknown_retention", "import.unknown_security"}
 
 
 @dataclass(frozen=True)
@@ -182,17 +187,17 @@ def validate_table(
     # retention, security, page and date values thousands of times.
     value_map = {name: {lookup_key(k): v for k, v in m.items()} for name, m in options.value_map.items()}
     parse = {
-        "date": _remembered(parse_date),
-        "year": _remembered(parse_year),
-        "retention": _remembered(parse_retention, tables.retention, mapped=value_map.get("retention")),
-        "security_level": _remembered(parse_security, tables.security, mapped=value_map.get("security_level")),
-        "pages": _remembered(parse_pages),
-        "item_number": _remembered(parse_pages),
+        "date": remembered(parse_date),
+        "year": remembered(parse_year),
+        "retention": remembered(parse_retention, tables.retention, mapped=value_map.get("retention")),
+        "security_level": remembered(parse_security, tables.security, mapped=value_map.get("security_level")),
+        "pages": remembered(parse_pages),
+        "item_number": remembered(parse_pages),
     }
     lookups = {
-        "department": _looked_up(tables.department, "import.unknown_department", value_map.get("department")),
-        "category": _looked_up(tables.category, "import.unknown_category", value_map.get("category")),
-        "carrier": _looked_up(
+        "department": looked_up(tables.department, "import.unknown_department", value_map.get("department")),
+        "category": looked_up(tables.category, "import.unknown_category", value_map.get("category")),
+        "carrier": looked_up(
             lambda t: tables.carriers.get(lookup_key(t)), "import.unknown_medium", value_map.get("carrier")
         ),
     }
@@ -231,7 +236,7 @@ def validate_table(
     no_parts: dict[str, str] = {}
 
     def count(name: str, text: str, source: Message) -> None:
-        key = (name, text, _key(source))
+        key = (name, text, source_key(source))
         if key in filled:
             filled[key][1] += 1
         else:
@@ -340,16 +345,16 @@ def validate_table(
 
         kept_item = None
         if keep and not any(p[0] in ("reference_code", "category") for p in problems):
-            kept_item = _kept_item(
+            kept_item = item_kept(
                 parts, cells[item_at] if item_at is not None else None, parse["item_number"], problems
             )
         if given_code:
             first = seen.codes.setdefault(given_code, (table.sheet_name, row_number))
             if first != (table.sheet_name, row_number):
-                problems.append(("reference_code", _same_as(first, table.sheet_name, "import.same_code_as_row")))
+                problems.append(("reference_code", same_as(first, table.sheet_name, "import.same_code_as_row")))
         if kept_item is not None and not problems:
             assert cat is not None and retention is not None and year is not None
-            expected = _expected_code(cat.refcode_pattern, tables.fonds_code, cat.code, year, retention.code, dept,
+            expected = expected_code(cat.refcode_pattern, tables.fonds_code, cat.code, year, retention.code, dept,
                                       kept_item)  # fmt: skip
             if given_code and expected != given_code:
                 problems.append(("reference_code", msg("import.code_mismatch", code=given_code, expected=expected)))
@@ -359,7 +364,7 @@ def validate_table(
             key = (title, record_date, texts["document_number"], texts["responsible_party"], dept, year)
             first = seen.rows.setdefault(key, (table.sheet_name, row_number))
             if first != (table.sheet_name, row_number):
-                problems.append(("title", _same_as(first, table.sheet_name, "import.duplicate_row")))
+                problems.append(("title", same_as(first, table.sheet_name, "import.duplicate_row")))
         if problems:
             for name, problem in problems:
                 issues.append(RowIssue(row_number, heading[name], problem, sheet))
@@ -422,94 +427,6 @@ def validate_table(
         ),
         tuple(FilledValue(name, text, source, rows) for (name, text, _), (source, rows) in filled.items()),
     )
-
-
-def _key(message: Message) -> tuple[Any, ...]:
-    return (message.id, *sorted(message.params.items()))
-
-
-def _same_as(first: tuple[str, int], sheet: str, message_id: str) -> Message:
-    if first[0] != sheet and message_id == "import.same_code_as_row":
-        return msg("import.same_code_as_sheet_row", row=first[1], sheet=first[0])
-    return msg(message_id, row=first[1])
-
-
-def _kept_item(parts: dict[str, str], item_cell: Any, parse_item: Callable[..., Any], problems: list) -> int | None:
-    """The item number a migrated row keeps: from its 档号, else from its 件号 column."""
-    if parts.get("item"):
-        return int(parts["item"])
-    number = parse_item(item_cell, "item_number", problems) if item_cell is not None else None
-    if number:
-        return int(number)
-    if not problems:
-        problems.append(("reference_code", msg("import.code_missing")))
-    return None
-
-
-_GROUPS: dict[tuple[Any, ...], tuple[str, str, bool, CodeParts]] = {}
-
-
-def _expected_code(pattern: str, fonds: str, category: str, year: int, retention: str, dept: Any, item: int) -> str:
-    """The code the row's components give with its kept item number (group rendered once per class)."""
-    signature = (pattern, fonds, category, year, retention, dept[1] if dept else "", dept[2] if dept else "")
-    found = _GROUPS.get(signature)
-    if found is None:
-        parts = CodeParts(fonds, category, year, retention, signature[5], signature[6])
-        key = group_key(pattern, parts)
-        prefix, _, suffix = key.rpartition("#")
-        fast = prefix + format_item(1) + suffix == render_reference_code(pattern, parts, 1)
-        found = _GROUPS[signature] = (prefix, suffix, fast, parts)
-        if len(_GROUPS) > 50_000:
-            _GROUPS.clear()
-    prefix, suffix, fast, parts = found
-    return prefix + format_item(item) + suffix if fast else render_reference_code(pattern, parts, item)
-
-
-def _remembered(parser: Callable[..., Any], *args: Any, mapped: Mapping[str, str] | None = None) -> Callable:
-    """``parser(value, *args)`` as ``check(value, field, problems)``: a CellError becomes (field, problem)
-    in ``problems`` and None. ``mapped`` translates a spelling first (the archivist's value map).
-    Outcomes are kept per (type, value) for the length of one validation."""
-    outcomes: dict[tuple[type, Any], tuple[Any, Message | None]] = {}
-
-    def run(value: Any) -> tuple[Any, Message | None]:
-        given = value
-        if mapped and value is not None:
-            value = mapped.get(lookup_key(value), value)
-        try:
-            return parser(value, *args), None
-        except CellError as exc:
-            problem = exc.problem
-            if problem.id in _UNKNOWN_IDS:
-                problem = Message(problem.id, {**problem.params, "raw": as_text(given)})
-            return None, problem
-
-    def check(value: Any, name: str, problems: list[tuple[str, Message]]) -> Any:
-        if value is None:
-            return parser(None, *args)
-        try:
-            key = (value.__class__, value)
-            result, problem = outcomes[key]
-        except KeyError:
-            result, problem = outcomes[key] = run(value)
-        except TypeError:  # an unhashable value: parse it every time
-            result, problem = run(value)
-        if problem is not None:
-            problems.append((name, problem))
-        return result
-
-    return check
-
-
-def _looked_up(find: Callable[[str], Any], message_id: str, mapped: Mapping[str, str] | None) -> Callable:
-    """A code-table lookup as ``check(text, field, problems)``, with the archivist's value map first."""
-
-    def check(text: str, name: str, problems: list[tuple[str, Message]]) -> Any:
-        found = find(mapped.get(lookup_key(text), text) if mapped else text)
-        if found is None:
-            problems.append((name, msg(message_id, value=repr(text[:40]), raw=text[:200])))
-        return found
-
-    return check
 
 
 def _reject_codes_in_catalogue(
