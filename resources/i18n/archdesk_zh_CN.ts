@@ -65,7 +65,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batch_detail.py" line="+35"/>
+        <location filename="../../src/archdesk/ui/collection/batch_detail.py" line="+36"/>
         <source>Transfer batch {id}</source>
         <translation>移交批次 {id}</translation>
     </message>
@@ -115,7 +115,17 @@
         <translation>导入修改后的条目…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+3"/>
+        <source>Withdraw the batch…</source>
+        <translation>撤回批次…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only while every record of the batch is still pending (暂存)</source>
+        <translation>仅当批次中每件档案仍为暂存状态时可用</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>{file} from {department}, received {received}: {rows} rows, {accepted} accepted, {returned} returned.</source>
         <translation>{file}，移交单位 {department}，{received} 接收：共 {rows} 条，接收 {accepted} 条，退回 {returned} 条。</translation>
     </message>
@@ -135,7 +145,22 @@
         <translation>退回条目（{count}）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>Withdraw the batch</source>
+        <translation>撤回批次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the {count} pending records of batch {batch}? Their rows count as returned.</source>
+        <translation>删除批次 {batch} 中的 {count} 件暂存档案？这些条目将计为退回。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Batch {batch} withdrawn: {count} records removed.</source>
+        <translation>批次 {batch} 已撤回：删除 {count} 件档案。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The corrected rows</source>
         <translation>修改后的条目</translation>
     </message>
@@ -367,7 +392,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+160"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+161"/>
         <source>Choose the spreadsheet</source>
         <translation>选择移交清单</translation>
     </message>
@@ -383,12 +408,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>(the first sheet)</source>
         <translation>（第一个工作表）</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-20"/>
         <source>Keep the reference codes (档号) given in the sheet</source>
         <translation>保留表中给出的档号</translation>
     </message>
@@ -418,7 +443,12 @@
         <translation>门类</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Receive as pending (暂存): accept into custody later</source>
+        <translation>以暂存状态接收：稍后再接收入库</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>{name} ({rows} rows)</source>
         <translation>{name}（{rows} 条）</translation>
     </message>
@@ -593,7 +623,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="-160"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="-164"/>
         <source>Import a transfer spreadsheet</source>
         <extracomment>Fields a whole file may lack a column for, offered a &quot;for every row&quot; value on the mapping page.</extracomment>
         <translation>导入移交清单</translation>
@@ -610,7 +640,7 @@
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Importing records…</source>
         <translation>正在导入档案…</translation>
     </message>
@@ -933,7 +963,7 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+105"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+108"/>
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>

@@ -81,3 +81,50 @@ def test_open_a_batch_reprint_its_note_and_take_the_corrected_rows_into_it(qtbot
         codes = session.scalars(select(Record.reference_code).where(Record.transfer_batch_id == 1)).all()
     assert sorted(codes) == ["Z001-WS·2023-Y-BGS-0001", "Z001-WS·2023-Y-BGS-0002", "Z001-WS·2023-Y-BGS-0003"]
     dialog.close()
+
+
+def test_a_batch_received_as_pending_is_withdrawn_whole_and_an_accepted_one_is_refused(
+    qtbot, archive, ops, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from archdesk.models import AuditEvent
+    from archdesk.services.collection.returned import withdraw_batch
+    from archdesk.services.collection.transfer import accept_import, preview_import
+    from archdesk.services.errors import NotAllowed
+
+    accepted = _sheet(tmp_path / "a.xlsx", [[1, "已接收的通知", "20230101", "永久"]])
+    import_transfer(archive, accepted, department="BGS")
+    with pytest.raises(NotAllowed) as refused:
+        withdraw_batch(archive, 1)
+    assert "不能撤回" in refused.value.render("zh_CN")
+
+    pending = _sheet(
+        tmp_path / "b.xlsx", [[1, "暂存的通知", "20230102", "永久"], [2, "暂存的纪要", "20230103", "永久"]]
+    )
+    accept_import(archive, preview_import(archive, pending, department="BGS"), pending=True)
+    dialog = BatchDialog(ops, 2)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.details is not None, timeout=10_000)
+    assert [r.status for r in dialog.details.records] == ["pending", "pending"]
+    assert dialog.withdraw_button.isEnabled()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    )
+    qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Batch 2 withdrawn: 2 records removed." in dialog.status.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: dialog.records.rowCount() == 0, timeout=10_000)
+    assert asked and "2 pending records" in asked[0]
+    with archive.reading() as session:
+        batch = session.get(TransferBatch, 2)
+        assert (batch.accepted_count, batch.returned_count, batch.status) == (0, 2, "returned")
+        assert session.scalars(select(Record.title)).all() == ["已接收的通知"]
+        audit = session.scalars(select(AuditEvent).where(AuditEvent.action == "withdraw")).one()
+        assert [r["title"] for r in audit.before["records"]] == ["暂存的通知", "暂存的纪要"]
+    # The numbers are not handed back: the next record of the class is 0004.
+    import_transfer(archive, _sheet(tmp_path / "c.xlsx", [[1, "后来的通知", "20230104", "永久"]]), department="BGS")
+    with archive.reading() as session:
+        assert session.scalars(select(Record.reference_code).order_by(Record.id)).all()[-1] == "Z001-WS·2023-Y-BGS-0004"
+    dialog.close()

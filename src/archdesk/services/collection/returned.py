@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from archdesk.messages import Message, render
+from archdesk.messages import Message, msg, render
 from archdesk.models import Department, Record, TransferBatch
 from archdesk.services.collection.parsing import as_text
 from archdesk.services.database import Database
-from archdesk.services.errors import NotFound
+from archdesk.services.errors import NotAllowed, NotFound
+from archdesk.services.uow import UnitOfWork, unit_of_work
 
 #: Longest cell text kept for a returned row (a 5 MB cell is cut, as on the rejection sheet).
 MAX_CELL = 500
@@ -140,3 +141,36 @@ def _returned(text: str) -> tuple[tuple[str, ...], tuple[ReturnedRow, ...]]:
 def _text(value: object) -> str:
     text = as_text(value)
     return text if len(text) <= MAX_CELL else text[:MAX_CELL] + f"…（{len(text):,}）"
+
+
+def withdraw_batch(db: Database, batch_id: int, *, uow: UnitOfWork | None = None) -> int:
+    """Take back a batch whose records are all still pending (暂存, never accepted into custody):
+    its records are removed (audited, each with its code and title), its rows all count as returned.
+    Item numbers are not handed back. Returns how many records were removed; NotAllowed otherwise."""
+    from archdesk.services import search
+
+    with unit_of_work(db, uow) as work:
+        session = work.session
+        batch = session.get(TransferBatch, batch_id)
+        if batch is None:
+            raise NotFound("transfer_batch", batch_id)
+        records = session.execute(
+            select(Record.id, Record.reference_code, Record.title, Record.status, Record.accepted_at, Record.box_id)
+            .where(Record.transfer_batch_id == batch_id)
+            .order_by(Record.id)
+        ).all()
+        held = [r for r in records if r.status != "pending" or r.accepted_at is not None or r.box_id is not None]
+        if held or not records:
+            raise NotAllowed(msg("import.withdraw_refused", batch=batch_id, count=len(held) or len(records)))
+        ids = [r.id for r in records]
+        search.remove_records(session, ids)
+        for start in range(0, len(ids), 500):
+            session.execute(delete(Record).where(Record.id.in_(ids[start : start + 500])))
+        before = {"accepted": batch.accepted_count, "returned": batch.returned_count, "status": batch.status,
+                  "records": [{"id": r.id, "reference_code": r.reference_code, "title": r.title} for r in records]}  # fmt: skip
+        batch.accepted_count, batch.returned_count, batch.status = 0, batch.row_count, "returned"
+        batch.notes = (batch.notes + "; " if batch.notes else "") + f"withdrawn ({len(ids)} pending records removed)"
+        work.audit("withdraw", "transfer_batch", batch_id,
+                   f"transfer batch {batch_id} withdrawn: {len(ids)} pending records removed",
+                   before=before, after={"accepted": 0, "returned": batch.row_count, "status": "returned"})  # fmt: skip
+    return len(ids)

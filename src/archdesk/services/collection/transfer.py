@@ -171,12 +171,14 @@ def accept_import(
     received_on: date | None = None,
     progress: Progress | None = None,
     into_batch: int | None = None,
+    pending: bool = False,
 ) -> ImportResult:
     """Create the transfer batch and one record (在档, accepted now) per valid row, in one transaction.
 
     ``into_batch`` adds the rows to an existing batch instead: the department's corrected returned
     rows. Its counts move (accepted up, returned down) and its returned rows become the ones of
-    this file that are still wrong.
+    this file that are still wrong. ``pending`` receives the records as 暂存 (accepted into custody
+    later, or the whole batch withdrawn while every record is still pending).
 
     Refuses (NotAllowed) a file whose SHA-256 matches an earlier batch unless ``force``. A batch is
     recorded even when every row is returned, so the batch list shows what came of each transfer.
@@ -218,7 +220,7 @@ def accept_import(
             )
             session.add(batch)
         session.flush()
-        rows = _numbered_rows(session, validation.candidates, batch.id, now)
+        rows = _numbered_rows(session, validation.candidates, batch.id, now, pending)
         for start in range(0, total, INSERT_CHUNK):
             if progress is not None and not progress(start, total):
                 raise Cancelled("import cancelled; nothing was kept")
@@ -306,7 +308,9 @@ def dry_run_result(preview: ImportPreview) -> ImportResult:
     )  # fmt: skip
 
 
-def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_id: int, now: Any) -> list[tuple]:
+def _numbered_rows(
+    session: Any, candidates: tuple[dict[str, Any], ...], batch_id: int, now: Any, pending: bool = False
+) -> list[tuple]:
     """Item numbers in sheet order within each group, reserved one block per group, and the codes."""
     fonds_codes = dict(session.execute(select(Fonds.id, Fonds.code)).all())
     keys: dict[tuple[Any, ...], tuple[str, str, CodeParts]] = {}
@@ -325,9 +329,9 @@ def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_i
     pattern_of = {key: (pattern, parts) for pattern, key, parts in keys.values()}
     rows: list[tuple] = [()] * len(candidates)
     fixed = {
-        "status": "in_custody",
+        "status": "pending" if pending else "in_custody",
         "transfer_batch_id": batch_id,
-        "accepted_at": now,
+        "accepted_at": None if pending else now,
         "created_at": now,
         "updated_at": now,
     }

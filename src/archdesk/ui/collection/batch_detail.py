@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -57,10 +58,14 @@ class BatchDialog(QDialog):
         self.corrected_button = QPushButton(self.tr("Import corrected rows…"))
         self.corrected_button.setObjectName("importCorrectedRows")
         self.corrected_button.clicked.connect(self._import_corrected)
+        self.withdraw_button = QPushButton(self.tr("Withdraw the batch…"))
+        self.withdraw_button.setObjectName("withdrawBatch")
+        self.withdraw_button.setToolTip(self.tr("Only while every record of the batch is still pending (暂存)"))
+        self.withdraw_button.clicked.connect(self._withdraw)
         self.status = QLabel()
         self.status.setObjectName("batchStatus")
         buttons = QHBoxLayout()
-        for button in (self.note_button, self.returned_button, self.corrected_button):
+        for button in (self.note_button, self.returned_button, self.corrected_button, self.withdraw_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -108,6 +113,7 @@ class BatchDialog(QDialog):
         self.tabs.setTabText(1, self.tr("Returned rows ({count})").format(count=len(details.returned_rows)))
         self.returned_button.setEnabled(bool(details.returned_rows))
         self.corrected_button.setEnabled(details.returned > 0)
+        self.withdraw_button.setEnabled(bool(details.records) and all(r.status == "pending" for r in details.records))
 
     def _print_note(self) -> None:
         details, language = self.details, current_language()
@@ -120,6 +126,29 @@ class BatchDialog(QDialog):
         from archdesk.services.collection.rejects import batch_returned_document
 
         preview_document(self, self.ops, lambda _db: batch_returned_document(details, language))
+
+    def _withdraw(self) -> None:
+        count = len(self.details.records) if self.details else 0
+        answer = QMessageBox.question(
+            self, self.tr("Withdraw the batch"),
+            self.tr("Remove the {count} pending records of batch {batch}? Their rows count as returned.").format(
+                count=count, batch=self.batch_id),
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        batch_id = self.batch_id
+
+        def withdraw(db):  # noqa: ANN001, ANN202 - worker thread
+            from archdesk.services.collection.returned import withdraw_batch
+
+            return withdraw_batch(db, batch_id)
+
+        def done(removed: int) -> None:
+            self.status.setText(self.tr("Batch {batch} withdrawn: {count} records removed.").format(
+                batch=batch_id, count=removed))  # fmt: skip
+            self.reload()
+
+        self.ops.mutate(self, withdraw, changes=Changes.everything(), success=done)
 
     def _import_corrected(self) -> None:
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)

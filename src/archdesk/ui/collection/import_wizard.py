@@ -138,9 +138,10 @@ class ImportWizard(QWizard):
         if preview is None:
             return
         force = bool(preview.earlier_batches)  # the user saw the warning on the preview page
+        pending = self.file_page.pending.isChecked()
 
         def op(db: Database, progress: Callable[[int, int], bool]) -> ImportResult:
-            return accept_import(db, preview, force=force, progress=progress)
+            return accept_import(db, preview, force=force, progress=progress, pending=pending)
 
         def done(result: ImportResult) -> None:
             self.result = result
@@ -184,7 +185,10 @@ class FilePage(QWizardPage):
         form.addRow(self.tr("Sheet"), self.sheet)
         form.addRow(self.tr("Department"), self.department)
         form.addRow(self.tr("Category"), self.category)
+        self.pending = QCheckBox(self.tr("Receive as pending (暂存): accept into custody later"))
+        self.pending.setObjectName("receivePending")
         form.addRow("", self.keep_codes)
+        form.addRow("", self.pending)
         self.path_edit.textChanged.connect(self._list_sheets)
         self._ready = False
 
