@@ -86,6 +86,8 @@ def test_every_sheet_with_its_row_count_and_a_department_typed_once(qtbot, archi
     qtbot.keyClicks(department, "BGS")  # the department's code (its name works too)
     _next(qtbot, wizard, ImportWizard.PREVIEW_PAGE)
     assert "3 rows: 3 valid, 0 to return." in wizard.preview_page.summary.text()
+    shown = wizard.preview_page.view.model()
+    assert [shown.headerData(r, Qt.Orientation.Vertical) for r in range(3)] == ["一月:2", "一月:3", "二月:2"]
     assert "given once for every row" in wizard.preview_page.summary.text()
     _accept(qtbot, wizard)
     assert [r[1] for r in _records(archive)] == ["BGS", "BGS", "BGS"]
