@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from archdesk.ui.collection.batches import TransfersDock
@@ -69,9 +70,10 @@ def test_choose_correct_the_mapping_preview_and_accept_the_valid_rows(qtbot, arc
     assert page.model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Vertical) == "4"
     wizard.grab().save(str(tmp_path / "wizard.png"))
 
-    with qtbot.waitSignal(ops.idle, timeout=10_000):
-        wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.SUMMARY_PAGE, timeout=10_000)
     assert len(imported) == 1 and imported[0].imported == 2 and imported[0].invalid == 1
+    assert "2 records imported as transfer batch 1; 1 rows returned." in wizard.summary_page.summary.text()
     assert warnings == []
 
 

@@ -85,6 +85,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} was already imported (batch {batches}); import it again only with --force",
         "{file} 已导入过（批次 {batches}）；如需再次导入，请使用 --force",
     ),
+    "import.withdraw_refused": (
+        "batch {batch} cannot be withdrawn: {count} of its records are no longer pending (accepted, boxed) or it has none",
+        "批次 {batch} 不能撤回：其中 {count} 件已不是暂存状态（已接收或已装盒），或批次中没有档案",
+    ),
     "import.is_folder": ("is a folder, not a spreadsheet", "是文件夹，不是电子表格"),
     # Where a value for the whole file came from
     "import.from_option": ("given once for every row", "为所有条目统一给出"),

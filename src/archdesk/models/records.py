@@ -44,6 +44,8 @@ class TransferBatch(Base):
     status: Mapped[str] = mapped_column(String(20), default=BatchStatus.OPEN.value)
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The rows returned to the department, as read, with their problems (JSON; services/collection/returned.py).
+    returned_rows: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Volume(Base, Timestamps):

@@ -29,6 +29,7 @@ from archdesk.models import (
 from archdesk.models.base import utcnow
 from archdesk.services import search
 from archdesk.services.database import Database
+from archdesk.services.dates import precision_of
 from archdesk.services.errors import NotAllowed, NotFound, ValidationError, ValidationErrors, field_label
 from archdesk.services.refcode import (
     CodeParts,
@@ -153,6 +154,7 @@ def _apply(record: Record, data: RecordInput, resolved: _Resolved) -> None:
     record.title = data.title.strip()
     record.title_supplied = data.title_supplied
     record.date = data.date
+    record.date_precision = precision_of(data.date)  # 1997-07 stays a month (services/dates.py)
     record.pages = data.pages
     record.security_level_id = resolved.security_level.id if resolved.security_level else None
     record.carrier_id = resolved.carrier.id if resolved.carrier else None

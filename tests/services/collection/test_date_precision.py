@@ -79,3 +79,19 @@ def test_the_migration_gives_existing_records_day_precision(tmp_path):
         assert set(session.execute(text("SELECT date_precision FROM record")).scalars()) == {"day"}
         assert session.execute(text("SELECT count(*) FROM record")).scalar() == 3
     upgraded.dispose()
+
+
+def test_a_record_entered_or_edited_with_a_month_keeps_that_precision(archive):
+    from archdesk.services import catalogue
+    from archdesk.ui.catalogue.record_form import parse_date as typed
+
+    record = catalogue.create_record(
+        archive,
+        catalogue.RecordInput(title="按月的记录", category="WS", year=1997, retention="Y", date=typed("1997-07")),
+    )
+    with archive.reading() as session:
+        assert session.execute(text("SELECT date_precision FROM record")).scalar() == "month"
+    catalogue.update_record(archive, record.id, date=typed("19970715"))
+    with archive.reading() as session:
+        assert session.execute(text("SELECT date, date_precision FROM record")).one() == ("1997-07-15", "day")
+    assert typed("20240305") == date(2024, 3, 5) and iso_date(typed("1997")) == "1997"

@@ -71,3 +71,25 @@ def import_choices(db: Database) -> tuple[list[tuple[str, str]], list[tuple[str,
             )
         ]
     return departments, categories
+
+
+def code_choices(db: Database) -> dict[str, list[tuple[str, str]]]:
+    """field → (code, label) pairs the wizard offers for an unknown value or a value for every row."""
+    from archdesk.models import Carrier, RetentionPeriod, SecurityLevel
+
+    with db.reading() as session:
+        retention = session.execute(
+            select(RetentionPeriod.code, RetentionPeriod.label)
+            .where(RetentionPeriod.active.is_(True))
+            .order_by(RetentionPeriod.sort_order)
+        ).all()
+        security = session.execute(select(SecurityLevel.code, SecurityLevel.name).order_by(SecurityLevel.id)).all()
+        carriers = session.execute(select(Carrier.code, Carrier.name).order_by(Carrier.id)).all()
+    departments, categories = import_choices(db)
+    return {
+        "retention": [tuple(r) for r in retention],
+        "security_level": [tuple(r) for r in security],
+        "carrier": [tuple(r) for r in carriers],
+        "department": departments,
+        "category": categories,
+    }

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -206,11 +207,32 @@ def remembered_mapping(session: Session, department_id: int | None) -> dict[str,
     return {str(k): str(v) for k, v in headings.items() if v == "" or v in FIELDS}
 
 
-def remember_mapping(session: Session, department_id: int, mapping: ColumnMapping) -> None:
-    """Store the mapping on the department (inside the caller's unit of work)."""
-    payload = {"version": 1, "headings": mapping.as_dict()}
+def remembered_values(session: Session, department_id: int | None) -> dict[str, dict[str, str]]:
+    """The value map (field → spelling → code) remembered from the department's last import."""
+    if department_id is None:
+        return {}
+    text = session.scalar(select(Department.import_mapping).where(Department.id == department_id))
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    values = data.get("values", {}) if isinstance(data, dict) else {}
+    return {
+        str(f): {str(k): str(v) for k, v in m.items()} for f, m in values.items() if f in FIELDS and isinstance(m, dict)
+    }
+
+
+def remember_mapping(
+    session: Session, department_id: int, mapping: ColumnMapping, values: Mapping[str, Mapping[str, str]] | None = None
+) -> dict[str, Any]:
+    """Store the mapping and the value map on the department (inside the caller's unit of work,
+    which audits it); returns what was stored."""
+    payload: dict[str, Any] = {"version": 2, "headings": mapping.as_dict()}
+    if values:
+        payload["values"] = {field: dict(spellings) for field, spellings in values.items()}
     session.execute(
         update(Department)
         .where(Department.id == department_id)
         .values(import_mapping=json.dumps(payload, ensure_ascii=False))
     )
+    return payload

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from archdesk.services.collection.parsing import as_text
+from archdesk.services.collection.returned import BatchDetails
 from archdesk.services.collection.transfer import ImportPreview, ImportResult
 from archdesk.services.reports import Column, Document, Field, Orientation, render_pdf, render_xlsx, single_section
 from archdesk.services.reports.document import Align, Cell, Kind
@@ -72,24 +73,41 @@ def returned_rows_document(preview: ImportPreview, language: str = "zh_CN") -> D
 
 def acceptance_note_document(preview: ImportPreview, result: ImportResult, language: str = "zh_CN") -> Document:
     """移交验收单: the batch, counts accepted and returned, the first issues, and the signature lines."""
+    rows = [(i.row, f"{i.sheet} · {i.column}" if i.sheet and len(preview.sheets) > 1 else i.column,
+             i.render(language)) for i in result.issues]  # fmt: skip
+    return _note_document(
+        Path(preview.file).name, result.batch_id, preview.department_label, result.rows, result.imported,
+        result.invalid, result.review, preview.sha256, rows, language,
+    )  # fmt: skip
+
+
+def batch_note_document(details: BatchDetails, language: str = "zh_CN") -> Document:
+    """The 移交验收单 of a batch accepted earlier, from what the batch kept (the Transfers dock's reprint)."""
+    rows = [(r.row, i.column, i.render(language)) for r in details.returned_rows for i in r.issues]
+    return _note_document(
+        details.file_name, details.id, details.department, details.rows, details.accepted, details.returned, 0,
+        details.sha256, rows, language,
+    )  # fmt: skip
+
+
+def _note_document(
+    file_name: str, batch_id: int | None, department: str, total: int, accepted: int, returned: int, review: int,
+    sha256: str, rows: list[tuple[Cell, ...]], language: str,
+) -> Document:  # fmt: skip
     en = language == "en"
     fields = (
-        Field(
-            "Batch" if en else "移交批次",
-            str(result.batch_id) if result.batch_id else ("(dry run)" if en else "（试导入）"),
-        ),
-        Field("File" if en else "文件", Path(preview.file).name),
-        Field("Department" if en else "移交单位", preview.department_label or "—"),
-        Field("Rows" if en else "条目数", str(result.rows)),
-        Field("Accepted" if en else "接收", str(result.imported)),
-        Field("Returned" if en else "退回", str(result.invalid)),
-        Field("To review" if en else "待复核期限", str(result.review)),
-        Field("SHA-256", preview.sha256[:16] + "…"),
+        Field("Batch" if en else "移交批次", str(batch_id) if batch_id else ("(dry run)" if en else "（试导入）")),
+        Field("File" if en else "文件", file_name),
+        Field("Department" if en else "移交单位", department or "—"),
+        Field("Rows" if en else "条目数", str(total)),
+        Field("Accepted" if en else "接收", str(accepted)),
+        Field("Returned" if en else "退回", str(returned)),
+        Field("To review" if en else "待复核期限", str(review)),
+        Field("SHA-256", sha256[:16] + "…"),
     )
-    rows = [(i.row, f"{i.sheet} · {i.column}" if i.sheet else i.column, i.render(language)) for i in result.issues]
     return Document(
         title="Transfer acceptance note" if en else "移交验收单",
-        subtitle=Path(preview.file).name,
+        subtitle=file_name,
         columns=(
             Column("Row" if en else "行号", 0.6, Align.RIGHT, kind=Kind.NUMBER),
             Column("Column" if en else "列", 1.2),
@@ -106,6 +124,32 @@ def acceptance_note_document(preview: ImportPreview, result: ImportResult, langu
             else ("有问题的条目随退回清单退回移交单位，修改后重新移交。",)
         ),
         language=language,
+    )
+
+
+def batch_returned_document(details: BatchDetails, language: str = "zh_CN") -> Document:
+    """The returned rows a batch kept, with their issues (the Transfers dock's print of them)."""
+    en = language == "en"
+    colon = ": " if en else "："
+    rows = [
+        (r.row, *r.cells, "；".join(f"{i.column}{colon}{i.render(language)}" for i in r.issues))
+        for r in details.returned_rows
+    ]
+    width = max((len(r.cells) for r in details.returned_rows), default=len(details.headers))
+    headers = list(details.headers) + [""] * (width - len(details.headers))
+    columns = (
+        Column("Row" if en else "行号", 0.5, Align.RIGHT, kind=Kind.NUMBER),
+        *(Column(h or f"#{i + 1}", 1.0, wrap=True) for i, h in enumerate(headers[:width])),
+        Column("Issue" if en else "问题", 3.0, wrap=True),
+    )
+    return Document(
+        title="Returned rows" if en else "退回清单",
+        subtitle=details.file_name,
+        columns=columns,
+        sections=single_section(rows),
+        orientation=Orientation.LANDSCAPE,
+        language=language,
+        sheet_name="Returned" if en else "退回",
     )
 
 

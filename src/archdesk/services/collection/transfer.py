@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
@@ -22,149 +22,36 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from archdesk.messages import msg, render
-from archdesk.models import Fonds, ItemSequence, Record, TransferBatch
+from archdesk.messages import msg
+from archdesk.models import Department, Fonds, ItemSequence, Record, TransferBatch
 from archdesk.models.base import utcnow
 from archdesk.services.collection.bulk import insert_rows
 from archdesk.services.collection.file_values import given_values, info_values, merged, sheet_name_values
-from archdesk.services.collection.mapping import ColumnMapping, guess_mapping, remember_mapping, remembered_mapping
-from archdesk.services.collection.reader import SheetTable, read_table, read_tables
+from archdesk.services.collection.mapping import (
+    ColumnMapping,
+    guess_mapping,
+    remember_mapping,
+    remembered_mapping,
+    remembered_values,
+)
+from archdesk.services.collection.reader import read_table, read_tables
+from archdesk.services.collection.results import ImportPreview, ImportResult, SheetPreview
+from archdesk.services.collection.returned import returned_rows_json
 from archdesk.services.collection.tables import CategoryInfo, CodeTables, load_code_tables
 from archdesk.services.collection.validation import (
     FilledValue,
     ImportOptions,
-    RowIssue,
     Seen,
-    UnknownValue,
     Validation,
     validate_table,
 )
 from archdesk.services.database import Database
-from archdesk.services.errors import Cancelled, NotAllowed, ValidationError, field_label
+from archdesk.services.errors import Cancelled, NotAllowed, NotFound, ValidationError
 from archdesk.services.refcode import CodeParts, allocate_item_numbers, format_item, group_key, render_reference_code
 from archdesk.services.uow import UnitOfWork
 
 Progress = Callable[[int, int], bool]
 INSERT_CHUNK = 5000
-
-
-@dataclass(frozen=True)
-class SheetPreview:
-    """One sheet of a preview: its table, the columns' mapping and the outcome of its rows."""
-
-    table: SheetTable
-    mapping: ColumnMapping
-    validation: Validation
-
-
-@dataclass(frozen=True)
-class ImportPreview:
-    """A file read and checked, nothing written. Pass it to ``accept_import`` to take the valid rows."""
-
-    file: str
-    sha256: str
-    sheets: tuple[SheetPreview, ...]
-    validation: Validation  # every sheet's rows together
-    department_id: int | None
-    department_label: str
-    category_code: str
-    earlier_batches: tuple[int, ...]  # batches imported from a file with the same SHA-256
-    sheet_names: tuple[str, ...] = ()
-    not_read: tuple[tuple[str, str], ...] = ()  # sheets not read, and why
-    keep_reference_codes: bool = False
-
-    @property
-    def table(self) -> SheetTable:
-        return self.sheets[0].table
-
-    @property
-    def mapping(self) -> ColumnMapping:
-        return self.sheets[0].mapping
-
-    @property
-    def rows(self) -> int:
-        return sum(len(s.table.rows) for s in self.sheets)
-
-    @property
-    def valid(self) -> int:
-        return len(self.validation.candidates)
-
-    @property
-    def invalid(self) -> int:
-        return self.rows - self.valid
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import did; ``as_json`` is the CLI's ``--json`` object."""
-
-    file: str
-    rows: int
-    valid: int
-    invalid: int
-    imported: int
-    review: int
-    issues: tuple[RowIssue, ...]
-    batch_id: int | None
-    first_record_id: int | None = None
-    last_record_id: int | None = None
-    dry_run: bool = False
-    unknown_values: tuple[UnknownValue, ...] = ()
-    filled: tuple[FilledValue, ...] = ()
-    sheets_read: tuple[str, ...] = ()
-    not_read: tuple[tuple[str, str], ...] = ()
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "rows": self.rows,
-            "valid": self.valid,
-            "invalid": self.invalid,
-            "imported": self.imported,
-            "batch": self.batch_id,
-            "errors": [
-                {
-                    "row": i.row,
-                    "column": i.column,
-                    "message": i.message,
-                    **({"sheet": i.sheet} if len(self.sheets_read) > 1 else {}),
-                }
-                for i in self.issues
-            ],
-            "unknown_values": [
-                {
-                    "field": _cli_field(u.field),
-                    "column": u.column,
-                    "value": u.value,
-                    "rows": list(u.rows),
-                    **({"sheet": u.sheet} if u.sheet and len(self.sheets_read) > 1 else {}),
-                }
-                for u in self.unknown_values
-            ],  # fmt: skip
-            "values_from": [
-                {"field": _cli_field(f.field), "value": f.value, "source": render(f.source), "rows": f.rows}
-                for f in self.filled
-            ],
-            "sheets": list(self.sheets_read),
-            "sheets_not_read": [{"sheet": name, "reason": reason} for name, reason in self.not_read],
-        }
-
-    def notes(self) -> list:
-        """Messages about the whole file: values taken for every row, sheets not read."""
-        out = [
-            msg("import.value_from", field=field_label(f.field), value=f.value, source=f.source) for f in self.filled
-        ]
-        unread = [name for name, _ in self.not_read]
-        if unread:
-            out.append(
-                msg("import.sheets_not_read", count=len(unread) + len(self.sheets_read),
-                    read="、".join(self.sheets_read), unread="、".join(unread))
-            )  # fmt: skip
-        return out
-
-
-def _cli_field(name: str) -> str:
-    return {"security_level": "security"}.get(name, name)
 
 
 def file_sha256(path: str | Path) -> str:
@@ -201,7 +88,6 @@ def preview_import(
     """
     workbook = read_tables(path, sheet, known=[h for h, f in (mapping or {}).items() if f])
     sha = file_sha256(path)
-    options = ImportOptions(keep_reference_codes, dict(value_map or {}))
     seen = Seen()
     sheets: list[SheetPreview] = []
     with db.reading() as session:
@@ -210,6 +96,10 @@ def preview_import(
         cat = _resolve_category(tables, category)
         corrections = dict(remembered_mapping(session, dept[0] if dept else None))
         corrections.update(mapping or {})
+        spellings = remembered_values(session, dept[0] if dept else None)
+        for name, given_map in (value_map or {}).items():
+            spellings.setdefault(name, {}).update(given_map)
+        options = ImportOptions(keep_reference_codes, spellings)
         given = given_values(values or {})
         for table in workbook.tables:
             sheet_values = merged(given, info_values(table.info, tables), sheet_name_values(table.sheet_name, tables))
@@ -228,12 +118,13 @@ def preview_import(
         sheets=tuple(sheets),
         validation=_together([s.validation for s in sheets]),
         department_id=dept[0] if dept else None,
-        department_label=f"{dept[1]} {dept[2]}" if dept else "",
+        department_label=f"{dept[1]} {dept[2]}" if dept else _single_label(sheets),
         category_code=cat.code if cat else "",
         earlier_batches=earlier,
         sheet_names=workbook.sheet_names,
         not_read=workbook.not_read,
         keep_reference_codes=keep_reference_codes,
+        value_map=spellings,
     )
 
 
@@ -279,8 +170,15 @@ def accept_import(
     force: bool = False,
     received_on: date | None = None,
     progress: Progress | None = None,
+    into_batch: int | None = None,
+    pending: bool = False,
 ) -> ImportResult:
     """Create the transfer batch and one record (在档, accepted now) per valid row, in one transaction.
+
+    ``into_batch`` adds the rows to an existing batch instead: the department's corrected returned
+    rows. Its counts move (accepted up, returned down) and its returned rows become the ones of
+    this file that are still wrong. ``pending`` receives the records as 暂存 (accepted into custody
+    later, or the whole batch withdrawn while every record is still pending).
 
     Refuses (NotAllowed) a file whose SHA-256 matches an earlier batch unless ``force``. A batch is
     recorded even when every row is returned, so the batch list shows what came of each transfer.
@@ -293,26 +191,36 @@ def accept_import(
     with UnitOfWork(db) as uow:
         session = uow.session
         earlier = session.scalars(select(TransferBatch.id).where(TransferBatch.file_sha256 == preview.sha256)).all()
-        if earlier and not force:
+        if earlier and not force and into_batch is None:
             raise NotAllowed(
                 msg("import.already_imported", file=Path(preview.file).name, batches=", ".join(map(str, earlier)))
             )
         now = utcnow()
-        batch = TransferBatch(
-            department_id=preview.department_id or _single_department(validation),
-            received_on=received_on or date.today(),
-            file_name=Path(preview.file).name,
-            file_sha256=preview.sha256,
-            row_count=preview.rows,
-            accepted_count=total,
-            returned_count=preview.invalid,
-            operator=uow.actor,
-            status="accepted" if preview.invalid == 0 else "returned" if total == 0 else "partly_returned",
-            notes=f"{validation.review_count} legacy retention values to review" if validation.review_count else "",
-        )
-        session.add(batch)
+        if into_batch is not None:
+            batch = session.get(TransferBatch, into_batch)
+            if batch is None:
+                raise NotFound("transfer_batch", into_batch)
+            batch.accepted_count += total
+            batch.returned_count = max(0, batch.returned_count - total)
+            batch.status = "accepted" if batch.returned_count == 0 else "partly_returned"
+            batch.returned_rows = returned_rows_json(preview) if batch.returned_count else ""
+        else:
+            batch = TransferBatch(
+                department_id=preview.department_id or _single_department(validation),
+                received_on=received_on or date.today(),
+                file_name=Path(preview.file).name,
+                file_sha256=preview.sha256,
+                row_count=preview.rows,
+                accepted_count=total,
+                returned_count=preview.invalid,
+                operator=uow.actor,
+                status="accepted" if preview.invalid == 0 else "returned" if total == 0 else "partly_returned",
+                notes=f"{validation.review_count} legacy retention values to review" if validation.review_count else "",
+                returned_rows=returned_rows_json(preview),
+            )
+            session.add(batch)
         session.flush()
-        rows = _numbered_rows(session, validation.candidates, batch.id, now)
+        rows = _numbered_rows(session, validation.candidates, batch.id, now, pending)
         for start in range(0, total, INSERT_CHUNK):
             if progress is not None and not progress(start, total):
                 raise Cancelled("import cancelled; nothing was kept")
@@ -320,18 +228,21 @@ def accept_import(
         if progress is not None and not progress(total, total):
             raise Cancelled("import cancelled; nothing was kept")
         first_id, last_id = session.execute(
-            select(func.min(Record.id), func.max(Record.id)).where(Record.transfer_batch_id == batch.id)
+            select(func.min(Record.id), func.max(Record.id)).where(
+                Record.transfer_batch_id == batch.id, Record.created_at == now
+            )
         ).one()
         uow.audit(
             "accept",
             "transfer_batch",
             batch.id,
-            f"transfer batch {batch.id} from {batch.file_name}: {total} records accepted"
+            f"transfer batch {batch.id} from {Path(preview.file).name}: {total} records accepted"
             + (f" (record ids {first_id}–{last_id})" if total else "")
             + f", {preview.invalid} rows returned",
             after={
-                "file_name": batch.file_name,
-                "file_sha256": batch.file_sha256,
+                "file_name": Path(preview.file).name,
+                "file_sha256": preview.sha256,
+                "into_batch": into_batch,
                 "rows": preview.rows,
                 "accepted": total,
                 "returned": preview.invalid,
@@ -342,7 +253,14 @@ def accept_import(
         )
         _index_for_search(session, batch.id)
         if preview.department_id is not None:
-            remember_mapping(session, preview.department_id, preview.mapping)
+            before = session.scalar(select(Department.import_mapping).where(Department.id == preview.department_id))
+            stored = remember_mapping(session, preview.department_id, preview.mapping, preview.value_map)
+            if json.dumps(stored, ensure_ascii=False) != before:
+                uow.audit(
+                    "update", "department", preview.department_id,
+                    f"import column and value map remembered for department {preview.department_label}",
+                    after=stored,
+                )  # fmt: skip
         uow.commit()
         batch_id = batch.id
     return ImportResult(
@@ -390,7 +308,9 @@ def dry_run_result(preview: ImportPreview) -> ImportResult:
     )  # fmt: skip
 
 
-def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_id: int, now: Any) -> list[tuple]:
+def _numbered_rows(
+    session: Any, candidates: tuple[dict[str, Any], ...], batch_id: int, now: Any, pending: bool = False
+) -> list[tuple]:
     """Item numbers in sheet order within each group, reserved one block per group, and the codes."""
     fonds_codes = dict(session.execute(select(Fonds.id, Fonds.code)).all())
     keys: dict[tuple[Any, ...], tuple[str, str, CodeParts]] = {}
@@ -409,9 +329,9 @@ def _numbered_rows(session: Any, candidates: tuple[dict[str, Any], ...], batch_i
     pattern_of = {key: (pattern, parts) for pattern, key, parts in keys.values()}
     rows: list[tuple] = [()] * len(candidates)
     fixed = {
-        "status": "in_custody",
+        "status": "pending" if pending else "in_custody",
         "transfer_batch_id": batch_id,
-        "accepted_at": now,
+        "accepted_at": None if pending else now,
         "created_at": now,
         "updated_at": now,
     }
@@ -461,6 +381,15 @@ def _index_for_search(session: Any, batch_id: int) -> None:
         return
     if hasattr(search, "index_records_of_batch"):
         search.index_records_of_batch(session, batch_id)
+
+
+def _single_label(sheets: list[SheetPreview]) -> str:
+    """The department of every accepted row when they share one (from the title rows, say)."""
+    labels = {(c["_department_code"], c["_department_name"]) for s in sheets for c in s.validation.candidates}
+    if len(labels) == 1:
+        code, name = labels.pop()
+        return f"{code} {name}" if code else ""
+    return ""
 
 
 def _single_department(validation: Validation) -> int | None:

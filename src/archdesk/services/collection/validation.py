@@ -21,10 +21,17 @@ from sqlalchemy.orm import Session
 
 from archdesk.messages import Message, msg, render
 from archdesk.models import Record
+from archdesk.services.collection.cell_checks import (
+    expected_code,
+    item_kept,
+    looked_up,
+    remembered,
+    same_as,
+    source_key,
+)
 from archdesk.services.collection.codes import parse_code
 from archdesk.services.collection.mapping import FIELDS, ColumnMapping
 from archdesk.services.collection.parsing import (
-    CellError,
     as_text,
     lookup_key,
     parse_date,
@@ -35,9 +42,8 @@ from archdesk.services.collection.parsing import (
 )
 from archdesk.services.collection.reader import SheetTable
 from archdesk.services.collection.tables import DEFAULT_CATEGORY, CategoryInfo, CodeTables, load_code_tables
-from archdesk.services.dates import precision_of
+from archdesk.services.dates import DAY, PartialDate
 from archdesk.services.errors import Cancelled, ValidationError, field_label
-from archdesk.services.refcode import CodeParts, format_item, group_key, normalise_separators, render_reference_code
 
 __all__ = ["CategoryInfo", "CodeTables", "RowIssue", "Validation", "load_code_tables", "validate_table"]
 
@@ -47,7 +53,8 @@ PROGRESS_EVERY = 2000
 TEXT_FIELDS = ("title", "document_number", "responsible_party", "notes", "reference_code")
 #: Fields looked up in a code table: an unknown value is listed once in ``unknown_values``.
 CODED_FIELDS = ("retention", "security_level", "department", "category", "carrier")
-_UNKNOWN_IDS = {"import.unknown_retention", "import.unknown_security"}
+#: On input, `•`, `．` and `.` between codes are the standard middle dot (refcode.normalise_separators).
+_SEPARATORS = str.maketrans("•．.∙", "····")
 
 
 @dataclass(frozen=True)
@@ -180,17 +187,17 @@ def validate_table(
     # retention, security, page and date values thousands of times.
     value_map = {name: {lookup_key(k): v for k, v in m.items()} for name, m in options.value_map.items()}
     parse = {
-        "date": _remembered(parse_date),
-        "year": _remembered(parse_year),
-        "retention": _remembered(parse_retention, tables.retention, mapped=value_map.get("retention")),
-        "security_level": _remembered(parse_security, tables.security, mapped=value_map.get("security_level")),
-        "pages": _remembered(parse_pages),
-        "item_number": _remembered(parse_pages),
+        "date": remembered(parse_date),
+        "year": remembered(parse_year),
+        "retention": remembered(parse_retention, tables.retention, mapped=value_map.get("retention")),
+        "security_level": remembered(parse_security, tables.security, mapped=value_map.get("security_level")),
+        "pages": remembered(parse_pages),
+        "item_number": remembered(parse_pages),
     }
     lookups = {
-        "department": _looked_up(tables.department, "import.unknown_department", value_map.get("department")),
-        "category": _looked_up(tables.category, "import.unknown_category", value_map.get("category")),
-        "carrier": _looked_up(
+        "department": looked_up(tables.department, "import.unknown_department", value_map.get("department")),
+        "category": looked_up(tables.category, "import.unknown_category", value_map.get("category")),
+        "carrier": looked_up(
             lambda t: tables.carriers.get(lookup_key(t)), "import.unknown_medium", value_map.get("carrier")
         ),
     }
@@ -216,12 +223,20 @@ def validate_table(
     text_columns = [(name, column[name], MAX_LENGTH[name]) for name in TEXT_FIELDS]
     at = column
 
-    def cell(cells: tuple[Any, ...], name: str) -> Any:
-        index = at[name]
-        return cells[index] if index is not None else None
+    # Column indexes and parsers as locals: this loop runs 100,000 times for a large transfer.
+    date_at, year_at, retention_at, security_at, pages_at = (
+        at[name] for name in ("date", "year", "retention", "security_level", "pages")
+    )
+    category_at, department_at, carrier_at, item_at = (
+        at[name] for name in ("category", "department", "carrier", "item_number")
+    )
+    parse_date_cell, parse_year_cell, parse_retention_cell = parse["date"], parse["year"], parse["retention"]
+    parse_security_cell, parse_pages_cell = parse["security_level"], parse["pages"]
+    find_category, find_department = lookups["category"], lookups["department"]
+    no_parts: dict[str, str] = {}
 
     def count(name: str, text: str, source: Message) -> None:
-        key = (name, text, _key(source))
+        key = (name, text, source_key(source))
         if key in filled:
             filled[key][1] += 1
         else:
@@ -258,16 +273,16 @@ def validate_table(
 
         # Category first: its pattern reads the 档号.
         cat = default_category
-        cat_text = as_text(cell(cells, "category"))
+        cat_text = as_text(cells[category_at]) if category_at is not None else ""
         if cat_text:
-            cat = lookups["category"](cat_text, "category", problems)
-        elif at["category"] is None and "category" in fallback:
+            cat = find_category(cat_text, "category", problems)
+        elif category_at is None and "category" in fallback:
             cat = fill("category")
-        given_code = normalise_separators(texts["reference_code"]) if texts["reference_code"] else ""
+        given_code = texts["reference_code"].translate(_SEPARATORS) if texts["reference_code"] else ""
         parts: dict[str, str] | None = None
         if given_code and cat is not None:
             parts = parse_code(cat.refcode_pattern, given_code)
-            if at["category"] is None and parts is not None and parts.get("category") not in ("", None, cat.code):
+            if category_at is None and parts is not None and parts.get("category") not in ("", None, cat.code):
                 other = tables.category(parts["category"])
                 if other is not None:
                     cat, parts = other, parse_code(other.refcode_pattern, given_code)
@@ -276,15 +291,15 @@ def validate_table(
                     ("reference_code", msg("import.code_not_parsed", code=given_code, category=cat.code,
                                            pattern=cat.refcode_pattern))
                 )  # fmt: skip
-        parts = parts or {}
+        parts = parts or no_parts
         if cat is None and not any(p[0] == "category" for p in problems):
             problems.append(("category", msg("import.no_default_category", code=DEFAULT_CATEGORY)))
 
-        record_date = parse["date"](cell(cells, "date"), "date", problems)
-        if at["date"] is None and "date" in fallback:
+        record_date = parse_date_cell(cells[date_at] if date_at is not None else None, "date", problems)
+        if date_at is None and "date" in fallback:
             record_date = fill("date")
-        year = parse["year"](cells[at["year"]], "year", problems) if at["year"] is not None else None
-        if year is None and at["year"] is None:
+        year = parse_year_cell(cells[year_at], "year", problems) if year_at is not None else None
+        if year is None and year_at is None:
             if parts.get("year"):
                 year = int(parts["year"])
             elif "year" in fallback:
@@ -292,50 +307,54 @@ def validate_table(
             elif record_date is not None:
                 year = record_date.year
         if year is None and not any(p[0] in ("year", "date") for p in problems):
-            problems.append(("year" if at["year"] is not None else "date", msg("import.year_missing")))
+            problems.append(("year" if year_at is not None else "date", msg("import.year_missing")))
         elif year is not None and not 1000 <= year <= 9999:
             problems.append(("date", msg("import.year_implausible", year=year)))
 
         retention = None
-        if at["retention"] is not None:
-            retention = parse["retention"](cells[at["retention"]], "retention", problems)
+        if retention_at is not None:
+            retention = parse_retention_cell(cells[retention_at], "retention", problems)
         elif parts.get("retention"):
-            retention = parse["retention"](parts["retention"], "retention", problems)
+            retention = parse_retention_cell(parts["retention"], "retention", problems)
         elif "retention" in fallback:
             retention = fill("retention")
         elif cat is not None and cat.default_retention:
-            retention = parse["retention"](cat.default_retention, "retention", problems)
+            retention = parse_retention_cell(cat.default_retention, "retention", problems)
             count("retention", cat.default_retention, msg("import.from_category_default"))
         if retention is None and not any(p[0] == "retention" for p in problems):
             problems.append(("retention", msg("import.retention_missing")))
-        security = parse["security_level"](cell(cells, "security_level"), "security_level", problems)
-        if at["security_level"] is None and "security_level" in fallback:
+        security = (
+            parse_security_cell(cells[security_at], "security_level", problems) if security_at is not None else None
+        )
+        if security_at is None and "security_level" in fallback:
             security = fill("security_level")
-        pages = parse["pages"](cell(cells, "pages"), "pages", problems)
+        pages = parse_pages_cell(cells[pages_at], "pages", problems) if pages_at is not None else None
 
         dept = department
-        dept_text = as_text(cell(cells, "department"))
+        dept_text = as_text(cells[department_at]) if department_at is not None else ""
         if dept_text:
-            dept = lookups["department"](dept_text, "department", problems)
-        elif at["department"] is None:
+            dept = find_department(dept_text, "department", problems)
+        elif department_at is None:
             code_dept = parts.get("department") or parts.get("department_name")
             if code_dept:
-                dept = lookups["department"](code_dept, "department", problems)
+                dept = find_department(code_dept, "department", problems)
             elif "department" in fallback:
                 dept = fill("department")
-        carrier_text = as_text(cell(cells, "carrier"))
+        carrier_text = as_text(cells[carrier_at]) if carrier_at is not None else ""
         carrier_id = lookups["carrier"](carrier_text, "carrier", problems) if carrier_text else None
 
         kept_item = None
         if keep and not any(p[0] in ("reference_code", "category") for p in problems):
-            kept_item = _kept_item(parts, cell(cells, "item_number"), parse["item_number"], problems)
+            kept_item = item_kept(
+                parts, cells[item_at] if item_at is not None else None, parse["item_number"], problems
+            )
         if given_code:
             first = seen.codes.setdefault(given_code, (table.sheet_name, row_number))
             if first != (table.sheet_name, row_number):
-                problems.append(("reference_code", _same_as(first, table.sheet_name, "import.same_code_as_row")))
+                problems.append(("reference_code", same_as(first, table.sheet_name, "import.same_code_as_row")))
         if kept_item is not None and not problems:
             assert cat is not None and retention is not None and year is not None
-            expected = _expected_code(cat.refcode_pattern, tables.fonds_code, cat.code, year, retention.code, dept,
+            expected = expected_code(cat.refcode_pattern, tables.fonds_code, cat.code, year, retention.code, dept,
                                       kept_item)  # fmt: skip
             if given_code and expected != given_code:
                 problems.append(("reference_code", msg("import.code_mismatch", code=given_code, expected=expected)))
@@ -345,7 +364,7 @@ def validate_table(
             key = (title, record_date, texts["document_number"], texts["responsible_party"], dept, year)
             first = seen.rows.setdefault(key, (table.sheet_name, row_number))
             if first != (table.sheet_name, row_number):
-                problems.append(("title", _same_as(first, table.sheet_name, "import.duplicate_row")))
+                problems.append(("title", same_as(first, table.sheet_name, "import.duplicate_row")))
         if problems:
             for name, problem in problems:
                 issues.append(RowIssue(row_number, heading[name], problem, sheet))
@@ -375,7 +394,7 @@ def validate_table(
                 "title": title,
                 "title_supplied": supplied,
                 "date": record_date,
-                "date_precision": precision_of(record_date),
+                "date_precision": record_date.precision if record_date.__class__ is PartialDate else DAY,
                 "pages": pages,
                 "security_level_id": tables.security_ids[security] if security else None,
                 "carrier_id": carrier_id,
@@ -408,94 +427,6 @@ def validate_table(
         ),
         tuple(FilledValue(name, text, source, rows) for (name, text, _), (source, rows) in filled.items()),
     )
-
-
-def _key(message: Message) -> tuple[Any, ...]:
-    return (message.id, *sorted(message.params.items()))
-
-
-def _same_as(first: tuple[str, int], sheet: str, message_id: str) -> Message:
-    if first[0] != sheet and message_id == "import.same_code_as_row":
-        return msg("import.same_code_as_sheet_row", row=first[1], sheet=first[0])
-    return msg(message_id, row=first[1])
-
-
-def _kept_item(parts: dict[str, str], item_cell: Any, parse_item: Callable[..., Any], problems: list) -> int | None:
-    """The item number a migrated row keeps: from its 档号, else from its 件号 column."""
-    if parts.get("item"):
-        return int(parts["item"])
-    number = parse_item(item_cell, "item_number", problems) if item_cell is not None else None
-    if number:
-        return int(number)
-    if not problems:
-        problems.append(("reference_code", msg("import.code_missing")))
-    return None
-
-
-_GROUPS: dict[tuple[Any, ...], tuple[str, str, bool, CodeParts]] = {}
-
-
-def _expected_code(pattern: str, fonds: str, category: str, year: int, retention: str, dept: Any, item: int) -> str:
-    """The code the row's components give with its kept item number (group rendered once per class)."""
-    signature = (pattern, fonds, category, year, retention, dept[1] if dept else "", dept[2] if dept else "")
-    found = _GROUPS.get(signature)
-    if found is None:
-        parts = CodeParts(fonds, category, year, retention, signature[5], signature[6])
-        key = group_key(pattern, parts)
-        prefix, _, suffix = key.rpartition("#")
-        fast = prefix + format_item(1) + suffix == render_reference_code(pattern, parts, 1)
-        found = _GROUPS[signature] = (prefix, suffix, fast, parts)
-        if len(_GROUPS) > 50_000:
-            _GROUPS.clear()
-    prefix, suffix, fast, parts = found
-    return prefix + format_item(item) + suffix if fast else render_reference_code(pattern, parts, item)
-
-
-def _remembered(parser: Callable[..., Any], *args: Any, mapped: Mapping[str, str] | None = None) -> Callable:
-    """``parser(value, *args)`` as ``check(value, field, problems)``: a CellError becomes (field, problem)
-    in ``problems`` and None. ``mapped`` translates a spelling first (the archivist's value map).
-    Outcomes are kept per (type, value) for the length of one validation."""
-    outcomes: dict[tuple[type, Any], tuple[Any, Message | None]] = {}
-
-    def run(value: Any) -> tuple[Any, Message | None]:
-        given = value
-        if mapped and value is not None:
-            value = mapped.get(lookup_key(value), value)
-        try:
-            return parser(value, *args), None
-        except CellError as exc:
-            problem = exc.problem
-            if problem.id in _UNKNOWN_IDS:
-                problem = Message(problem.id, {**problem.params, "raw": as_text(given)})
-            return None, problem
-
-    def check(value: Any, name: str, problems: list[tuple[str, Message]]) -> Any:
-        if value is None:
-            return parser(None, *args)
-        try:
-            key = (value.__class__, value)
-            result, problem = outcomes[key]
-        except KeyError:
-            result, problem = outcomes[key] = run(value)
-        except TypeError:  # an unhashable value: parse it every time
-            result, problem = run(value)
-        if problem is not None:
-            problems.append((name, problem))
-        return result
-
-    return check
-
-
-def _looked_up(find: Callable[[str], Any], message_id: str, mapped: Mapping[str, str] | None) -> Callable:
-    """A code-table lookup as ``check(text, field, problems)``, with the archivist's value map first."""
-
-    def check(text: str, name: str, problems: list[tuple[str, Message]]) -> Any:
-        found = find(mapped.get(lookup_key(text), text) if mapped else text)
-        if found is None:
-            problems.append((name, msg(message_id, value=repr(text[:40]), raw=text[:200])))
-        return found
-
-    return check
 
 
 def _reject_codes_in_catalogue(

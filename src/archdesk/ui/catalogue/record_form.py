@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -19,27 +18,27 @@ from PySide6.QtWidgets import (
 )
 
 from archdesk.messages import ENGLISH, msg, render, term
+from archdesk.services.dates import iso_date
 from archdesk.services.errors import ValidationError, ValidationErrors
 from archdesk.services.views import CodeTables, RecordInput
 from archdesk.ui.i18n import Retranslatable, current_language
 
-_DATE = re.compile(r"^\s*(\d{4})[-./]?(\d{1,2})[-./]?(\d{1,2})\s*$")
-
 
 def parse_date(text: str) -> date | None:
     """``2024-03-05``, ``2024.3.5`` or ``20240305`` (the catalogue's YYYYMMDD); empty means no date.
-
-    Raises ValidationError naming the real problem: ``2023-02-30`` is no such date, ``March`` not a date.
+    A date known to the month or the year (``1997-07``, ``19970700``, ``1997``) keeps that precision
+    (the import's reading of a date, ``services/collection/parsing.py``). Raises ValidationError naming
+    the real problem: ``2023-02-30`` is no such date, ``March`` not a date.
     """
     if not text.strip():
         return None
-    match = _DATE.match(text)
-    if not match:
-        raise ValidationError("date", msg("record.date_format", text=text.strip()))
+    from archdesk.services.collection.parsing import CellError
+    from archdesk.services.collection.parsing import parse_date as parse_written
+
     try:
-        return date(*(int(part) for part in match.groups()))
-    except ValueError:
-        raise ValidationError("date", msg("record.no_such_date", text=text.strip())) from None
+        return parse_written(text.strip())
+    except CellError as exc:
+        raise ValidationError("date", exc.problem) from None
 
 
 def parse_pages(text: str) -> int | None:
@@ -241,7 +240,7 @@ class RecordForm(Retranslatable, QWidget):
             self.title_supplied.setChecked(data.title_supplied)
             self.document_number.setText(data.document_number)
             self.responsible_party.setText(data.responsible_party)
-            self.date.setText(data.date.isoformat() if data.date else "")
+            self.date.setText(iso_date(data.date) or "")  # 1997-07 for a date known to the month
             self.pages.setText("" if data.pages is None else str(data.pages))
             self.notes.setPlainText(data.notes)
         finally:

@@ -1,13 +1,16 @@
 """The transfer batch list (移交批次): each department hand-over and what came of it.
 
-A row opens the records the batch brought in (the records table narrows to that batch).
+A row opens the records the batch brought in (the records table narrows to that batch); **Open
+batch…** shows the batch itself: its records and returned rows, its 移交验收单 to print again, the
+corrected rows to take into it, and withdrawal of a batch still pending (``batch_detail.py``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from archdesk.services.database import Database
@@ -36,12 +39,28 @@ class TransfersDock(ListDock):
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(ops, "transfersDock", parent)
         self.list.setObjectName("transferBatchesView")
+        self.open_action = QAction(self)
+        self.open_action.setObjectName("openBatchAction")
+        self.open_action.triggered.connect(self.open_batch)
+        self.add_actions(self.list, [self.open_action])
         self.add_exports(self.list, name="transfer-batches", rows=lambda: self.items, document=_document)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Transfers"))
+        self.open_action.setText(self.tr("Open batch…"))
         super().retranslate_ui()
+
+    def open_batch(self) -> None:
+        """The selected batch in its own window: records, returned rows, note, corrected rows, withdrawal."""
+        from archdesk.ui.collection.batch_detail import BatchDialog
+
+        chosen = self.selected_items()
+        if not chosen:
+            return
+        dialog = BatchDialog(self.ops, chosen[0].id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def fetch(self, db: Database) -> list[BatchSummary]:
         from archdesk.services.collection.batches import list_batches  # worker thread, after start-up

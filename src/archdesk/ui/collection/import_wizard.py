@@ -1,5 +1,7 @@
-"""The import wizard: choose a transfer spreadsheet → check the column mapping → preview with the
-invalid cells highlighted → accept the valid rows (or cancel).
+"""The import wizard: choose a transfer spreadsheet (and its sheet) → check the column mapping and give
+a value for every row to a field without a column → preview with the invalid cells highlighted and
+each unknown value mapped once → accept the valid rows → the summary, with the returned rows and the
+移交验收单 to preview, print and save.
 
 Reading, checking and accepting run on the database worker (``archdesk.ui.ops.Ops``) with a
 cancellable progress dialog; the wizard only shows the service's answers. Standalone: give it the
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -21,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -30,59 +32,77 @@ from PySide6.QtWidgets import (
 )
 
 from archdesk.services.database import Database
-from archdesk.ui.collection.preview_model import PreviewModel
+from archdesk.ui.collection.import_summary import SummaryPage
+from archdesk.ui.collection.preview_page import PreviewPage
+from archdesk.ui.i18n import current_language
 from archdesk.ui.ops import Changes, Ops
 
 if TYPE_CHECKING:  # the collection services load SQLAlchemy and the sheet readers: imported in the jobs
     from archdesk.services.collection import ColumnMapping, ImportPreview, ImportResult
 
+#: Fields a whole file may lack a column for, offered a "for every row" value on the mapping page.
+EVERY_ROW_FIELDS = ("retention", "year", "department", "category", "security_level")
+ALL_SHEETS = "all"
+
 
 class ImportWizard(QWizard):
     """导入移交清单. ``on_imported(result)`` is called on the GUI thread after the batch was committed."""
 
-    FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)
+    FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, SUMMARY_PAGE = range(4)
 
     def __init__(
         self,
         db: Database,
         on_imported: Callable[[ImportResult], None] | None = None,
         *,
-        ops: Ops,
+        ops: Ops | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.setWindowTitle(self.tr("Import a transfer spreadsheet"))
         self.db = db
-        self.ops = ops  # the window's one database worker, never a second one
+        self.ops = ops or Ops(db, parent=self)
         self.on_imported = on_imported
         self.preview: ImportPreview | None = None
         self.result: ImportResult | None = None
         self.corrections: dict[str, str] = {}
+        self.values: dict[str, str] = {}  # field → a value for every row
+        self.value_map: dict[str, dict[str, str]] = {}  # field → spelling in the sheet → code
+        self.codes: dict[str, list[tuple[str, str]]] = {}
         self.mapping: ColumnMapping | None = None
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
+        self.summary_page = SummaryPage(self)
         self.setPage(self.FILE_PAGE, self.file_page)
         self.setPage(self.MAPPING_PAGE, self.mapping_page)
         self.setPage(self.PREVIEW_PAGE, self.preview_page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Accept valid rows"))
-        self.resize(900, 600)
+        self.setPage(self.SUMMARY_PAGE, self.summary_page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
+        self.resize(900, 640)
         self.ops.query(self, _import_choices, success=self.file_page.set_choices)
+        self.ops.query(self, _code_choices, success=self._codes_in)
+
+    def _codes_in(self, codes: dict[str, list[tuple[str, str]]]) -> None:
+        self.codes = codes
 
     # -- steps, each one op on the worker -----------------------------------------------------------
 
     def run_preview(self, then: Callable[[], None]) -> None:
-        """Read and check the chosen file with the current corrections; ``then`` runs when it is ready."""
+        """Read and check the chosen file with the current choices; ``then`` runs when it is ready."""
         path, department, category = self.file_page.choice()
-        corrections = dict(self.corrections)
+        choices = {
+            "department": department, "category": category, "mapping": dict(self.corrections),
+            "sheet": self.file_page.sheet_choice(), "values": dict(self.values),
+            "value_map": {f: dict(m) for f, m in self.value_map.items()},
+            "keep_reference_codes": self.file_page.keep_codes.isChecked(),
+        }  # fmt: skip
 
         def op(db: Database, progress: Callable[[int, int], bool]) -> ImportPreview:
             from archdesk.services.collection import preview_import
 
-            return preview_import(
-                db, path, department=department, category=category, mapping=corrections, progress=progress
-            )
+            return preview_import(db, path, progress=progress, **choices)
 
         def done(preview: ImportPreview) -> None:
             self.preview = preview
@@ -93,6 +113,8 @@ class ImportWizard(QWizard):
     def run_guess(self, then: Callable[[], None]) -> None:
         """Read the chosen file and guess its columns; ``then`` runs when the mapping is ready."""
         path, department, _ = self.file_page.choice()
+        sheet = self.file_page.sheet_choice()
+        sheet = None if sheet == ALL_SHEETS else sheet  # the columns of the first sheet stand for all
 
         def done(mapping: ColumnMapping) -> None:
             self.mapping = mapping
@@ -100,27 +122,29 @@ class ImportWizard(QWizard):
 
         self.ops.query(
             self,
-            lambda db, _progress: _guess_columns(db, path, department=department),
+            lambda db, _progress: _guess_columns(db, path, department=department, sheet=sheet),
             success=done,
             progress_label=self.tr("Reading {name}…").format(name=Path(path).name),
         )
 
-    def accept(self) -> None:  # Finish: take the valid rows
+    def run_accept(self, then: Callable[[], None]) -> None:
+        """Take the valid rows of the preview (one unit of work); ``then`` runs when the batch is in."""
         preview = self.preview
         if preview is None:
             return
         force = bool(preview.earlier_batches)  # the user saw the warning on the preview page
+        pending = self.file_page.pending.isChecked()
 
         def op(db: Database, progress: Callable[[int, int], bool]) -> ImportResult:
             from archdesk.services.collection import accept_import
 
-            return accept_import(db, preview, force=force, progress=progress)
+            return accept_import(db, preview, force=force, progress=progress, pending=pending)
 
         def done(result: ImportResult) -> None:
             self.result = result
             if self.on_imported is not None:
                 self.on_imported(result)
-            super(ImportWizard, self).accept()
+            then()
 
         self.ops.mutate(
             self, op, changes=Changes.everything(), success=done, progress_label=self.tr("Importing records…")
@@ -145,11 +169,46 @@ class FilePage(QWizardPage):
         self.department.setObjectName("importDepartment")
         self.category = QComboBox()
         self.category.setObjectName("importCategory")
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("importSheet")
+        self.sheet.addItem(self.tr("(the first sheet)"), "")
+        self.keep_codes = QCheckBox(self.tr("Keep the reference codes (档号) given in the sheet"))
+        self.keep_codes.setObjectName("keepReferenceCodes")
+        self.keep_codes.setToolTip(
+            self.tr("For a catalogue moved from another system: each row keeps its 档号; new numbers follow them.")
+        )
         form = QFormLayout(self)
         form.addRow(self.tr("File"), row)
+        form.addRow(self.tr("Sheet"), self.sheet)
         form.addRow(self.tr("Department"), self.department)
         form.addRow(self.tr("Category"), self.category)
+        self.pending = QCheckBox(self.tr("Receive as pending (暂存): accept into custody later"))
+        self.pending.setObjectName("receivePending")
+        form.addRow("", self.keep_codes)
+        form.addRow("", self.pending)
+        self.path_edit.textChanged.connect(self._list_sheets)
         self._ready = False
+
+    def _list_sheets(self, text: str) -> None:
+        path = Path(text.strip())
+        self.sheet.clear()
+        self.sheet.addItem(self.tr("(the first sheet)"), "")
+        if not path.is_file() or path.suffix.lower() not in (".xlsx", ".xlsm", ".xls", ".ods"):
+            return
+        self.wizard_.ops.query(
+            self, lambda _db: _sheet_row_counts(path), success=self._sheets_in, failure=lambda _exc: True
+        )
+
+    def _sheets_in(self, counts: list[tuple[str, int]]) -> None:
+        self.sheet.clear()
+        for name, rows in counts:
+            self.sheet.addItem(self.tr("{name} ({rows} rows)").format(name=name, rows=rows), name)
+        if len(counts) > 1:
+            total = sum(rows for _, rows in counts)
+            self.sheet.addItem(self.tr("All sheets ({rows} rows)").format(rows=total), ALL_SHEETS)
+
+    def sheet_choice(self) -> str | None:
+        return self.sheet.currentData() or None
 
     def set_choices(self, choices: tuple[list[tuple[str, str]], list[tuple[str, str]]]) -> None:
         departments, categories = choices
@@ -167,7 +226,7 @@ class FilePage(QWizardPage):
         return self.path_edit.text().strip(), self.department.currentData() or None, self.category.currentData() or None
 
     def _browse(self) -> None:
-        from archdesk.services.collection.reader import SUPPORTED_SUFFIXES
+        from archdesk.services.collection.reader import SUPPORTED_SUFFIXES  # the user is choosing a file now
 
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(
@@ -204,11 +263,23 @@ class MappingPage(QWizardPage):
         self.table.setObjectName("mappingTable")
         self.table.setHorizontalHeaderLabels([self.tr("Column in the sheet"), self.tr("Field")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.every_row_label = QLabel(
+            self.tr(
+                "Fields without a column: a value for every row (else from the 档号, the title rows or the sheet's name)"
+            )
+        )
+        self.every_row_label.setWordWrap(True)
+        self.every_row = QFormLayout()
+        self.every_row_edits: dict[str, QLineEdit] = {}
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.every_row_label)
+        layout.addLayout(self.every_row)
         self._ready = False
 
     def initializePage(self) -> None:  # noqa: N802
+        from archdesk.services.collection.mapping import FIELDS  # loaded on the worker by the guess already
+
         mapping = self.wizard_.mapping
         if mapping is None:
             return
@@ -221,13 +292,24 @@ class MappingPage(QWizardPage):
             self.table.setCellWidget(row, 0, QLabel(heading))
             combo = QComboBox()
             combo.addItem(self.tr("(ignore)"), "")
-            from archdesk.services.collection import FIELDS  # loaded on the worker by the guess already
-
-            for name, (english, chinese) in FIELDS.items():
-                combo.addItem(f"{chinese} / {english}", name)
+            for name, (english, chinese) in FIELDS.items():  # in the window's language
+                combo.addItem(chinese if current_language() == "zh_CN" else english, name)
             combo.setCurrentIndex(max(combo.findData(field or ""), 0))
             combo.setProperty("heading", heading)
             self.table.setCellWidget(row, 1, combo)
+        while self.every_row.rowCount():
+            self.every_row.removeRow(0)
+        self.every_row_edits = {}
+        for name in EVERY_ROW_FIELDS:
+            if name in mapping.fields:
+                continue
+            edit = QLineEdit(self.wizard_.values.get(name, ""))
+            edit.setObjectName(f"everyRow_{name}")
+            edit.setPlaceholderText(self.tr("for every row"))
+            english, chinese = FIELDS[name]
+            self.every_row.addRow(chinese if current_language() == "zh_CN" else english, edit)
+            self.every_row_edits[name] = edit
+        self.every_row_label.setVisible(bool(self.every_row_edits))
 
     def corrections(self) -> dict[str, str]:
         result = {}
@@ -249,6 +331,7 @@ class MappingPage(QWizardPage):
             self._ready = False
             return True
         self.wizard_.corrections = self.corrections()
+        self.wizard_.values = {n: e.text().strip() for n, e in self.every_row_edits.items() if e.text().strip()}
 
         def ready() -> None:
             self._ready = True
@@ -258,54 +341,28 @@ class MappingPage(QWizardPage):
         return False
 
 
-class PreviewPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
-        self.wizard_ = wizard
-        self.setTitle(self.tr("Preview"))
-        self.setSubTitle(self.tr("Rows with a problem are returned to the department; point at a red cell to see why."))
-        self.summary = QLabel()
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
-        self.model = PreviewModel(parent=self)
-        self.view = QTableView()
-        self.view.setObjectName("importPreview")
-        self.view.setModel(self.model)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view)
-
-    def initializePage(self) -> None:  # noqa: N802
-        preview = self.wizard_.preview
-        if preview is None:
-            return
-        self.model.set_preview(preview)
-        text = self.tr("{rows} rows: {valid} valid, {invalid} to return.").format(
-            rows=preview.rows, valid=preview.valid, invalid=preview.invalid
-        )
-        if preview.validation.review_count:
-            text += " " + self.tr("{count} legacy retention values will be flagged for review.").format(
-                count=preview.validation.review_count
-            )
-        if preview.earlier_batches:
-            text += " " + self.tr("This file was imported before (batch {ids}); accepting imports it again.").format(
-                ids=", ".join(map(str, preview.earlier_batches))
-            )
-        self.summary.setText(text)
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:  # noqa: N802
-        preview = self.wizard_.preview
-        return preview is not None and preview.valid > 0
+# -- jobs of the worker thread (the collection services load SQLAlchemy and the sheet readers) -----
 
 
-def _import_choices(db: Database) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:  # worker thread
+def _import_choices(db: Database) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     from archdesk.services.collection.batches import import_choices
 
     return import_choices(db)
 
 
-def _guess_columns(db: Database, path: str, *, department: str | None) -> ColumnMapping:  # worker thread
+def _code_choices(db: Database) -> dict[str, list[tuple[str, str]]]:
+    from archdesk.services.collection.batches import code_choices
+
+    return code_choices(db)
+
+
+def _guess_columns(db: Database, path: str, *, department: str | None, sheet: str | None) -> ColumnMapping:
     from archdesk.services.collection.transfer import guess_columns
 
-    return guess_columns(db, path, department=department)
+    return guess_columns(db, path, department=department, sheet=sheet)
+
+
+def _sheet_row_counts(path: Path) -> list[tuple[str, int]]:
+    from archdesk.services.collection.reader import sheet_row_counts
+
+    return sheet_row_counts(path)
