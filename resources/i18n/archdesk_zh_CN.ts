@@ -126,6 +126,124 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/collection/batch_detail.py" line="+35"/>
+        <source>Transfer batch {id}</source>
+        <translation>移交批次 {id}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Records</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned rows</source>
+        <translation>退回条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the acceptance note…</source>
+        <translation>打印移交验收单…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the returned rows…</source>
+        <translation>打印退回清单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import corrected rows…</source>
+        <translation>导入修改后的条目…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withdraw the batch…</source>
+        <translation>撤回批次…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only while every record of the batch is still pending (暂存)</source>
+        <translation>仅当批次中每件档案仍为暂存状态时可用</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{file} from {department}, received {received}: {rows} rows, {accepted} accepted, {returned} returned.</source>
+        <translation>{file}，移交单位 {department}，{received} 接收：共 {rows} 条，接收 {accepted} 条，退回 {returned} 条。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Returned rows ({count})</source>
+        <translation>退回条目（{count}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Withdraw the batch</source>
+        <translation>撤回批次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the {count} pending records of batch {batch}? Their rows count as returned.</source>
+        <translation>删除批次 {batch} 中的 {count} 件暂存档案？这些条目将计为退回。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Batch {batch} withdrawn: {count} records removed.</source>
+        <translation>批次 {batch} 已撤回：删除 {count} 件档案。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The corrected rows</source>
+        <translation>修改后的条目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>电子表格（{patterns}）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{imported} corrected rows taken into batch {batch}; {returned} returned again.</source>
+        <translation>已将 {imported} 条修改后的条目并入批次 {batch}；再次退回 {returned} 条。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing records…</source>
+        <translation>正在导入档案…</translation>
+    </message>
+</context>
+<context>
     <name>BatchesTab</name>
     <message>
         <location filename="../../src/archdesk/ui/appraisal/batches_tab.py" line="+86"/>
@@ -722,7 +840,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+134"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+158"/>
         <source>Choose the spreadsheet</source>
         <translation>选择移交清单</translation>
     </message>
@@ -737,9 +855,30 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+21"/>
+        <source>(the first sheet)</source>
+        <translation>（第一个工作表）</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Keep the reference codes (档号) given in the sheet</source>
+        <translation>保留表中给出的档号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For a catalogue moved from another system: each row keeps its 档号; new numbers follow them.</source>
+        <translation>用于从其他系统迁移的目录：每条保留原档号，新件号接续其后。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -752,7 +891,22 @@
         <translation>门类</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Receive as pending (暂存): accept into custody later</source>
+        <translation>以暂存状态接收：稍后再接收入库</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{name} ({rows} rows)</source>
+        <translation>{name}（{rows} 条）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All sheets ({rows} rows)</source>
+        <translation>全部工作表（{rows} 条）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>(from the sheet)</source>
         <translation>（取自表格）</translation>
     </message>
@@ -954,23 +1108,24 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="-119"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="-170"/>
         <source>Import a transfer spreadsheet</source>
+        <extracomment>Fields a whole file may lack a column for, offered a &quot;for every row&quot; value on the mapping page.</extracomment>
         <translation>导入移交清单</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Accept valid rows</source>
-        <translation>接收有效行</translation>
+        <location line="+19"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+14"/>
+        <location line="+29"/>
+        <location line="+16"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Importing records…</source>
         <translation>正在导入档案…</translation>
     </message>
@@ -1753,7 +1908,7 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+75"/>
+        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+110"/>
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
@@ -1773,9 +1928,19 @@
         <translation>著录项</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
+        <source>Fields without a column: a value for every row (else from the 档号, the title rows or the sheet&apos;s name)</source>
+        <translation>没有对应列的字段：为所有条目统一填写（否则取自档号、表头说明行或工作表名称）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>for every row</source>
+        <translation>所有条目统一</translation>
     </message>
 </context>
 <context>
@@ -1891,7 +2056,7 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/import_wizard.py" line="+42"/>
+        <location filename="../../src/archdesk/ui/collection/preview_page.py" line="+52"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -1901,7 +2066,47 @@
         <translation>有问题的行将退回移交部门；将鼠标指向红色单元格可查看原因。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>Accept valid rows</source>
+        <translation>接收有效条目</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Problems only</source>
+        <translation>只看有问题的条目</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value in the sheet</source>
+        <translation>表中的值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check again with these values</source>
+        <translation>按这些取值重新检查</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Values no code table knows (each listed once):</source>
+        <translation>代码表中没有的取值（每个只列一次）：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>{rows} rows: {valid} valid, {invalid} to return.</source>
         <translation>共 {rows} 行：有效 {valid} 行，退回 {invalid} 行。</translation>
     </message>
@@ -1914,6 +2119,21 @@
         <location line="+4"/>
         <source>This file was imported before (batch {ids}); accepting imports it again.</source>
         <translation>该文件已导入过（批次 {ids}）；接收将再次导入。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{field}: {value} for {rows} rows ({source}).</source>
+        <translation>{field}：{rows} 条取 {value}（{source}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sheets not read: {names}.</source>
+        <translation>未读取的工作表：{names}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>(leave it: return the rows)</source>
+        <translation>（不处理：退回这些条目）</translation>
     </message>
 </context>
 <context>
@@ -2110,7 +2330,7 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+192"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+191"/>
         <source>written by the archivist, shown in [ ]</source>
         <extracomment>Each field&apos;s label is its glossary term (the words printed forms use too) and a shortcut letter.</extracomment>
         <translation>由档案人员拟写，以 [ ] 标示</translation>
@@ -2411,9 +2631,67 @@
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../src/archdesk/ui/collection/import_summary.py" line="+22"/>
+        <source>Transfer accepted</source>
+        <translation>移交已接收</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Returned rows…</source>
+        <translation>退回清单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview, print or save the rows returned to the department</source>
+        <translation>预览、打印或保存退回移交单位的条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acceptance note…</source>
+        <translation>移交验收单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview, print or save the 移交验收单</source>
+        <translation>预览、打印或保存移交验收单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save both to a folder…</source>
+        <translation>两者都保存到文件夹…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{imported} records imported as transfer batch {batch}; {returned} rows returned.</source>
+        <translation>已导入 {imported} 条档案，移交批次 {batch}；退回 {returned} 条。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} legacy retention values are flagged for review.</source>
+        <translation>{count} 个旧保管期限值已标记待复核。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save the returned rows and the acceptance note</source>
+        <translation>保存退回清单和移交验收单</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved: {names}</source>
+        <translation>已保存：{names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the documents…</source>
+        <translation>正在生成文件…</translation>
+    </message>
+</context>
+<context>
     <name>TransfersDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+23"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+26"/>
         <source>open</source>
         <translation>待处理</translation>
     </message>
@@ -2433,12 +2711,17 @@
         <translation>已退回</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Open batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
