@@ -2718,7 +2718,7 @@
     <message>
         <location line="+1"/>
         <source>Open batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开批次…</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -2774,7 +2774,7 @@
 <context>
     <name>UseStatisticsPanel</name>
     <message>
-        <location filename="../../src/archdesk/ui/loans/use_statistics_panel.py" line="+28"/>
+        <location filename="../../src/archdesk/ui/loans/use_statistics_panel.py" line="+39"/>
         <source>Use</source>
         <translation>档案利用</translation>
     </message>

@@ -7,7 +7,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 from sqlalchemy import select
 
 from archdesk.models import Record, TransferBatch
@@ -42,16 +42,22 @@ def test_open_a_batch_reprint_its_note_and_take_the_corrected_rows_into_it(qtbot
     first = _sheet(tmp_path / "办公室.xlsx", [[1, "通知一", "20230101", "永久"], [2, "通知二", "2023-02-30", "永久"],
                                               [3, None, "20230103", "永久"]])  # fmt: skip
     import_transfer(archive, first, department="BGS")
-    dock = TransfersDock(ops)
-    qtbot.addWidget(dock)
+    host = QMainWindow()  # the dock sits in a window, as in ArchDesk's
+    qtbot.addWidget(host)
+    dock = TransfersDock(ops, host)
+    host.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     with qtbot.waitSignal(ops.idle, timeout=10_000):
         dock.reload()
-    dock.show()
-    qtbot.waitExposed(dock)
+    host.resize(900, 500)
+    host.show()
+    qtbot.waitExposed(host)
     assert dock.list.topLevelItemCount() == 1
     view = dock.list
-    rect = view.visualItemRect(view.topLevelItem(0))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # choose the batch
+    view.scrollToItem(view.topLevelItem(0))
+    centre = view.visualItemRect(view.topLevelItem(0)).center()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)  # choose the batch
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert [batch.id for batch in dock.selected_items()] == [dock.items[0].id]
     open_button = dock.actions_bar.widgetForAction(dock.open_action)
     qtbot.mouseClick(open_button, Qt.MouseButton.LeftButton)  # Open batch…
     qtbot.waitUntil(lambda: bool(_top(BatchDialog)) and _top(BatchDialog)[0].details is not None, timeout=10_000)

@@ -3,6 +3,8 @@ purpose and use, and the most used records; exported to PDF or Excel like the ot
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,7 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from archdesk.services.database import Database
-from archdesk.services.reports.use_statistics import UseStatistics, use_statistics, use_statistics_document
+
+if TYPE_CHECKING:  # the statistics service loads SQLAlchemy and ReportLab: imported in the jobs
+    from archdesk.services.reports.use_statistics import UseStatistics
+
+
+def _use_statistics(db: Database, language: str) -> UseStatistics:  # worker thread
+    from archdesk.services.reports.use_statistics import use_statistics
+
+    return use_statistics(db, language=language)
 
 
 class UseStatisticsPanel(QGroupBox):
@@ -60,7 +70,7 @@ class UseStatisticsPanel(QGroupBox):
     def refresh(self) -> None:
         if self.ops is not None:
             language = self.language
-            self.ops.query(self, lambda db: use_statistics(db, language=language), self.set_statistics)
+            self.ops.query(self, lambda db: _use_statistics(db, language), self.set_statistics)
 
     def set_statistics(self, statistics: UseStatistics) -> None:
         self.statistics = statistics
@@ -92,6 +102,7 @@ class UseStatisticsPanel(QGroupBox):
 
         def export(_db: Database) -> None:
             from archdesk.services.reports import render_pdf, render_xlsx
+            from archdesk.services.reports.use_statistics import use_statistics_document
 
             document = use_statistics_document(stats)
             (render_pdf if fmt == "pdf" else render_xlsx)(document, path)
