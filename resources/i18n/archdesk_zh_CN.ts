@@ -25,6 +25,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../src/archdesk/ui/app.py" line="+145"/>
+        <source>Opening the archive…</source>
+        <translation>正在打开档案库…</translation>
+    </message>
+</context>
+<context>
     <name>AppraisalDock</name>
     <message>
         <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+30"/>
@@ -65,7 +73,7 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+31"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+32"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -156,7 +164,7 @@
 <context>
     <name>CatalogueTreeDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+48"/>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+44"/>
         <source>Catalogue</source>
         <translation>分类目录</translation>
     </message>
@@ -169,7 +177,7 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+179"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+180"/>
         <source>DA/T 22-2015 (archival filing rules)</source>
         <translation>DA/T 22-2015（归档文件整理规则）</translation>
     </message>
@@ -314,7 +322,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+15"/>
+        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+16"/>
         <source>Fonds</source>
         <extracomment>Filter fields shown as chips, in the order they appear.</extracomment>
         <translation>全宗</translation>
@@ -350,8 +358,9 @@
         <translation>存放位置</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Search titles, document numbers, notes… (Ctrl+F)</source>
+        <extracomment>Quiet time after a key before the text is searched. Short, because a newer search cancels an older one on the worker (a read running is interrupted): the debounce only merges a burst of keys (a held key, an input method committing a word) into one search; it was 300 ms when stale reads ran on.</extracomment>
         <translation>搜索题名、文号、备注…（Ctrl+F）</translation>
     </message>
     <message>
@@ -652,7 +661,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+212"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+213"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -767,7 +776,7 @@
         <translation>统计(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+106"/>
         <source>{shown:,} of {total:,} records</source>
         <translation>共 {total:,} 件，显示 {shown:,} 件</translation>
     </message>
@@ -782,7 +791,7 @@
         <translation>已选 {count:,} 件</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>ArchDesk archives ({patterns})</source>
         <translation>ArchDesk 档案库（{patterns}）</translation>
     </message>
@@ -911,7 +920,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../src/archdesk/ui/ops.py" line="+82"/>
+        <location filename="../../src/archdesk/ui/ops.py" line="+90"/>
         <source>Unexpected error: {kind}: {message}</source>
         <translation>意外错误：{kind}：{message}</translation>
     </message>
@@ -921,7 +930,7 @@
         <translation>ArchDesk</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+166"/>
         <source>Cancel</source>
         <extracomment>Emitted on the GUI thread when no op is waiting or running (tests wait for it).</extracomment>
         <translation>取消</translation>
@@ -958,7 +967,7 @@
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+172"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+173"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -1011,7 +1020,7 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+113"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+109"/>
         <source>Reference code:</source>
         <translation>档号：</translation>
     </message>
@@ -1084,7 +1093,7 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+133"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_form.py" line="+129"/>
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
@@ -1167,8 +1176,9 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+59"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_model.py" line="+69"/>
         <source>Reference code</source>
+        <extracomment>Blocks this close to the latest one asked for are the same view (its top and bottom rows, a few pages of scrolling); reads of blocks farther away are cancelled as superseded.</extracomment>
         <translation>档号</translation>
     </message>
     <message>
@@ -1250,7 +1260,7 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+91"/>
+        <location filename="../../src/archdesk/ui/catalogue/records_view.py" line="+90"/>
         <source>&amp;Open record</source>
         <extracomment>Default widths in average characters (reference code, title, date, year, …); the user&apos;s widths are restored. Most rows that Copy and the record actions take at once (more: use Export, or narrow the list).</extracomment>
         <translation>打开档案(&amp;O)</translation>
@@ -1377,13 +1387,13 @@
         <translation>每个 [ 都必须有对应的 ]。</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+292"/>
         <source>Settings</source>
         <extracomment>The language in effect after OK switched it (&quot;zh_CN&quot; or &quot;en&quot;).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -1474,7 +1484,7 @@
 <context>
     <name>TransfersDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/collection/batches.py" line="+95"/>
+        <location filename="../../src/archdesk/ui/collection/batches.py" line="+93"/>
         <source>Transfers</source>
         <translation>移交批次</translation>
     </message>
