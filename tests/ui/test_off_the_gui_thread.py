@@ -82,3 +82,37 @@ def test_settings_ok_saves_on_the_worker_and_closes_when_saved(qtbot, archive, t
     assert saved_on and saved_on[0] is not threading.main_thread()
     assert codes.code_tables(archive).fonds[0].name == "City Archives"
     assert ok.isEnabled()  # not left busy
+
+
+def test_the_main_window_runs_no_sql_on_the_gui_thread(qtbot, archive, open_main_window, monkeypatch):
+    """Every statement of start-up, the docks, a search, a tree click, scrolling and Settings runs on a
+    worker thread: a statement on the GUI thread fails the test, naming it."""
+    from sqlalchemy import event
+
+    from archdesk.services.demo import add_demo_data
+    from archdesk.ui.app import wait_until_idle
+
+    add_demo_data(archive, 1200)
+    on_gui_thread: list[str] = []
+
+    def watch(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001, ANN002
+        if threading.current_thread() is threading.main_thread():
+            on_gui_thread.append(statement.split("\n")[0][:80])
+
+    event.listen(archive.engine, "before_cursor_execute", watch)
+    opened: list[SettingsDialog] = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window = open_main_window(archive)
+    qtbot.keyClicks(window.filter_bar.search, "2019")
+    qtbot.waitUntil(lambda: window.records.filter.text == "2019", timeout=10_000)
+    assert wait_until_idle(window, 10_000)
+    tree = window.tree_dock.tree
+    node = tree.topLevelItem(0).child(0)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(node).center())
+    assert wait_until_idle(window, 10_000)
+    window.table.scrollToBottom()
+    assert wait_until_idle(window, 10_000)
+    window.settings_action.trigger()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    event.remove(archive.engine, "before_cursor_execute", watch)
+    assert on_gui_thread == []
