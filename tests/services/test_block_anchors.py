@@ -26,3 +26,13 @@ def test_stepped_anchors_are_the_first_row_of_every_block(archive, descending, m
 
 def test_an_empty_catalogue_has_no_anchors(archive):
     assert block_anchors(archive, RecordFilter(), SortOrder()) == []
+
+
+@pytest.mark.parametrize(
+    "flt", [RecordFilter(text="通知"), RecordFilter(text="关于", status="in_custody"), RecordFilter()]
+)
+def test_the_first_page_of_a_filter_is_its_count_and_first_rows(archive, flt):
+    add_demo_data(archive, 700)
+    total, rows = records_query.count_and_page(archive, flt, SortOrder("title"), limit=50)
+    assert total == records_query.count_records(archive, flt) > 0
+    assert [r.id for r in rows] == [r.id for r in records_page(archive, flt, SortOrder("title"), limit=50)]

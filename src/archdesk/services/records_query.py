@@ -198,6 +198,23 @@ def count_records(db: Database, flt: RecordFilter) -> int:
         return session_count(session, flt)
 
 
+def count_and_page(
+    db: Database, flt: RecordFilter, sort: SortOrder, limit: int = BLOCK_SIZE
+) -> tuple[int, list[RecordView]]:
+    """``count_records`` and the first ``records_page``, in one read transaction, a search text's hits
+    counted once (the records table's first page of every filter: each key typed in the search field)."""
+    with db.reading() as session:
+        hits = search.count_matches(session, flt.text) if flt.text.strip() else None
+        if hits is not None and flt == RecordFilter(text=flt.text):
+            total = hits
+        else:
+            total = session_count(session, flt)
+        if total == 0:
+            return 0, []
+        stmt = select(Record.id).where(*_conditions(session, flt, hits))
+        return total, _page(session, stmt, sort, limit)
+
+
 def records_page(
     db: Database,
     flt: RecordFilter,
