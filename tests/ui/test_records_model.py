@@ -77,3 +77,11 @@ def test_a_filter_counts_and_shows_only_its_records(qtbot, model, archive):
     assert all(model.record_at(row).category_code.startswith("KU") for row in range(min(model.total, BLOCK_SIZE)))
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Reference code"
     assert len(COLUMNS) == model.columnCount()
+
+
+def test_rows_in_the_second_half_of_a_block_read_the_next_block_ahead(qtbot, model, archive):
+    assert not model.is_loaded(BLOCK_SIZE)
+    with qtbot.waitSignal(model.block_loaded, check_params_cb=lambda n: n == 1):
+        model.data(model.index(BLOCK_SIZE - 10, 0))  # a row of block 0, loaded: Page Down will need block 1
+    everything = records_page(archive, RecordFilter(), SortOrder(), limit=2 * BLOCK_SIZE)
+    assert model.record_at(BLOCK_SIZE).id == everything[BLOCK_SIZE].id

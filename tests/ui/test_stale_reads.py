@@ -63,7 +63,7 @@ def _common_words(db) -> list[str]:
     """Two search words, each with more than three blocks of hits (block 2 is then reached only by
     its anchor: neither the first block's neighbour nor the last block)."""
     words = [
-        w for w in ("关于", "年", "的", "工作", "通知") if count_records(db, RecordFilter(text=w)) > 2 * BLOCK_SIZE
+        w for w in ("关于", "年", "的", "工作", "通知") if count_records(db, RecordFilter(text=w)) > 3 * BLOCK_SIZE
     ]
     assert len(words) >= 2, words
     return words[:2]
@@ -102,13 +102,13 @@ def test_a_queued_read_of_an_old_query_is_dropped_without_running(qtbot, model, 
 
     model.ops.query(None, blocking)  # keeps the worker busy while the table asks for its reads
 
-    real_first_page = records_query.records_page
+    real_first_page = records_query.count_and_page
 
     def counting(db, flt, *args, **kwargs):
         ran.append(flt.text)
         return real_first_page(db, flt, *args, **kwargs)
 
-    monkeypatch.setattr(records_query, "records_page", counting)
+    monkeypatch.setattr(records_query, "count_and_page", counting)
     model.set_query(RecordFilter(text="通"))
     model.set_query(RecordFilter(text="通知"))
     with qtbot.waitSignal(model.first_page_loaded, timeout=30_000):

@@ -30,6 +30,9 @@ from archdesk.services.listing import (
 from archdesk.services.view_queries import record_view_select
 from archdesk.services.views import RecordView, record_view_from_row
 
+#: Sort columns whose block anchors of the whole catalogue are read by stepping the index (``_stepped_anchors``).
+STEPPED_COLUMNS = ("reference_code",)
+
 #: A text matching at least this share of the records is used as a filter over a sort index.
 COMMON_TEXT_SHARE = 0.05
 
@@ -195,6 +198,23 @@ def count_records(db: Database, flt: RecordFilter) -> int:
         return session_count(session, flt)
 
 
+def count_and_page(
+    db: Database, flt: RecordFilter, sort: SortOrder, limit: int = BLOCK_SIZE
+) -> tuple[int, list[RecordView]]:
+    """``count_records`` and the first ``records_page``, in one read transaction, a search text's hits
+    counted once (the records table's first page of every filter: each key typed in the search field)."""
+    with db.reading() as session:
+        hits = search.count_matches(session, flt.text) if flt.text.strip() else None
+        if hits is not None and flt == RecordFilter(text=flt.text):
+            total = hits
+        else:
+            total = session_count(session, flt)
+        if total == 0:
+            return 0, []
+        stmt = select(Record.id).where(*_conditions(session, flt, hits))
+        return total, _page(session, stmt, sort, limit)
+
+
 def records_page(
     db: Database,
     flt: RecordFilter,
@@ -220,6 +240,8 @@ def block_anchors(db: Database, flt: RecordFilter, sort: SortOrder, block_size: 
     """
     with db.reading() as session:
         column = SORTABLE[sort.column]
+        if session.get_bind().dialect.name == "sqlite" and flt == RecordFilter() and sort.column in STEPPED_COLUMNS:
+            return _stepped_anchors(session, flt, sort, block_size)
         where = _conditions(session, flt)
         numbered = _order(
             select(column.label("value"), Record.id.label("id")).where(*where),
@@ -236,6 +258,51 @@ def block_anchors(db: Database, flt: RecordFilter, sort: SortOrder, block_size: 
             select(inner.c.value, inner.c.id).where((inner.c.n - 1) % block_size == 0).order_by(inner.c.n)
         )
         return [(value, record_id) for value, record_id in rows]
+
+
+def _stepped_anchors(session: Session, flt: RecordFilter, sort: SortOrder, block_size: int) -> list[SortKey]:
+    """``block_anchors`` by stepping through the sort index: from each anchor, the row ``block_size``
+    places on (``LIMIT 1 OFFSET block_size - 1`` after it, a seek and a short walk of the index).
+
+    0.10 s instead of 0.6–1.3 s for the window function at 1,000,000 records (bench/README.md): the
+    window numbers every row through a sorter, the steps only walk the index. For a filter without
+    full text on a column without NULLs (each step then seeks); one statement, compiled once, run on
+    the driver's cursor (a few microseconds a step; SQLAlchemy's execution costs ~100 µs a call).
+    """
+    from sqlalchemy import bindparam
+
+    column = SORTABLE[sort.column]
+    where = conditions(flt)
+    dialect = session.get_bind().dialect
+    first = session.execute(_order(select(column, Record.id).where(*where), sort, dialect.name).limit(1)).first()
+    if first is None:
+        return []
+    step = (
+        _order(
+            select(column, Record.id).where(
+                *where, _after(sort, (bindparam("anchor_value"), bindparam("anchor_id")), inclusive=False)
+            ),
+            sort,
+            dialect.name,
+        )
+        .limit(1)
+        .offset(block_size - 1)
+    )
+    compiled = step.compile(dialect=dialect)
+    names = list(compiled.positiontup or ())
+    fixed = compiled.params
+    cursor = session.connection().connection.dbapi_connection.cursor()
+    anchors: list[SortKey] = [(first[0], first[1])]
+    try:
+        while True:
+            value, record_id = anchors[-1]
+            current = {"anchor_value": value, "anchor_id": record_id}
+            row = cursor.execute(compiled.string, [current.get(n, fixed.get(n)) for n in names]).fetchone()
+            if row is None:
+                return anchors
+            anchors.append((row[0], row[1]))
+    finally:
+        cursor.close()
 
 
 def selected_ids(db: Database, selection: RowSelection) -> list[int]:

@@ -96,9 +96,9 @@ def first_page(
             return _first_page_sqlite(db.file, sort, english=english, limit=limit)
         except sqlite3.Error:
             pass  # the general path below reads it again and reports what is wrong in its own terms
-    from archdesk.services.records_query import count_records, records_page
+    from archdesk.services.records_query import count_and_page
 
-    return FirstPage(count_records(db, flt), records_page(db, flt, sort, limit=limit))
+    return FirstPage(*count_and_page(db, flt, sort, limit=limit))
 
 
 def _first_page_sqlite(path: Path, sort: SortOrder, *, english: bool, limit: int) -> FirstPage:

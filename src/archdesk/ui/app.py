@@ -90,7 +90,7 @@ class _Launcher:
                 if choice.kind == NEW:
                     fonds = {"fonds_code": choice.fonds_code, "fonds_name": choice.fonds_name}
             try:
-                db = open_archive(target, actor=self.settings.operator_name or None, **fonds)
+                db = open_off_the_gui_thread(open_archive, target, actor=self.settings.operator_name or None, **fonds)
             except Exception as exc:  # our errors, and a locked, read-only or damaged file by kind
                 known = _known_failure(exc, target)
                 if known is None:
@@ -127,8 +127,13 @@ class _Launcher:
             show_error(old, ArchDeskError(f"{path}: the file exists already; open it instead"))
             return
         try:
-            db = open_archive(
-                path, actor=self.settings.operator_name or None, fonds_code=fonds_code, fonds_name=fonds_name
+            db = open_off_the_gui_thread(
+                open_archive,
+                path,
+                actor=self.settings.operator_name or None,
+                fonds_code=fonds_code,
+                fonds_name=fonds_name,
+                parent=old,
             )
         except Exception as exc:  # our errors, and a locked, read-only or damaged file by kind
             known = _known_failure(exc, path)
@@ -149,6 +154,48 @@ def _known_failure(exc: BaseException, where: str):  # noqa: ANN202
     from archdesk.services.failures import classify
 
     return classify(exc, where)
+
+
+# How long opening may take before the busy indicator shows (the everyday open takes milliseconds).
+BUSY_AFTER_S = 0.2
+
+
+def open_off_the_gui_thread(open_archive, target, *, parent=None, **options):  # noqa: ANN001, ANN003, ANN201
+    """``open_archive(target, **options)`` on a thread of its own, the GUI thread handling events meanwhile.
+
+    Opening an archive may upgrade it (a backup copy, then the migrations: seconds on a large file)
+    and the main window's ``Ops`` worker exists only once the archive is open, so this runs it on a
+    plain thread; past BUSY_AFTER_S a busy indicator shows until it is done. Its error is raised here.
+    """
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtWidgets import QProgressDialog
+
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["db"] = open_archive(target, **options)
+        except BaseException as exc:  # noqa: BLE001 - raised again on the GUI thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=work, name="ArchDeskOpenArchive", daemon=True)
+    thread.start()
+    thread.join(BUSY_AFTER_S)
+    if thread.is_alive():
+        busy = QProgressDialog(QCoreApplication.translate("App", "Opening the archive…"), "", 0, 0, parent)
+        busy.setCancelButton(None)  # an upgrade runs in one transaction to its end; it is never half-done
+        busy.setMinimumDuration(0)
+        busy.show()
+        while thread.is_alive():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            thread.join(0.02)
+        busy.close()
+        busy.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["db"]
 
 
 def _screenshot(app, args: argparse.Namespace) -> int:  # noqa: ANN001

@@ -476,9 +476,13 @@ class MainWindow(Retranslatable, QMainWindow):
         dialog.raise_()
 
     def _show_settings(self) -> None:
+        """The code tables are read on the worker first; the dialog saves on it too."""
+        self.ops.query(self, _code_tables, self._open_settings)
+
+    def _open_settings(self, tables: CodeTables) -> None:
         from archdesk.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.db, self.settings, self)
+        dialog = SettingsDialog(self.db, self.settings, self, tables=tables, ops=self.ops)
         dialog.open_database_requested.connect(lambda path: self.archive_requested.emit(path, False))
         dialog.new_database_requested.connect(self.ask_new_archive)
         dialog.language_changed.connect(lambda language: self.set_english(language == "en"))

@@ -11,6 +11,7 @@ window's business: the dialog only emits ``open_database_requested`` / ``new_dat
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -36,8 +37,9 @@ from PySide6.QtWidgets import (
 
 from archdesk.services.database import Database
 from archdesk.services.errors import ArchDeskError, ValidationError
+from archdesk.services.views import CodeTables
 from archdesk.ui.i18n import LANGUAGE_NAMES, current_language, install_translators
-from archdesk.ui.ops import show_error
+from archdesk.ui.ops import Changes, Ops, show_error
 from archdesk.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -354,14 +356,25 @@ class SettingsDialog(QDialog):
     #: The language in effect after OK switched it ("zh_CN" or "en").
     language_changed = Signal(str)
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        tables: CodeTables | None = None,
+        ops: Ops | None = None,
+    ) -> None:
+        """``tables``: the code tables, read on the worker by whoever opens the dialog (read here when
+        not given). ``ops``: OK saves on its worker, the dialog busy meanwhile (here and now without)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._db = db
         self._settings = settings
         from archdesk.services import codes  # SQLAlchemy loads when the dialog opens, not at start-up
 
-        tables = codes.code_tables(db)
+        self._ops = ops
+        tables = tables if tables is not None else codes.code_tables(db)
         fonds = tables.fonds[0] if tables.fonds else None
         self._fonds = (fonds.code, fonds.name) if fonds else ("", "")
         self.general = GeneralTab(db, settings, *self._fonds)
@@ -382,32 +395,60 @@ class SettingsDialog(QDialog):
         self.resize(800, 500)
 
     def accept(self) -> None:
-        if self.apply():
-            super().accept()
+        self.apply(then=lambda: QDialog.accept(self))
 
-    def apply(self) -> bool:
-        """Check every field, then save; False (and the problem shown at its field) if anything is wrong."""
+    def apply(self, then: Callable[[], None] | None = None) -> None:
+        """Check every field, then save and call ``then``; nothing saved (the problem shown at its field)
+        if anything is wrong. With ``ops`` the save runs on the database worker, the dialog busy."""
         if not self.general.check():
             self.tabs.setCurrentWidget(self.general)
-            return False
+            return
         problem = self.categories.first_problem()
         if problem is not None:
             self.tabs.setCurrentWidget(self.categories)
             self.categories.show_category(problem[0])
-            return False
+            return
         fonds = (self.general.fonds_code.text().strip(), self.general.fonds_name.text().strip())
         rules = self.categories.changed()
-        try:
-            from archdesk.services import codes
+        changed_fonds = fonds if fonds != self._fonds else None
 
-            codes.save_archive_settings(self._db, fonds=fonds if fonds != self._fonds else None, category_rules=rules)
-        except ArchDeskError as exc:
-            show_error(self, exc)
-            return False
-        self._fonds = fonds
-        self.categories._saved.update(rules)
-        self._save_preferences()
-        return True
+        def saved(_result: object = None) -> None:
+            self._busy(False)
+            self._fonds = fonds
+            self.categories._saved.update(rules)
+            self._save_preferences()
+            if then is not None:
+                then()
+
+        from archdesk.services import codes  # loaded by the dialog's first read already
+
+        if self._ops is None:
+            try:
+                codes.save_archive_settings(self._db, fonds=changed_fonds, category_rules=rules)
+            except ArchDeskError as exc:
+                show_error(self, exc)
+                return
+            saved()
+            return
+
+        def save(db: Database) -> None:  # worker thread
+            codes.save_archive_settings(db, fonds=changed_fonds, category_rules=rules)
+
+        def failed(_error: BaseException) -> bool:
+            self._busy(False)
+            return False  # Ops shows the error, over this dialog
+
+        self._busy(True)
+        # Nothing announced here: the main window announces the change once the dialog is accepted.
+        self._ops.mutate(self, save, changes=Changes(), success=saved, failure=failed)
+
+    def _busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)
+        self.tabs.setEnabled(not busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
 
     def _save_preferences(self) -> None:
         settings = self._settings
@@ -427,6 +468,9 @@ class SettingsDialog(QDialog):
 
     def _switch(self, signal: Signal, path: str) -> None:
         """Save this archive's changes, close, then let the main window open the other archive."""
-        if self.apply():
-            super().accept()
+
+        def then() -> None:
+            QDialog.accept(self)
             signal.emit(path)
+
+        self.apply(then=then)

@@ -27,6 +27,12 @@ CHIP_FIELDS = {
 _EMPTY = RecordFilter()
 
 
+#: Quiet time after a key before the text is searched. Short, because a newer search cancels an older
+#: one on the worker (a read running is interrupted): the debounce only merges a burst of keys (a held
+#: key, an input method committing a word) into one search; it was 300 ms when stale reads ran on.
+TYPING_DELAY_MS = 40
+
+
 class FilterBar(Retranslatable, QWidget):
     filter_changed = Signal(object)  # RecordFilter
 
@@ -54,7 +60,7 @@ class FilterBar(Retranslatable, QWidget):
         layout.addWidget(self.status)
         layout.addLayout(self.chips)
         layout.addStretch(1)
-        self._typing = QTimer(self, singleShot=True, interval=300)
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
         self._typing.timeout.connect(self._text_settled)
         self.search.textChanged.connect(self._typing.start)
         self.search.returnPressed.connect(self._text_settled)

@@ -345,12 +345,21 @@ class RecordsModel(QAbstractTableModel):
         block = self._blocks.get(number)
         if block is not None:
             self._blocks.move_to_end(number)
+            self._read_ahead(number, row % BLOCK_SIZE)
         else:
             self._fetch(number)
             block = self._stale.get(number)
         if block is None or row % BLOCK_SIZE >= len(block):
             return None
         return block[row % BLOCK_SIZE]
+
+    def _read_ahead(self, number: int, offset: int) -> None:
+        """Rows in the second half of a block are shown: read the next block now, from this one's last
+        key, so that Page Down never waits for it (and the first half: the block before)."""
+        neighbour = number + 1 if offset >= BLOCK_SIZE // 2 else number - 1
+        if 0 <= neighbour and neighbour * BLOCK_SIZE < self._total and neighbour not in self._blocks:
+            if neighbour not in self._pending and self._block_job(neighbour) is not None:
+                self._fetch(neighbour)
 
     def fetch_block(self, number: int) -> None:
         """Load a block now (the view calls this for rows it is about to show)."""
