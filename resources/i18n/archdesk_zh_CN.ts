@@ -25,6 +25,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../src/archdesk/ui/app.py" line="+187"/>
+        <source>Opening the archive…</source>
+        <translation>正在打开档案库…</translation>
+    </message>
+</context>
+<context>
     <name>AppraisalDock</name>
     <message>
         <location filename="../../src/archdesk/ui/appraisal/appraisal_dock.py" line="+74"/>
@@ -555,7 +563,7 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+180"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+182"/>
         <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="-135"/>
         <source>DA/T 22-2015 (archival filing rules)</source>
         <translation>DA/T 22-2015（归档文件整理规则）</translation>
@@ -924,9 +932,9 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+65"/>
+        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+71"/>
         <source>Search titles, reference codes, document numbers, notes… (Ctrl+F)</source>
-        <extracomment>Filter fields shown as chips, in the order they appear, each named by its glossary term.</extracomment>
+        <extracomment>Filter fields shown as chips, in the order they appear, each named by its glossary term. Quiet time after a key before the text is searched. Short, because a newer search cancels an older one on the worker (a read running is interrupted): the debounce only merges a burst of keys (a held key, an input method committing a word) into one search; it was 300 ms when stale reads ran on.</extracomment>
         <translation>搜索题名、档号、文号、备注…（Ctrl+F）</translation>
     </message>
     <message>
@@ -1895,7 +1903,7 @@
         <translation>已选 {count:,} 件</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+93"/>
         <source>ArchDesk archives ({patterns})</source>
         <translation>ArchDesk 档案库（{patterns}）</translation>
     </message>
@@ -2498,13 +2506,13 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+216"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+226"/>
         <source>Settings</source>
         <extracomment>The language in effect after OK switched it (&quot;zh_CN&quot; or &quot;en&quot;).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -2774,7 +2782,7 @@
 <context>
     <name>UseStatisticsPanel</name>
     <message>
-        <location filename="../../src/archdesk/ui/loans/use_statistics_panel.py" line="+39"/>
+        <location filename="../../src/archdesk/ui/loans/use_statistics_panel.py" line="+38"/>
         <source>Use</source>
         <translation>档案利用</translation>
     </message>
