@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "archdesk.cli.check",
     "archdesk.cli.export",
     "archdesk.cli.importing",
+    "archdesk.cli.backup",
 ]
 
 EXIT_USAGE = 2

@@ -41,6 +41,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: not an ArchDesk archive (an empty file); nothing was created",
         "{where}：不是 ArchDesk 档案库（空文件），未创建任何内容",
     ),
+    "safety.backup_sqlite_only": (
+        "backups are made of an archive file; back up a PostgreSQL archive with pg_dump",
+        "备份针对档案库文件；PostgreSQL 档案库请用 pg_dump 备份",
+    ),
+    "safety.backup_unsound": (
+        "{where}: not restored, the backup failed its verification ({problem}); nothing was changed",
+        "{where}：未恢复，备份未通过校验（{problem}），未做任何更改",
+    ),
+    "safety.backup_written": (
+        "backed up to {path} ({size} MB, {events} audit events)",
+        "已备份到 {path}（{size} MB，{events} 条审计记录）",
+    ),
+    "safety.restored": (
+        "restored {archive} from {backup}; the archive as it was is kept as {kept}",
+        "已从 {backup} 恢复 {archive}；原档案库保留为 {kept}",
+    ),
+    "safety.restored_new": ("restored {archive} from {backup}", "已从 {backup} 恢复 {archive}"),
     "term.safety.archive": ("the archive", "档案库"),
     "safety.database": ("{where}: database error: {detail}", "{where}：数据库错误：{detail}"),
 }

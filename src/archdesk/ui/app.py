@@ -91,6 +91,9 @@ class _Launcher:
         window.archive_requested.connect(self._switch)
         window.show()
         self.window = window
+        from archdesk.ui.backup_actions import daily_backup
+
+        daily_backup(window.ops, self.settings.backup_keep)  # queued after the first page
 
     def _switch(self, path: str, create: bool) -> None:
         """Another archive: open it first, then close the current window (nothing lost if it fails)."""

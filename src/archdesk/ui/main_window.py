@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QS
 from archdesk.services.database import Database
 from archdesk.services.listing import RecordFilter, SortOrder
 from archdesk.services.views import CodeTables
+from archdesk.ui import backup_actions
 from archdesk.ui.about import app_icon, show_about
 from archdesk.ui.appraisal.appraisal_dock import AppraisalDock
 from archdesk.ui.catalogue import actions, tools
@@ -103,6 +104,9 @@ class MainWindow(Retranslatable, QMainWindow):
         sp = QStyle.StandardPixmap
         self.new_archive_action = action(sp.SP_FileIcon, lambda: self._choose_archive(create=True))
         self.open_archive_action = action(sp.SP_DialogOpenButton, lambda: self._choose_archive(create=False))
+        self.backup_action = action(
+            sp.SP_DriveHDIcon, lambda: backup_actions.back_up(self, self.ops, self.settings.backup_keep)
+        )
         self.settings_action = action(
             sp.SP_FileDialogListView, self._show_settings, QKeySequence.StandardKey.Preferences
         )
@@ -144,6 +148,8 @@ class MainWindow(Retranslatable, QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.new_archive_action, self.open_archive_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -223,6 +229,7 @@ class MainWindow(Retranslatable, QMainWindow):
         texts = {
             self.new_archive_action: self.tr("&New archive…"),
             self.open_archive_action: self.tr("&Open archive…"),
+            self.backup_action: self.tr("&Back up"),
             self.settings_action: self.tr("&Settings…"),
             self.quit_action: self.tr("&Quit"),
             self.find_action: self.tr("&Find…"),

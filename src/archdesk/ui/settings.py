@@ -98,6 +98,7 @@ class Settings:
     database_path = _Option("database/path", "", _to_text)  #: archive file or URL opened last
     recent_databases = _Option("database/recent", [], _to_list)  #: most recent first
     default_loan_days = _Option("loans/default_days", 14, _to_int)  #: take-out loan period (借阅期限)
+    backup_keep = _Option("backup/keep", 10, _to_int)  #: how many backups to keep in the backups folder
     pdf_font_path = _Option("reports/pdf_font_path", "", _to_text)  #: a TrueType CJK font for PDFs
     geometry = _Option("window/geometry", QByteArray(), _to_bytes)
     dock_state = _Option("window/dock_state", QByteArray(), _to_bytes)
