@@ -23,8 +23,9 @@ Query text never reaches FTS5 as syntax: trigram words go in as quoted phrases (
 doubled) and gram words as hex tokens, so ``"AND (``, ``*`` or ``NEAR(`` are plain text.
 
 The tables are created (and existing records indexed) by migration 0002_search_index.
-On other databases (PostgreSQL) ``text_condition`` compiles to ILIKE on the four columns and
-the index functions do nothing.
+On PostgreSQL ``text_condition`` compiles to the GIN token index of ``search_pg.py`` (same
+answers) and the index functions keep that index; on any other database it is ILIKE on the four
+columns and the index functions do nothing.
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ def match_expressions(query: str) -> tuple[str | None, str | None] | None:
 
 
 class TextMatch(_ColumnElementBase[bool]):
-    """``Record`` rows matching a query: FTS5 on SQLite, ILIKE elsewhere (see ``_compile_*``)."""
+    """``Record`` rows matching a query: FTS5 on SQLite, a GIN token index on PostgreSQL, ILIKE elsewhere."""
 
     inherit_cache = False
     type = Boolean()
@@ -190,6 +191,16 @@ def _compile_portable(element: TextMatch, compiler, **kw) -> str:  # noqa: ANN00
     return compiler.process(portable_condition(element.query), **kw)
 
 
+@compiles(TextMatch, "postgresql")
+def _compile_postgresql(element: TextMatch, compiler, **kw) -> str:  # noqa: ANN001
+    from archdesk.services import search_pg
+
+    words = query_words(element.query)
+    if any(len(w) > LONGEST_FIELD or not _is_text(w) for w in words):
+        return compiler.process(false(), **kw)
+    return compiler.process(search_pg.condition(words), **kw)
+
+
 @compiles(TextMatch, "sqlite")
 def _compile_sqlite(element: TextMatch, compiler, **kw) -> str:  # noqa: ANN001
     return compiler.process(fts_condition(element.query, as_filter=element.as_filter), **kw)
@@ -217,7 +228,9 @@ def count_matches(session: Session, query: str) -> int | None:
 
 def indexed_record_count(session: Session) -> int | None:
     """How many records the index holds (one row each in ``search_trigram``, kept in step with
-    ``search_gram``); None when the archive has no search index (not SQLite)."""
+    ``search_gram``); None when the archive has no search index."""
+    if _is_postgresql(session):
+        return _postgresql().indexed_record_count(session)
     if not _is_sqlite(session):
         return None
     exists = session.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = :t"), {"t": TRIGRAM_TABLE})
@@ -245,6 +258,16 @@ def _configure(session: Session, settings: dict[str, int]) -> None:
 
 def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
+
+
+def _is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _postgresql():  # noqa: ANN202
+    from archdesk.services import search_pg  # the GIN token index (search_token)
+
+    return search_pg
 
 
 def _register_grams(session: Session) -> None:
@@ -289,6 +312,8 @@ def _insert_select(session: Session, where: str, params: dict | None = None) -> 
 
 def index_records(session: Session, record_ids: Sequence[int]) -> None:
     """(Re)index these records from their current values, in the caller's transaction."""
+    if record_ids and _is_postgresql(session):
+        return _postgresql().index_records(session, record_ids)
     if not record_ids or not _is_sqlite(session):
         return
     session.flush()
@@ -301,6 +326,8 @@ def index_records(session: Session, record_ids: Sequence[int]) -> None:
 
 def remove_records(session: Session, record_ids: Sequence[int]) -> None:
     """Drop these records from the index (before or after they are deleted), in the caller's transaction."""
+    if record_ids and _is_postgresql(session):
+        return _postgresql().remove_records(session, record_ids)
     if not record_ids or not _is_sqlite(session):
         return
     _register_grams(session)
@@ -309,6 +336,8 @@ def remove_records(session: Session, record_ids: Sequence[int]) -> None:
 
 def index_records_of_batch(session: Session, transfer_batch_id: int) -> None:
     """Index every record of a transfer batch that was just inserted (one INSERT … SELECT per table)."""
+    if _is_postgresql(session):
+        return _postgresql().index_records_of_batch(session, transfer_batch_id)
     if not _is_sqlite(session):
         return
     session.flush()
@@ -343,6 +372,8 @@ def _any_indexed(session: Session, first: int, last: int) -> bool:
 
 def rebuild_index(session: Session) -> None:
     """Empty the index and index every record again (after a bulk load, or to repair it)."""
+    if _is_postgresql(session):
+        return _postgresql().rebuild_index(session)
     if not _is_sqlite(session):
         return
     session.flush()
