@@ -43,15 +43,15 @@ def make_template() -> None:
     open_archive(_url(_TEMPLATE), actor="pg-test").dispose()
 
 
-def fresh_database() -> str:
-    """A new database cloned from the template; returns its URL."""
+def fresh_database(template: str = _TEMPLATE) -> str:
+    """A new database cloned from the template (``template0``: an empty one); returns its URL."""
     from sqlalchemy import text
 
     name = f"archdesk_test_{os.getpid()}_{next(_numbers)}"
     engine = _admin()
     with engine.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {_TEMPLATE}"))
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
     engine.dispose()
     return _url(name)
 

@@ -1,5 +1,6 @@
-"""`archdesk backup [--out FILE]` and `archdesk restore BACKUP`: a consistent copy of the archive file,
-and putting a verified copy back (the current file is kept aside). See ``services/backup.py``."""
+"""`archdesk backup [--out FILE]`, `archdesk restore BACKUP` and `archdesk migrate-to URL`: a consistent
+copy of the archive file, putting a verified copy back (the current file is kept aside), and moving the
+archive into an empty PostgreSQL database. See ``services/backup.py`` and ``services/migrate_to.py``."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_argument(parser)
     parser.add_argument("backup", metavar="BACKUP", help="the backup file")
     parser.set_defaults(func=run_restore)
+    register_migrate_to(subparsers)
 
 
 def _archive_file(args: argparse.Namespace) -> Path | None:
@@ -74,5 +76,38 @@ def run_restore(args: argparse.Namespace) -> int:
         text = msg("safety.restored_new", archive=archive, backup=args.backup)
     else:
         text = msg("safety.restored", archive=archive, backup=args.backup, kept=kept)
+    print(render(text, message_language(args)))
+    return 0
+
+
+def register_migrate_to(subparsers: argparse._SubParsersAction) -> None:
+    from archdesk.cli import add_db_argument
+
+    parser = subparsers.add_parser(
+        "migrate-to",
+        help="copy this SQLite archive into an empty PostgreSQL database and verify it",
+        description="Create the schema in the empty database at URL, copy every table, build the search "
+        "index, then verify the row counts and the audit chain. A failure leaves the database empty.",
+    )
+    add_db_argument(parser)
+    parser.add_argument("url", metavar="URL", help="e.g. postgresql+psycopg://archdesk@server/archive")
+    parser.set_defaults(func=run_migrate_to)
+
+
+def run_migrate_to(args: argparse.Namespace) -> int:
+    from archdesk.cli import archive_from_args, message_language
+    from archdesk.messages import msg, render
+    from archdesk.services.migrate_to import migrate_to
+
+    with archive_from_args(args, create=False) as db:
+        report = migrate_to(db, args.url)
+    text = msg(
+        "safety.migrated",
+        archive=db.file,
+        where=report.target,
+        records=report.counts.get("record", 0),
+        events=report.events,
+        tables=len(report.counts),
+    )
     print(render(text, message_language(args)))
     return 0

@@ -58,6 +58,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已从 {backup} 恢复 {archive}；原档案库保留为 {kept}",
     ),
     "safety.restored_new": ("restored {archive} from {backup}", "已从 {backup} 恢复 {archive}"),
+    "safety.migrate_from_sqlite": (
+        "migrate-to copies an SQLite archive file; give it with --db FILE",
+        "migrate-to 复制的是 SQLite 档案库文件，请用 --db FILE 指定",
+    ),
+    "safety.migrate_not_empty": (
+        "{where}: the database is not empty ({tables} tables); migrate-to copies only into an empty one",
+        "{where}：数据库不是空的（{tables} 张表），migrate-to 只复制到空数据库",
+    ),
+    "safety.migrate_unverified": (
+        "{where}: the copy failed its verification ({problem}); the database was emptied again",
+        "{where}：副本未通过校验（{problem}），已重新清空该数据库",
+    ),
+    "safety.migrated": (
+        "copied {archive} to {where}: {records} records, {events} audit events, {tables} tables; counts and audit chain verified",
+        "已将 {archive} 复制到 {where}：{records} 条记录、{events} 条审计记录、{tables} 张表；数量与审计链已校验",
+    ),
     "term.safety.archive": ("the archive", "档案库"),
     "safety.database": ("{where}: database error: {detail}", "{where}：数据库错误：{detail}"),
 }
