@@ -45,7 +45,8 @@ def pytest_collection_modifyitems(config, items) -> None:  # noqa: ANN001
         callspec = getattr(item, "callspec", None)
         on_postgres = callspec is not None and callspec.params.get("archive") == "postgresql"
         outside = not any(part in str(item.path) for part in backends.BOTH_BACKENDS)
-        if on_postgres and (outside or item.get_closest_marker("sqlite_only")):
+        sqlite_only = item.get_closest_marker("sqlite_only") or "limit_bound_parameters" in item.fixturenames
+        if on_postgres and (outside or sqlite_only):
             dropped.append(item)
         else:
             keep.append(item)

@@ -199,8 +199,19 @@ def _create_triggers(bind) -> None:
                 )
     elif bind.dialect.name == "postgresql":
         op.execute(
-            "CREATE FUNCTION archdesk_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            "CREATE OR REPLACE FUNCTION archdesk_append_only() RETURNS trigger LANGUAGE plpgsql AS "
             "$$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$"
+        )
+        # The PostgreSQL twin of SQLite's TEMP triggers: a changed record is noted only in a session
+        # that made the temporary table (ArchDesk's units of work do; psql does not).
+        op.execute(
+            "CREATE OR REPLACE FUNCTION archdesk_note_touched() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "IF to_regclass('pg_temp.archdesk_touched') IS NOT NULL THEN "
+            "INSERT INTO pg_temp.archdesk_touched VALUES (OLD.id); END IF; RETURN NULL; END $$"
+        )
+        op.execute(
+            "CREATE TRIGGER record_touched AFTER UPDATE OR DELETE ON record "
+            "FOR EACH ROW EXECUTE FUNCTION archdesk_note_touched()"
         )
         for table in TABLES:
             for kind in ("update", "delete"):
@@ -220,6 +231,8 @@ def downgrade() -> None:
             )
     if bind.dialect.name == "postgresql":
         op.execute("DROP FUNCTION IF EXISTS archdesk_append_only()")
+        op.execute("DROP TRIGGER IF EXISTS record_touched ON record")
+        op.execute("DROP FUNCTION IF EXISTS archdesk_note_touched()")
         op.execute("DROP TABLE IF EXISTS search_token")
     op.drop_index("ix_audit_seal_record", table_name="audit_seal")
     op.drop_index("ix_audit_seal_event", table_name="audit_seal")

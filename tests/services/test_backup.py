@@ -23,6 +23,8 @@ from archdesk.services.errors import ArchDeskError, DatabaseError
 from archdesk.services.integrity import check_archive
 from archdesk.services.uow import UnitOfWork
 
+pytestmark = pytest.mark.sqlite_only  # backups are of the archive file
+
 
 def _titles(path: Path) -> list[str]:
     with closing(sqlite3.connect(path)) as conn:
