@@ -670,6 +670,11 @@
         <translation>ArchDesk — {path}</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -1565,6 +1570,23 @@
         <location line="+27"/>
         <source>Building the demo archive…</source>
         <translation>正在生成演示档案库…</translation>
+    </message>
+</context>
+<context>
+    <name>WriterLock</name>
+    <message>
+        <location filename="../../src/archdesk/ui/writer_prompt.py" line="+28"/>
+        <source>{file} is open in ArchDesk for {operator} on {host} since {since}.
+
+Open it read-only? You can look and print, but not change anything.</source>
+        <translation>{operator} 自 {since} 起在 {host} 上用 ArchDesk 打开了 {file}。
+
+以只读方式打开吗？可以查看和打印，但不能做任何修改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Archive in use</source>
+        <translation>档案库正在使用</translation>
     </message>
 </context>
 </TS>

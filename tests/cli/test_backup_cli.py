@@ -62,3 +62,25 @@ def test_restoring_something_that_is_not_an_archive_is_refused_in_one_line(tmp_p
         "nothing was changed\n"
     )
     assert path.read_bytes() == before
+
+
+def test_an_archive_open_in_archdesk_is_not_restored_over(tmp_path, capsys):
+    from archdesk.services import writer_lock
+
+    path = tmp_path / "office.db"
+    _archive(path)
+    assert main(["backup", "--db", str(path)]) == 0
+    [copy] = backup.list_backups(path)
+    held = writer_lock.acquire(path, "张三")
+    before = path.read_bytes()
+    try:
+        status = main(["--lang", "en", "restore", str(copy), "--db", str(path)])
+    finally:
+        held.release()
+
+    assert status == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"archdesk: {path}: open in ArchDesk for 张三 on ") and err.endswith(
+        "; close it there first\n"
+    )
+    assert path.read_bytes() == before

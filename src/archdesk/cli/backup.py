@@ -71,7 +71,18 @@ def run_restore(args: argparse.Namespace) -> int:
     archive = _archive_file(args)
     if archive is None:
         raise DatabaseError(msg("safety.backup_sqlite_only"))
-    kept = backup.restore(archive, Path(args.backup))
+    from archdesk.services import writer_lock
+    from archdesk.services.database import Database
+
+    taken = writer_lock.acquire(archive, Database(f"sqlite:///{archive}").actor)
+    if isinstance(taken, writer_lock.Holder):  # never pull the file from under a running ArchDesk
+        raise DatabaseError(
+            msg("safety.held_by", where=archive, operator=taken.operator, host=taken.host, since=taken.since)
+        )
+    try:
+        kept = backup.restore(archive, Path(args.backup))
+    finally:
+        taken.release()
     if kept is None:
         text = msg("safety.restored_new", archive=archive, backup=args.backup)
     else:

@@ -74,6 +74,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "copied {archive} to {where}: {records} records, {events} audit events, {tables} tables; counts and audit chain verified",
         "已将 {archive} 复制到 {where}：{records} 条记录、{events} 条审计记录、{tables} 张表；数量与审计链已校验",
     ),
+    "safety.read_only_mode": (
+        "the archive is open read-only ({operator} on {host} has it open for writing); nothing was saved",
+        "档案库以只读方式打开（{operator} 在 {host} 上正以可写方式使用），未保存任何内容",
+    ),
+    "safety.held_by": (
+        "{where}: open in ArchDesk for {operator} on {host} since {since}; close it there first",
+        "{where}：{operator} 自 {since} 起在 {host} 上用 ArchDesk 打开了它，请先在那里关闭",
+    ),
     "term.safety.archive": ("the archive", "档案库"),
     "safety.database": ("{where}: database error: {detail}", "{where}：数据库错误：{detail}"),
 }

@@ -51,6 +51,7 @@ class _Launcher:
         self.settings = settings
         self.english = english
         self.window = None
+        self.lock = None  # the writer lock on the open archive file (services/writer_lock.py)
 
     def start(self, target: str | None) -> bool:
         """Open ``target`` (or ask on the welcome screen); False when the user quits instead."""
@@ -68,15 +69,25 @@ class _Launcher:
                 target = choice.path
                 if choice.kind == NEW:
                     fonds = {"fonds_code": choice.fonds_code, "fonds_name": choice.fonds_name}
+            from archdesk.ui.writer_prompt import take_or_ask
+
+            lock, holder, go_on = take_or_ask(None, target, self.settings.operator_name)
+            if not go_on:
+                target = None
+                continue
             try:
                 db = open_archive(target, actor=self.settings.operator_name or None, **fonds)
             except Exception as exc:  # our errors, and a locked, read-only or damaged file by kind
+                if lock is not None:
+                    lock.release()
                 known = _known_failure(exc, target)
                 if known is None:
                     raise
                 show_error(None, known)
                 target = None
                 continue
+            db.read_only_for = holder
+            self.lock = lock
             self._show(db, target)
             return True
 
@@ -105,9 +116,16 @@ class _Launcher:
         if create and Path(path).exists():
             show_error(old, ArchDeskError(f"{path}: the file exists already; open it instead"))
             return
+        from archdesk.ui.writer_prompt import take_or_ask
+
+        lock, holder, go_on = take_or_ask(old, path, self.settings.operator_name)
+        if not go_on:
+            return
         try:
             db = open_archive(path, actor=self.settings.operator_name or None)
         except Exception as exc:  # our errors, and a locked, read-only or damaged file by kind
+            if lock is not None:
+                lock.release()
             known = _known_failure(exc, path)
             if known is None:
                 raise
@@ -115,10 +133,16 @@ class _Launcher:
             return
         if old is not None and not old.close():
             db.dispose()
+            if lock is not None:
+                lock.release()
             return
         if old is not None:
             old.db.dispose()
             old.deleteLater()
+        if self.lock is not None:
+            self.lock.release()
+        db.read_only_for = holder
+        self.lock = lock
         self._show(db, path)
 
 

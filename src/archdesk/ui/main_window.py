@@ -217,6 +217,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(
             self.tr("ArchDesk — {path}").format(path=self.db.file.name if self.db.file else self.db.url)
+            + (self.tr(" (read-only)") if getattr(self.db, "read_only_for", None) is not None else "")
         )
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
