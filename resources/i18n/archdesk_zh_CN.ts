@@ -496,6 +496,21 @@
     </message>
 </context>
 <context>
+    <name>Launcher</name>
+    <message>
+        <location filename="../../src/archdesk/ui/app.py" line="+104"/>
+        <source>Who is working?</source>
+        <translation>经办人是谁？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name, as the audit log and the movement ledger record it (经办人).
+You can change it later in Settings.</source>
+        <translation>您的姓名，将记入审计日志和出入库登记（经办人）。
+以后可以在“设置”中修改。</translation>
+    </message>
+</context>
+<context>
     <name>ListDock</name>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/list_dock.py" line="+66"/>

@@ -66,3 +66,35 @@ def test_a_free_archive_is_taken_for_writing(qtbot, tmp_path):
     finally:
         launcher.window.ops.shutdown()
         launcher.lock.release()
+
+
+def test_the_archivists_name_is_asked_at_first_start_and_goes_into_the_audit_log(qtbot, tmp_path, monkeypatch):
+    import sqlite3
+    from contextlib import closing
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from archdesk.services.catalogue import RecordInput, create_record
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QInputDialog, "getText", lambda parent, title, label: asked.append(title) or ("  王档案  ", True)
+    )
+    settings = Settings(tmp_path / "settings.ini")
+    launcher = app._Launcher(settings, english=True)
+    path = tmp_path / "office.db"
+    try:
+        assert launcher.start(str(path))
+        qtbot.addWidget(launcher.window)
+        create_record(launcher.window.db, RecordInput(title="会议纪要", category="WS", year=2023, retention="D30"))
+    finally:
+        launcher.window.ops.shutdown()
+        launcher.lock.release()
+
+    assert asked == ["Who is working?"]
+    assert settings.operator_name == "王档案"
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT actor FROM audit_event ORDER BY id DESC LIMIT 1").fetchone() == ("王档案",)
+    # Asked once: the next start does not ask again.
+    app._Launcher(settings, english=True)._ask_operator_once()
+    assert asked == ["Who is working?"]

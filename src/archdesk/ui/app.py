@@ -58,6 +58,7 @@ class _Launcher:
         from archdesk.services.archive import open_archive
         from archdesk.ui.ops import show_error
 
+        self._ask_operator_once()
         while True:
             fonds: dict[str, str] = {}
             if not target:
@@ -90,6 +91,25 @@ class _Launcher:
             self.lock = lock
             self._show(db, target)
             return True
+
+    def _ask_operator_once(self) -> None:
+        """At first start: the archivist's name for the audit log and the ledger (经办人), not the login name."""
+        if self.settings.operator_name:
+            return
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(
+            None,
+            QCoreApplication.translate("Launcher", "Who is working?"),
+            QCoreApplication.translate(
+                "Launcher",
+                "Your name, as the audit log and the movement ledger record it (经办人).\n"
+                "You can change it later in Settings.",
+            ),
+        )
+        if ok and name.strip():
+            self.settings.operator_name = name.strip()
 
     def _show(self, db, target: str) -> None:  # noqa: ANN001
         from archdesk.ui.i18n import current_language
