@@ -498,7 +498,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../src/archdesk/ui/app.py" line="+104"/>
+        <location filename="../../src/archdesk/ui/app.py" line="+107"/>
         <source>Who is working?</source>
         <translation>经办人是谁？</translation>
     </message>
@@ -678,9 +678,45 @@ You can change it later in Settings.</source>
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/lock_screen.py" line="+27"/>
+        <source>ArchDesk is locked</source>
+        <translation>ArchDesk 已锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the password to go on.</source>
+        <translation>请输入密码以继续。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location line="+15"/>
+        <source>Password lock</source>
+        <translation>密码锁</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New password (leave empty to remove the lock):</source>
+        <translation>新密码（留空则取消密码锁）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The same password again:</source>
+        <translation>再次输入相同的密码：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+219"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+220"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -743,6 +779,11 @@ You can change it later in Settings.</source>
         <location line="+1"/>
         <source>&amp;Back up</source>
         <translation>备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password &amp;lock…</source>
+        <translation>密码锁(&amp;L)…</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -56,8 +56,11 @@ class _Launcher:
     def start(self, target: str | None) -> bool:
         """Open ``target`` (or ask on the welcome screen); False when the user quits instead."""
         from archdesk.services.archive import open_archive
+        from archdesk.ui.lock_screen import unlocked
         from archdesk.ui.ops import show_error
 
+        if not unlocked(self.settings):  # the password lock, when one is set
+            return False
         self._ask_operator_once()
         while True:
             fonds: dict[str, str] = {}
@@ -122,6 +125,9 @@ class _Launcher:
         window.archive_requested.connect(self._switch)
         window.show()
         self.window = window
+        from archdesk.ui.lock_screen import IdleLock
+
+        window.idle_lock = IdleLock(window, self.settings)
         from archdesk.ui.backup_actions import daily_backup
 
         daily_backup(window.ops, self.settings.backup_keep)  # queued after the first page

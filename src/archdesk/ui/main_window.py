@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QS
 from archdesk.services.database import Database
 from archdesk.services.listing import RecordFilter, SortOrder
 from archdesk.services.views import CodeTables
-from archdesk.ui import backup_actions
+from archdesk.ui import backup_actions, lock_screen
 from archdesk.ui.about import app_icon, show_about
 from archdesk.ui.appraisal.appraisal_dock import AppraisalDock
 from archdesk.ui.catalogue import actions, tools
@@ -107,6 +107,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.backup_action = action(
             sp.SP_DriveHDIcon, lambda: backup_actions.back_up(self, self.ops, self.settings.backup_keep)
         )
+        self.password_action = action(sp.SP_VistaShield, lambda: lock_screen.set_password(self, self.settings))
         self.settings_action = action(
             sp.SP_FileDialogListView, self._show_settings, QKeySequence.StandardKey.Preferences
         )
@@ -149,7 +150,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.new_archive_action, self.open_archive_action])
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addActions([self.backup_action, self.password_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -231,6 +232,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.new_archive_action: self.tr("&New archive…"),
             self.open_archive_action: self.tr("&Open archive…"),
             self.backup_action: self.tr("&Back up"),
+            self.password_action: self.tr("Password &lock…"),
             self.settings_action: self.tr("&Settings…"),
             self.quit_action: self.tr("&Quit"),
             self.find_action: self.tr("&Find…"),
