@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, event
 
-from archdesk.services import demo, search
+from archdesk.services import audit_chain, demo, search
 from archdesk.services.archive import open_archive
 from archdesk.services.uow import UnitOfWork
 
@@ -107,6 +107,9 @@ def generate(path: Path, records: int, *, seed: int = 2024) -> dict[str, float]:
         db.dispose()
     _finish(partial)
     partial.rename(path)
+    head = audit_chain.head_file(partial)  # the audit chain's head goes with the file (audit_chain.py)
+    if head.exists():
+        head.rename(audit_chain.head_file(path))
     finished = time.perf_counter()
     return {"generate": generated - started + (finished - indexed), "index": indexed - generated}
 

@@ -7,18 +7,52 @@ from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import backends
 import pytest
 
 from archdesk.services.archive import open_archive
 from archdesk.services.database import Database
 
 
-@pytest.fixture
-def archive(tmp_path) -> Iterator[Database]:
-    """A fresh, seeded archive file (at the head revision) in the test's temporary folder."""
-    db = open_archive(tmp_path / "archive.db")
-    yield db
-    db.dispose()
+@pytest.fixture(scope="session")
+def _postgres_template() -> None:
+    backends.make_template()
+
+
+@pytest.fixture(params=backends.BACKENDS)
+def archive(request, tmp_path) -> Iterator[Database]:
+    """A fresh, seeded archive (at the head revision): a file in the test's temporary folder, and —
+    when ``ARCHDESK_TEST_POSTGRES_URL`` is set — a PostgreSQL database of its own (tests/backends.py)."""
+    if request.param == "sqlite":
+        db = open_archive(tmp_path / "archive.db")
+        yield db
+        db.dispose()
+        return
+    request.getfixturevalue("_postgres_template")
+    url = backends.fresh_database()
+    db = open_archive(url)
+    try:
+        yield db
+    finally:
+        db.dispose()
+        backends.drop_database(url)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """PostgreSQL runs of the service and CLI tests only, and never of a test marked sqlite_only."""
+    keep, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and callspec.params.get("archive") == "postgresql"
+        outside = not any(part in str(item.path) for part in backends.BOTH_BACKENDS)
+        sqlite_only = item.get_closest_marker("sqlite_only") or "limit_bound_parameters" in item.fixturenames
+        if on_postgres and (outside or sqlite_only):
+            dropped.append(item)
+        else:
+            keep.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""audit chain: hash columns on audit_event, the audit_seal table, append-only triggers
+"""audit chain: hash columns on audit_event, the audit_seal table, append-only triggers; PostgreSQL search index
+
+On PostgreSQL this revision also makes search_token (each record's characters and character pairs
+as a text[] with a GIN index, services/search_pg.py) and indexes the records already there.
 
 Existing events are chained in id order and existing records sealed (attached to one "seal" event
 this revision writes), so an upgraded archive checks clean and every later edit made outside
@@ -105,6 +108,38 @@ def upgrade() -> None:
     op.create_index("ix_audit_seal_record", "audit_seal", ["record_id", "id"])
     _chain_existing(op.get_bind())
     _create_triggers(op.get_bind())
+    if op.get_bind().dialect.name == "postgresql":
+        _create_search_tokens(op.get_bind())
+
+
+SEARCH_FIELDS = ("title", "document_number", "responsible_party", "notes", "reference_code")
+
+
+def _tokens(*texts):
+    found = set()
+    for value in texts:
+        if value:
+            folded = value.lower()
+            found.update(folded)
+            found.update(folded[i : i + 2] for i in range(len(folded) - 1))
+    return sorted(found)
+
+
+def _create_search_tokens(bind) -> None:
+    op.execute("CREATE TABLE search_token (record_id integer PRIMARY KEY, tokens text[] NOT NULL)")
+    record = sa.Table("record", sa.MetaData(), sa.Column("id", sa.Integer), *(sa.Column(n) for n in SEARCH_FIELDS))
+    rows = [
+        {"record_id": row[0], "tokens": _tokens(*row[1:])}
+        for row in bind.execute(sa.select(record.c.id, *(record.c[n] for n in SEARCH_FIELDS)))
+    ]
+    if rows:
+        from sqlalchemy.dialects.postgresql import ARRAY, TEXT
+
+        tokens = sa.Table(
+            "search_token", sa.MetaData(), sa.Column("record_id", sa.Integer), sa.Column("tokens", ARRAY(TEXT))
+        )
+        bind.execute(tokens.insert(), rows)
+    op.execute("CREATE INDEX search_token_gin ON search_token USING gin (tokens)")
 
 
 def _chain_existing(bind) -> None:
@@ -164,8 +199,19 @@ def _create_triggers(bind) -> None:
                 )
     elif bind.dialect.name == "postgresql":
         op.execute(
-            "CREATE FUNCTION archdesk_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            "CREATE OR REPLACE FUNCTION archdesk_append_only() RETURNS trigger LANGUAGE plpgsql AS "
             "$$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$"
+        )
+        # The PostgreSQL twin of SQLite's TEMP triggers: a changed record is noted only in a session
+        # that made the temporary table (ArchDesk's units of work do; psql does not).
+        op.execute(
+            "CREATE OR REPLACE FUNCTION archdesk_note_touched() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "IF to_regclass('pg_temp.archdesk_touched') IS NOT NULL THEN "
+            "INSERT INTO pg_temp.archdesk_touched VALUES (OLD.id); END IF; RETURN NULL; END $$"
+        )
+        op.execute(
+            "CREATE TRIGGER record_touched AFTER UPDATE OR DELETE ON record "
+            "FOR EACH ROW EXECUTE FUNCTION archdesk_note_touched()"
         )
         for table in TABLES:
             for kind in ("update", "delete"):
@@ -185,6 +231,9 @@ def downgrade() -> None:
             )
     if bind.dialect.name == "postgresql":
         op.execute("DROP FUNCTION IF EXISTS archdesk_append_only()")
+        op.execute("DROP TRIGGER IF EXISTS record_touched ON record")
+        op.execute("DROP FUNCTION IF EXISTS archdesk_note_touched()")
+        op.execute("DROP TABLE IF EXISTS search_token")
     op.drop_index("ix_audit_seal_record", table_name="audit_seal")
     op.drop_index("ix_audit_seal_event", table_name="audit_seal")
     op.drop_table("audit_seal")

@@ -98,6 +98,7 @@ def test_a_bulk_update_through_a_unit_of_work_is_sealed_not_reported(archive):
     assert check_archive(archive).clean
 
 
+@pytest.mark.sqlite_only  # edits the file with the sqlite3 shell / the head beside the file
 def test_a_rolled_back_unit_of_work_leaves_no_event_and_no_seal(archive):
     _minutes(archive, 1)
     head = audit_chain.read_head(archive.file)
@@ -113,6 +114,7 @@ def test_a_rolled_back_unit_of_work_leaves_no_event_and_no_seal(archive):
     assert check_archive(archive).clean
 
 
+@pytest.mark.sqlite_only  # edits the file with the sqlite3 shell / the head beside the file
 def test_a_title_changed_with_sqlite3_is_named_and_the_stale_search_text_too(archive):
     _minutes(archive)
     with _shell(archive) as conn:
@@ -126,6 +128,7 @@ def test_a_title_changed_with_sqlite3_is_named_and_the_stale_search_text_too(arc
     ]
 
 
+@pytest.mark.sqlite_only  # edits the file with the sqlite3 shell / the head beside the file
 def test_a_status_set_to_destroyed_with_sqlite3_is_named(archive):
     records = _minutes(archive)
     accept_records(archive, [r.id for r in records])
@@ -136,6 +139,7 @@ def test_a_status_set_to_destroyed_with_sqlite3_is_named(archive):
     assert finding.startswith("Z001-WS·2023-D30-BGS-0001: status changed outside ArchDesk")
 
 
+@pytest.mark.sqlite_only  # edits the file with the sqlite3 shell / the head beside the file
 def test_an_accepted_record_deleted_with_sqlite3_is_named(archive):
     records = _minutes(archive)
     accept_records(archive, [r.id for r in records])
@@ -146,6 +150,7 @@ def test_an_accepted_record_deleted_with_sqlite3_is_named(archive):
     assert finding.startswith("Z001-WS·2023-D30-BGS-0003: was deleted outside ArchDesk")
 
 
+@pytest.mark.sqlite_only  # edits the file with the sqlite3 shell / the head beside the file
 def test_a_record_inserted_with_sqlite3_is_named(archive):
     _minutes(archive, 1)
     with _shell(archive) as conn:
@@ -170,6 +175,7 @@ def test_a_record_inserted_with_sqlite3_is_named(archive):
         "DELETE FROM audit_seal",
     ],
 )
+@pytest.mark.sqlite_only  # edits the file with the sqlite3 shell / the head beside the file
 def test_the_audit_trail_refuses_to_be_changed_or_deleted(archive, statement):
     _minutes(archive)
     with _shell(archive) as conn, pytest.raises(sqlite3.IntegrityError, match="is append-only"):
@@ -183,6 +189,7 @@ def _drop_triggers(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TRIGGER {name}")
 
 
+@pytest.mark.sqlite_only  # edits the file with the sqlite3 shell / the head beside the file
 def test_an_event_rewritten_after_dropping_the_triggers_is_the_first_broken_link(archive):
     _minutes(archive)
     with _shell(archive) as conn:
@@ -195,6 +202,7 @@ def test_an_event_rewritten_after_dropping_the_triggers_is_the_first_broken_link
     assert findings[1:] == ["audit event #3 (create record 2): its after-image was changed: the chain breaks here"]
 
 
+@pytest.mark.sqlite_only  # edits the file with the sqlite3 shell / the head beside the file
 def test_an_event_removed_from_the_middle_breaks_the_chain_at_the_next_one(archive):
     _minutes(archive)
     with _shell(archive) as conn:
@@ -208,6 +216,7 @@ def test_an_event_removed_from_the_middle_breaks_the_chain_at_the_next_one(archi
     ]
 
 
+@pytest.mark.sqlite_only  # edits the file with the sqlite3 shell / the head beside the file
 def test_the_newest_events_removed_are_noticed_by_the_head_kept_beside_the_archive(archive):
     records = _minutes(archive)
     update_record(archive, records[0].id, title="改过的题名")
@@ -225,6 +234,7 @@ def test_the_newest_events_removed_are_noticed_by_the_head_kept_beside_the_archi
     ]
 
 
+@pytest.mark.sqlite_only  # edits the file with the sqlite3 shell / the head beside the file
 def test_a_missing_chain_head_is_reported(archive):
     _minutes(archive, 1)
     audit_chain.head_file(archive.file).unlink()

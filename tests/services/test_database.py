@@ -21,6 +21,7 @@ from archdesk.services.errors import DatabaseError
 from archdesk.services.uow import UnitOfWork
 
 
+@pytest.mark.sqlite_only  # SQLite's own settings and file
 def test_a_file_archive_runs_in_wal_mode_with_foreign_keys_on_in_every_session(archive):
     with archive.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -30,6 +31,7 @@ def test_a_file_archive_runs_in_wal_mode_with_foreign_keys_on_in_every_session(a
         assert uow.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 
+@pytest.mark.sqlite_only  # SQLite's own settings and file
 def test_the_schema_refuses_a_record_pointing_at_a_missing_category(archive):
     with UnitOfWork(archive) as uow, pytest.raises(IntegrityError, match="FOREIGN KEY"):
         uow.session.execute(

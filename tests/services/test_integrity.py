@@ -19,6 +19,8 @@ from archdesk.services.errors import Cancelled
 from archdesk.services.integrity import check_archive
 from archdesk.services.uow import UnitOfWork
 
+pytestmark = pytest.mark.sqlite_only  # breaks the file with plain sqlite3
+
 
 def _meeting_minutes(db, count: int = 3, *, year: int = 2023, department: str = "BGS"):
     return [

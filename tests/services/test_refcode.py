@@ -144,6 +144,7 @@ def _assert_one_unbroken_sequence(path: Path, codes: list[str], expected: int) -
     assert sorted(codes) == [f"Z001-WS·2023-D30-BGS-{n:04d}" for n in numbers]
 
 
+@pytest.mark.sqlite_only  # opens the archive file in other threads/processes
 def test_threads_adding_records_to_one_group_at_once_get_distinct_numbers_without_gaps(archive):
     results: list[list[str]] = [[] for _ in range(4)]
     errors: list[BaseException] = []
@@ -163,6 +164,7 @@ def test_threads_adding_records_to_one_group_at_once_get_distinct_numbers_withou
     _assert_one_unbroken_sequence(archive.file, [c for codes in results for c in codes], 60)
 
 
+@pytest.mark.sqlite_only  # opens the archive file in other threads/processes
 def test_processes_adding_records_to_one_group_at_once_get_distinct_numbers_without_gaps(archive):
     path = str(archive.file)
     with multiprocessing.get_context("spawn").Pool(3) as pool:

@@ -22,6 +22,8 @@ from archdesk.services.records_query import count_records, records_page
 from archdesk.services.startup import _first_page_sqlite, archive_is_ready, first_page
 from archdesk.services.views import RecordInput
 
+pytestmark = pytest.mark.sqlite_only  # the start-up reads SQLite files with sqlite3
+
 
 @pytest.fixture
 def filled(archive):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from archdesk.services.database import Database
 from archdesk.ui.app import wait_until_idle
@@ -22,6 +22,7 @@ from archdesk.ui.settings import Settings
 _MODALS = {
     QMessageBox: ("warning", "critical", "information", "question", "about"),
     QFileDialog: ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"),
+    QInputDialog: ("getText", "getItem", "getInt"),
 }
 
 

@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "archdesk.cli.custody",
     "archdesk.cli.loans",
     "archdesk.cli.appraisal",
+    "archdesk.cli.backup",
 ]
 
 EXIT_USAGE = 2
@@ -113,6 +114,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args)
     language = message_language(args)
+    from archdesk.cli.terminal import SafeStream
+
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # no raw escapes from the data
+    try:
+        return _run(args, language)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(args: argparse.Namespace, language: str) -> int:
     try:
         return int(args.func(args) or 0)
     except ArchDeskError as exc:  # Cancelled included: "cancelled; nothing was changed"

@@ -41,6 +41,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: not an ArchDesk archive (an empty file); nothing was created",
         "{where}：不是 ArchDesk 档案库（空文件），未创建任何内容",
     ),
+    "safety.backup_sqlite_only": (
+        "backups are made of an archive file; back up a PostgreSQL archive with pg_dump",
+        "备份针对档案库文件；PostgreSQL 档案库请用 pg_dump 备份",
+    ),
+    "safety.backup_unsound": (
+        "{where}: not restored, the backup failed its verification ({problem}); nothing was changed",
+        "{where}：未恢复，备份未通过校验（{problem}），未做任何更改",
+    ),
+    "safety.backup_written": (
+        "backed up to {path} ({size} MB, {events} audit events)",
+        "已备份到 {path}（{size} MB，{events} 条审计记录）",
+    ),
+    "safety.restored": (
+        "restored {archive} from {backup}; the archive as it was is kept as {kept}",
+        "已从 {backup} 恢复 {archive}；原档案库保留为 {kept}",
+    ),
+    "safety.restored_new": ("restored {archive} from {backup}", "已从 {backup} 恢复 {archive}"),
+    "safety.migrate_from_sqlite": (
+        "migrate-to copies an SQLite archive file; give it with --db FILE",
+        "migrate-to 复制的是 SQLite 档案库文件，请用 --db FILE 指定",
+    ),
+    "safety.migrate_not_empty": (
+        "{where}: the database is not empty ({tables} tables); migrate-to copies only into an empty one",
+        "{where}：数据库不是空的（{tables} 张表），migrate-to 只复制到空数据库",
+    ),
+    "safety.migrate_unverified": (
+        "{where}: the copy failed its verification ({problem}); the database was emptied again",
+        "{where}：副本未通过校验（{problem}），已重新清空该数据库",
+    ),
+    "safety.migrated": (
+        "copied {archive} to {where}: {records} records, {events} audit events, {tables} tables; counts and audit chain verified",
+        "已将 {archive} 复制到 {where}：{records} 条记录、{events} 条审计记录、{tables} 张表；数量与审计链已校验",
+    ),
+    "safety.read_only_mode": (
+        "the archive is open read-only ({operator} on {host} has it open for writing); nothing was saved",
+        "档案库以只读方式打开（{operator} 在 {host} 上正以可写方式使用），未保存任何内容",
+    ),
+    "safety.held_by": (
+        "{where}: open in ArchDesk for {operator} on {host} since {since}; close it there first",
+        "{where}：{operator} 自 {since} 起在 {host} 上用 ArchDesk 打开了它，请先在那里关闭",
+    ),
     "term.safety.archive": ("the archive", "档案库"),
     "safety.database": ("{where}: database error: {detail}", "{where}：数据库错误：{detail}"),
 }

@@ -10,7 +10,8 @@ can name the field an edit outside ArchDesk changed (``services/audit_check.py``
 Which records a unit of work touched is known three ways, so that no service has to remember to
 say it: events on ``record`` with an id; records the ORM inserted, changed or deleted; on SQLite,
 every row a statement of this connection changed (TEMP triggers: they exist only on ArchDesk's own
-connections, so an edit made with the ``sqlite3`` shell is not sealed and stays visible). Records
+connections, so an edit made with the ``sqlite3`` shell is not sealed and stays visible; on
+PostgreSQL a trigger writes into a temporary table only ArchDesk's sessions make). Records
 inserted in bulk (an import, demo data) have ids above the highest one sealed.
 
 The triggers that refuse UPDATE and DELETE on ``audit_event`` and ``audit_seal`` are made by
@@ -167,8 +168,13 @@ def prepare_session(session: Session) -> set[int]:
 
     event.listen(session, "before_flush", before_flush)
     event.listen(session, "after_flush_postexec", after_flush_postexec)
-    if session.get_bind().dialect.name == "sqlite":
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
         _install_temp_triggers(session)
+    elif dialect == "postgresql":  # the trigger record_touched (migration 0008) writes into it
+        from sqlalchemy import text
+
+        session.execute(text("CREATE TEMP TABLE IF NOT EXISTS archdesk_touched (record_id integer)"))
     return touched
 
 
@@ -195,11 +201,12 @@ def _touched_on_connection(session: Session) -> set[int]:
     from sqlalchemy import text
     from sqlalchemy.exc import OperationalError
 
-    if session.get_bind().dialect.name != "sqlite":
+    schema = {"sqlite": "temp", "postgresql": "pg_temp"}.get(session.get_bind().dialect.name)
+    if schema is None:
         return set()
     try:
-        ids = {row[0] for row in session.execute(text("SELECT DISTINCT record_id FROM temp.archdesk_touched"))}
-        session.execute(text("DELETE FROM temp.archdesk_touched"))
+        ids = {row[0] for row in session.execute(text(f"SELECT DISTINCT record_id FROM {schema}.archdesk_touched"))}
+        session.execute(text(f"DELETE FROM {schema}.archdesk_touched"))
     except OperationalError:
         return set()
     return ids

@@ -135,6 +135,8 @@ class Database:
         self._watched = False
         #: Set once the first write found the file sound (``failures.ensure_sound``).
         self.checked_sound = self.file is None
+        #: Who holds the archive for writing when this one was opened read-only (``writer_lock.Holder``).
+        self.read_only_for: object | None = None
 
     @property
     def engine(self) -> Engine:

@@ -173,6 +173,11 @@ def downgrade(engine: Engine, revision: str, *, script_location: ScriptLocation 
     _run_in_one_transaction(engine, script_location, lambda cfg: command.downgrade(cfg, revision), where)
 
 
+def knows_revision(revision: str) -> bool:
+    """True when ``revision`` is one of the shipped migrations (an archive this ArchDesk can open)."""
+    return _knows(script_directory(None), revision)
+
+
 def _knows(script: ScriptDirectory, revision: str) -> bool:
     from alembic.util import CommandError
 

@@ -25,8 +25,9 @@ doubled) and gram words as hex tokens, so ``"AND (``, ``*`` or ``NEAR(`` are pla
 
 The tables are created (and existing records indexed) by migration 0002_search_index, and made
 again with the reference code by 0009_house.
-On other databases (PostgreSQL) ``text_condition`` compiles to ILIKE on the five columns and
-the index functions do nothing.
+On PostgreSQL ``text_condition`` compiles to the GIN token index of ``search_pg.py`` (same
+answers) and the index functions keep that index; on any other database it is ILIKE on the five
+columns and the index functions do nothing.
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ def match_expressions(query: str) -> tuple[str | None, str | None] | None:
 
 
 class TextMatch(_ColumnElementBase[bool]):
-    """``Record`` rows matching a query: FTS5 on SQLite, ILIKE elsewhere (see ``_compile_*``)."""
+    """``Record`` rows matching a query: FTS5 on SQLite, a GIN token index on PostgreSQL, ILIKE elsewhere."""
 
     inherit_cache = False
     type = Boolean()
@@ -193,6 +194,16 @@ def _compile_portable(element: TextMatch, compiler, **kw: Any) -> str:  # noqa: 
     return compiler.process(portable_condition(element.query), **kw)
 
 
+@compiles(TextMatch, "postgresql")
+def _compile_postgresql(element: TextMatch, compiler, **kw: object) -> str:  # noqa: ANN001
+    from archdesk.services import search_pg
+
+    words = query_words(element.query)
+    if any(len(w) > LONGEST_FIELD or not _is_text(w) for w in words):
+        return compiler.process(false(), **kw)
+    return compiler.process(search_pg.condition(words), **kw)
+
+
 @compiles(TextMatch, "sqlite")
 def _compile_sqlite(element: TextMatch, compiler, **kw: Any) -> str:  # noqa: ANN001
     return compiler.process(fts_condition(element.query, as_filter=element.as_filter), **kw)
@@ -220,7 +231,9 @@ def count_matches(session: Session, query: str) -> int | None:
 
 def indexed_record_count(session: Session) -> int | None:
     """How many records the index holds (one row each in ``search_trigram``, kept in step with
-    ``search_gram``); None when the archive has no search index (not SQLite)."""
+    ``search_gram``); None when the archive has no search index."""
+    if _is_postgresql(session):
+        return _postgresql().indexed_record_count(session)
     if not _is_sqlite(session):
         return None
     exists = session.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = :t"), {"t": TRIGRAM_TABLE})
@@ -248,6 +261,16 @@ def _configure(session: Session, settings: dict[str, int]) -> None:
 
 def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
+
+
+def _is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _postgresql():  # noqa: ANN202
+    from archdesk.services import search_pg  # the GIN token index (search_token)
+
+    return search_pg
 
 
 def _register_grams(session: Session) -> None:
@@ -292,6 +315,8 @@ def _insert_select(session: Session, where: str, params: dict | None = None) -> 
 
 def index_records(session: Session, record_ids: Sequence[int]) -> None:
     """(Re)index these records from their current values, in the caller's transaction."""
+    if record_ids and _is_postgresql(session):
+        return _postgresql().index_records(session, record_ids)
     if not record_ids or not _is_sqlite(session):
         return
     session.flush()
@@ -304,6 +329,8 @@ def index_records(session: Session, record_ids: Sequence[int]) -> None:
 
 def remove_records(session: Session, record_ids: Sequence[int]) -> None:
     """Drop these records from the index (before or after they are deleted), in the caller's transaction."""
+    if record_ids and _is_postgresql(session):
+        return _postgresql().remove_records(session, record_ids)
     if not record_ids or not _is_sqlite(session):
         return
     _register_grams(session)
@@ -312,6 +339,8 @@ def remove_records(session: Session, record_ids: Sequence[int]) -> None:
 
 def index_records_of_batch(session: Session, transfer_batch_id: int) -> None:
     """Index every record of a transfer batch that was just inserted (one INSERT … SELECT per table)."""
+    if _is_postgresql(session):
+        return _postgresql().index_records_of_batch(session, transfer_batch_id)
     if not _is_sqlite(session):
         return
     session.flush()
@@ -346,6 +375,8 @@ def _any_indexed(session: Session, first: int, last: int) -> bool:
 
 def rebuild_index(session: Session) -> None:
     """Empty the index and index every record again (after a bulk load, or to repair it)."""
+    if _is_postgresql(session):
+        return _postgresql().rebuild_index(session)
     if not _is_sqlite(session):
         return
     session.flush()

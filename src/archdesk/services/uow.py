@@ -40,6 +40,12 @@ class UnitOfWork:
         self._touched: set[int] = set()
 
     def __enter__(self) -> UnitOfWork:
+        holder = getattr(self.db, "read_only_for", None)
+        if holder is not None:  # opened read-only: another ArchDesk holds the archive (writer_lock.py)
+            from archdesk.messages import msg
+            from archdesk.services.errors import NotAllowed
+
+            raise NotAllowed(msg("safety.read_only_mode", operator=holder.operator, host=holder.host))
         self.session = self.db.writing_session()
         try:
             failures.ensure_sound(self.db, self.session)

@@ -72,12 +72,17 @@ class _Launcher:
         self.settings = settings
         self.english = english
         self.window = None
+        self.lock = None  # the writer lock on the open archive file (services/writer_lock.py)
 
     def start(self, target: str | None) -> bool:
         """Open ``target`` (or ask on the welcome screen); False when the user quits instead."""
         from archdesk.services.archive import open_archive
+        from archdesk.ui.lock_screen import unlocked
         from archdesk.ui.ops import show_error
 
+        if not unlocked(self.settings):  # the password lock, when one is set
+            return False
+        self._ask_operator_once()
         while True:
             fonds: dict[str, str] = {}
             if not target:
@@ -89,17 +94,46 @@ class _Launcher:
                 target = choice.path
                 if choice.kind == NEW:
                     fonds = {"fonds_code": choice.fonds_code, "fonds_name": choice.fonds_name}
+            from archdesk.ui.writer_prompt import take_or_ask
+
+            lock, holder, go_on = take_or_ask(None, target, self.settings.operator_name)
+            if not go_on:
+                target = None
+                continue
             try:
                 db = open_off_the_gui_thread(open_archive, target, actor=self.settings.operator_name or None, **fonds)
             except Exception as exc:  # our errors, and a locked, read-only or damaged file by kind
+                if lock is not None:
+                    lock.release()
                 known = _known_failure(exc, target)
                 if known is None:
                     raise
                 show_error(None, known)
                 target = None
                 continue
+            db.read_only_for = holder
+            self.lock = lock
             self._show(db, target)
             return True
+
+    def _ask_operator_once(self) -> None:
+        """At first start: the archivist's name for the audit log and the ledger (经办人), not the login name."""
+        if self.settings.operator_name:
+            return
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(
+            None,
+            QCoreApplication.translate("Launcher", "Who is working?"),
+            QCoreApplication.translate(
+                "Launcher",
+                "Your name, as the audit log and the movement ledger record it (经办人).\n"
+                "You can change it later in Settings.",
+            ),
+        )
+        if ok and name.strip():
+            self.settings.operator_name = name.strip()
 
     def _show(self, db, target: str) -> None:  # noqa: ANN001
         from archdesk.ui.i18n import current_language
@@ -115,6 +149,12 @@ class _Launcher:
         )
         window.show()
         self.window = window
+        from archdesk.ui.lock_screen import IdleLock
+
+        window.idle_lock = IdleLock(window, self.settings)
+        from archdesk.ui.backup_actions import daily_backup
+
+        daily_backup(window.ops, self.settings.backup_keep)  # queued after the first page
 
     def _switch(self, path: str, create: bool, *, fonds_code: str | None = None, fonds_name: str | None = None) -> None:
         """Another archive: open it first, then close the current window (nothing lost if it fails)."""
@@ -126,6 +166,11 @@ class _Launcher:
         if create and Path(path).exists():
             show_error(old, ArchDeskError(f"{path}: the file exists already; open it instead"))
             return
+        from archdesk.ui.writer_prompt import take_or_ask
+
+        lock, holder, go_on = take_or_ask(old, path, self.settings.operator_name)
+        if not go_on:
+            return
         try:
             db = open_off_the_gui_thread(
                 open_archive,
@@ -136,6 +181,8 @@ class _Launcher:
                 parent=old,
             )
         except Exception as exc:  # our errors, and a locked, read-only or damaged file by kind
+            if lock is not None:
+                lock.release()
             known = _known_failure(exc, path)
             if known is None:
                 raise
@@ -143,10 +190,16 @@ class _Launcher:
             return
         if old is not None and not old.close():
             db.dispose()
+            if lock is not None:
+                lock.release()
             return
         if old is not None:
             old.db.dispose()
             old.deleteLater()
+        if self.lock is not None:
+            self.lock.release()
+        db.read_only_for = holder
+        self.lock = lock
         self._show(db, path)
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle, QToolBa
 from archdesk.services.database import Database
 from archdesk.services.listing import RecordFilter, SortOrder
 from archdesk.services.views import CodeTables
+from archdesk.ui import backup_actions, lock_screen
 from archdesk.ui.about import app_icon, show_about
 from archdesk.ui.appraisal.appraisal_dock import AppraisalDock
 from archdesk.ui.catalogue import actions, tools
@@ -112,6 +113,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.new_archive_action = action(sp.SP_FileIcon, lambda: self._choose_archive(create=True))
         self.open_archive_action = action(sp.SP_DialogOpenButton, lambda: self._choose_archive(create=False))
         self.setup_action = action(sp.SP_FileDialogDetailedView, self.show_archive_setup)
+        self.backup_action = action(
+            sp.SP_DriveHDIcon, lambda: backup_actions.back_up(self, self.ops, self.settings.backup_keep)
+        )
+        self.password_action = action(sp.SP_VistaShield, lambda: lock_screen.set_password(self, self.settings))
         self.settings_action = action(
             sp.SP_FileDialogListView, self._show_settings, QKeySequence.StandardKey.Preferences
         )
@@ -167,7 +172,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.new_archive_action, self.open_archive_action])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.setup_action, self.settings_action])
+        self.file_menu.addActions([self.setup_action, self.backup_action, self.password_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -259,6 +266,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(
             self.tr("ArchDesk — {path}").format(path=self.db.file.name if self.db.file else self.db.url)
+            + (self.tr(" (read-only)") if getattr(self.db, "read_only_for", None) is not None else "")
         )
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
@@ -271,6 +279,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.new_archive_action: self.tr("&New archive…"),
             self.open_archive_action: self.tr("&Open archive…"),
             self.setup_action: self.tr("Archive set-&up…"),
+            self.backup_action: self.tr("&Back up"),
+            self.password_action: self.tr("Password &lock…"),
             self.settings_action: self.tr("&Settings…"),
             self.quit_action: self.tr("&Quit"),
             self.find_action: self.tr("&Find…"),

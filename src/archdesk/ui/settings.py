@@ -98,6 +98,10 @@ class Settings:
     recent_databases = _Option("database/recent", [], _to_list)  #: most recent first
     default_loan_days = _Option("loans/default_days", 14, _to_int)  #: take-out loan period (借阅期限)
     renewal_limit = _Option("loans/renewal_limit", 1, _to_int)  #: renewals allowed per loan (续借次数)
+    #: The password lock (services/passlock.py): its salted hash, "" for none, and the idle minutes.
+    password_hash = _Option("security/password_hash", "", _to_text)
+    lock_idle_minutes = _Option("security/lock_idle_minutes", 10, _to_int)
+    backup_keep = _Option("backup/keep", 10, _to_int)  #: how many backups to keep in the backups folder
     pdf_font_path = _Option("reports/pdf_font_path", "", _to_text)  #: a TrueType CJK font for PDFs
     geometry = _Option("window/geometry", QByteArray(), _to_bytes)
     dock_state = _Option("window/dock_state", QByteArray(), _to_bytes)

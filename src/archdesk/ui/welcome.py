@@ -283,7 +283,13 @@ class WelcomeDialog(QDialog):
         if built:
             self._finish(WelcomeChoice(DEMO, str(path)))
         else:  # cancelled or failed: the half-made demo file is ours to remove
-            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            for suffix in (
+                "",
+                "-wal",
+                "-shm",
+                ".audit-head",
+            ):  # the file and what SQLite and the audit chain put beside it
+                leftover = path.with_name(path.name + suffix)
                 leftover.unlink(missing_ok=True)
 
     def _finish(self, choice: WelcomeChoice) -> None:

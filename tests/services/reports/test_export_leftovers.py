@@ -71,6 +71,7 @@ def test_the_file_gets_the_users_umask(register, tmp_path):
     assert out.stat().st_mode & 0o777 == 0o644
 
 
+@pytest.mark.sqlite_only  # the child opens the archive file
 def test_the_parts_of_a_killed_export_are_removed_by_the_next_one(archive, register, tmp_path):
     out = tmp_path / "目录.xlsx"
     script = textwrap.dedent(

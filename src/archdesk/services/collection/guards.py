@@ -22,6 +22,8 @@ MAX_COLUMNS = 256
 MAX_CELLS = 12_000_000
 #: Uncompressed sheet XML we are willing to scan (a 100,000-row sheet is about 30 MB).
 MAX_SHEET_XML = 1_500_000_000
+#: Uncompressed shared-strings part: the reader holds every string at once (100,000 rows ≈ 40 MB).
+MAX_SHARED_STRINGS = 400_000_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
@@ -39,6 +41,19 @@ class ImportFileError(ArchDeskError):
         self.reason = str(reason)
         problem = reason if isinstance(reason, Message) else msg("core.text", text=reason)
         super().__init__(msg("core.at_source", source=Path(file).name, problem=problem))
+
+
+#: Characters a cell never needs and a hostile file uses: C0 controls but tab and newline, DEL and C1,
+#: bidi embeddings and overrides (U+202A–E, U+2066–9) and zero-width characters.
+_HIDDEN = dict.fromkeys(
+    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+    + [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, *range(0x202A, 0x202F), 0x2060, *range(0x2066, 0x206A), 0xFEFF]
+)
+
+
+def strip_hidden(text: str) -> str:
+    """``text`` without control, bidi-override and zero-width characters (tab and newline stay)."""
+    return text if text.isprintable() else text.translate(_HIDDEN)  # all of them are non-printable
 
 
 def column_number(letters: bytes | str) -> int:
@@ -80,6 +95,12 @@ def check_xlsx_extent(path: Path) -> None:
             info = archive.getinfo(sheet)
             if info.file_size > MAX_SHEET_XML:
                 raise ImportFileError(path, "the worksheet is too large to import (split the file)")
+            if "xl/sharedStrings.xml" in archive.namelist():
+                strings = archive.getinfo("xl/sharedStrings.xml").file_size
+                if strings > MAX_SHARED_STRINGS:
+                    raise ImportFileError(
+                        path, f"the workbook's text is {strings // 1_000_000:,} MB, more than one import reads"
+                    )
             max_row, max_col = _scan_extent(archive, sheet)
     except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
         raise ImportFileError(path, f"the workbook is damaged or truncated ({exc.__class__.__name__})") from exc
@@ -143,8 +164,14 @@ def _first_sheet_xml(archive: zipfile.ZipFile) -> str | None:
 
 
 def _scan_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
-    """(last row number, widest column) of the cells referenced in a sheet, read in 4 MB chunks."""
-    max_row = max_col = 0
+    """(last row number, widest column) of the cells in a sheet, read in 4 MB chunks.
+
+    A cell or row may omit its ``r=`` reference (it is then the one after the previous): a 10 KB
+    file of such cells once unpacked into a grid of gigabytes. While every tag in a chunk has its
+    reference (what Excel and every library write) the last ones are enough; otherwise the chunk's
+    tags are walked one by one and counted.
+    """
+    walk = _Walk()
     tail = b""
     with archive.open(member) as stream:
         while chunk := stream.read(4 << 20):
@@ -152,13 +179,67 @@ def _scan_extent(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
             # Keep the last partial tag for the next round so no reference is cut in two.
             cut = text.rfind(b"<")
             text, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
-            for match in _WIDE_REF.finditer(text):
-                max_col = max(max_col, column_number(match.group(1)))
-            rows = _ROW_REF.findall(text[-65536:]) or _ROW_REF.findall(text)
-            if rows:
-                max_row = max(max_row, int(rows[-1]))
-            if max_col == 0:
-                refs = _CELL_REF.findall(text[-65536:])
-                if refs:
-                    max_col = max(column_number(letters) for letters, _ in refs)
-    return max_row, max(max_col, 1)
+            if _all_referenced(text):
+                walk.referenced(text)
+            else:
+                walk.tags(text)
+            if walk.max_col > MAX_COLUMNS or walk.max_row * max(walk.max_col, 1) > MAX_CELLS:
+                break  # already too large: the caller says so, without reading the rest
+    return walk.max_row, max(walk.max_col, 1)
+
+
+_CELL_TAGS = (b"<c ", b"<c>", b"<c/")
+_ROW_TAGS = (b"<row ", b"<row>", b"<row/")
+_ROW_TAG = re.compile(rb"<row(?=[\s>/])([^>]*)>")
+_CELL_REF_ANY = re.compile(rb'<c\s[^>]*?r="([A-Z]{1,3})\d+"')
+_R_ATTRIBUTE = re.compile(rb'\sr="([A-Z]{0,3})(\d*)"')
+
+
+def _all_referenced(text: bytes) -> bool:
+    cells = sum(text.count(tag) for tag in _CELL_TAGS)
+    rows = sum(text.count(tag) for tag in _ROW_TAGS)
+    return text.count(b'<c r="') == cells and text.count(b'<row r="') == rows
+
+
+class _Walk:
+    """The extent of a sheet's cells, from references where given and by counting where not."""
+
+    def __init__(self) -> None:
+        self.max_row = self.max_col = 0
+        self.row = self.col = 0
+
+    def referenced(self, text: bytes) -> None:
+        for match in _WIDE_REF.finditer(text):
+            self.max_col = max(self.max_col, column_number(match.group(1)))
+        rows = _ROW_REF.findall(text[-65536:]) or _ROW_REF.findall(text)
+        if rows:
+            self.row = int(rows[-1])
+            self.max_row = max(self.max_row, self.row)
+        refs = _CELL_REF.findall(text[-65536:])
+        if refs:
+            self.col = column_number(refs[-1][0])
+            if self.max_col == 0:
+                self.max_col = max(column_number(letters) for letters, _ in refs)
+
+    def tags(self, text: bytes) -> None:
+        # Row tags one by one (tens of thousands); the cells between them counted in C (bytes.count),
+        # with their references where some have one: a lower bound of each row's width, enough to refuse.
+        position = 0
+        for match in _ROW_TAG.finditer(text):
+            self._cells(text[position : match.start()])
+            reference = _R_ATTRIBUTE.search(match.group(1))
+            self.row = int(reference.group(2)) if reference and reference.group(2) else self.row + 1
+            self.col = 0
+            self.max_row = max(self.max_row, self.row)
+            position = match.end()
+        self._cells(text[position:])
+
+    def _cells(self, segment: bytes) -> None:
+        count = sum(segment.count(tag) for tag in _CELL_TAGS)
+        if not count:
+            return
+        referenced = [column_number(m.group(1)) for m in _CELL_REF_ANY.finditer(segment)] if b' r="' in segment else []
+        self.col = max(self.col + count, *referenced) if referenced else self.col + count
+        self.max_col = max(self.max_col, self.col)
+        if self.row == 0:
+            self.row = self.max_row = 1

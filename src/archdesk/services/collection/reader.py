@@ -28,6 +28,7 @@ from archdesk.services.collection.guards import (
     check_container,
     check_ods_extent,
     check_xlsx_extent,
+    strip_hidden,
 )
 from archdesk.services.collection.mapping import field_for_heading, heading_score, normalise_heading
 from archdesk.services.collection.spreadsheetml import is_spreadsheetml
@@ -243,7 +244,7 @@ def decode_text(path: Path, raw: bytes) -> str:
 
 def _clean(value: CellValue) -> CellValue:
     if isinstance(value, str):
-        value = value.strip()
+        value = strip_hidden(value).strip()  # no escape sequences, bidi overrides or zero-width characters
         return value or None
     return value
 

@@ -191,7 +191,8 @@ def _umask() -> int:
     return mask
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True when a process with this id runs (someone else's counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -211,7 +212,7 @@ def _remove_stale_parts(target: Path) -> None:
         return
     for leftover in leftovers:
         pid = leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]
-        if not pid.isdigit() or int(pid) == os.getpid() or _pid_alive(int(pid)):
+        if not pid.isdigit() or int(pid) == os.getpid() or pid_alive(int(pid)):
             continue
         if leftover.is_dir():
             shutil.rmtree(leftover, ignore_errors=True)
