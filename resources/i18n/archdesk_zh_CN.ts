@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/archdesk/ui/app.py" line="+187"/>
+        <location filename="../../src/archdesk/ui/app.py" line="+240"/>
         <source>Opening the archive…</source>
         <translation>正在打开档案库…</translation>
     </message>
@@ -131,6 +131,19 @@
         <location line="+0"/>
         <source>Departments</source>
         <translation>机构（问题）</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <location filename="../../src/archdesk/ui/backup_actions.py" line="+32"/>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backing up the archive…</source>
+        <translation>正在备份档案库…</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1170,21 @@
     </message>
 </context>
 <context>
+    <name>Launcher</name>
+    <message>
+        <location filename="../../src/archdesk/ui/app.py" line="-112"/>
+        <source>Who is working?</source>
+        <translation>经办人是谁？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name, as the audit log and the movement ledger record it (经办人).
+You can change it later in Settings.</source>
+        <translation>您的姓名，将记入审计日志和出入库登记（经办人）。
+以后可以在“设置”中修改。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerDialog</name>
     <message>
         <location filename="../../src/archdesk/ui/custody/ledger_view.py" line="+88"/>
@@ -1738,14 +1766,50 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/lock_screen.py" line="+27"/>
+        <source>ArchDesk is locked</source>
+        <translation>ArchDesk 已锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the password to go on.</source>
+        <translation>请输入密码以继续。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location line="+15"/>
+        <source>Password lock</source>
+        <translation>密码锁</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New password (leave empty to remove the lock):</source>
+        <translation>新密码（留空则取消密码锁）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The same password again:</source>
+        <translation>再次输入相同的密码：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+261"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+268"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1780,13 +1844,18 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-208"/>
         <source>Record</source>
         <extracomment>Raise it whenever the set of docks (or toolbars) changes: a layout saved by an older set is then ignored and the window starts from its default layout, instead of restoring a stale one.</extracomment>
         <translation>档案详情</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+200"/>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;New archive…</source>
         <translation>新建档案库(&amp;N)…</translation>
     </message>
@@ -1799,6 +1868,16 @@
         <location line="+1"/>
         <source>Archive set-&amp;up…</source>
         <translation>档案室设置(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back up</source>
+        <translation>备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password &amp;lock…</source>
+        <translation>密码锁(&amp;L)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2964,6 +3043,23 @@
         <location line="+27"/>
         <source>Building the demo archive…</source>
         <translation>正在生成演示档案库…</translation>
+    </message>
+</context>
+<context>
+    <name>WriterLock</name>
+    <message>
+        <location filename="../../src/archdesk/ui/writer_prompt.py" line="+28"/>
+        <source>{file} is open in ArchDesk for {operator} on {host} since {since}.
+
+Open it read-only? You can look and print, but not change anything.</source>
+        <translation>{operator} 自 {since} 起在 {host} 上用 ArchDesk 打开了 {file}。
+
+以只读方式打开吗？可以查看和打印，但不能做任何修改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Archive in use</source>
+        <translation>档案库正在使用</translation>
     </message>
 </context>
 <context>
