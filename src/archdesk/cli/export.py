@@ -1,4 +1,5 @@
-"""`archdesk export register|volumes|volume-contents|inventory|spines|box-notes|stats`: registers to PDF or Excel."""
+"""`archdesk export register|volumes|volume-contents|inventory|spines|box-notes|stats|labels|ledger`: registers,
+box forms, barcode labels and the movement ledger to PDF or Excel."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ("spines", "box spine labels (盒脊), PDF only", _record_filters, _export_boxes),
         ("box-notes", "box notes (备考表), PDF only", _record_filters, _export_boxes),
         ("stats", "holdings statistics with charts", None, _export_stats),
+        ("labels", "barcode labels of boxes or shelves (Code128 or QR), PDF only", _label_options, _export_labels),
+        ("ledger", "the movement ledger (出入库登记)", _ledger_options, _export_ledger),
     ]
     for name, help_text, add_filters, func in documents:
         parser = kinds.add_parser(name, help=help_text)
@@ -70,6 +73,22 @@ def _inventory_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--box", metavar="CODE", help="box code")
     parser.add_argument("--category", metavar="CODE", help="category (门类) code")
     parser.add_argument("--year", type=int, metavar="Y", help="year (年度)")
+
+
+def _label_options(parser: argparse.ArgumentParser) -> None:
+    from archdesk.services.reports.labels_sheet import SHEETS, SYMBOLOGIES
+
+    parser.add_argument("--boxes", nargs="+", default=["all"], metavar="all|CODE", help="boxes (default: all)")
+    parser.add_argument(
+        "--shelves", metavar="PREFIX", help="shelf labels of the addresses starting so, instead of boxes"
+    )
+    parser.add_argument("--sheet", choices=sorted(SHEETS), default="a4-3x8", help="label sheet (default a4-3x8)")
+    parser.add_argument("--symbology", choices=SYMBOLOGIES, default="code128", help="barcode (default code128)")
+
+
+def _ledger_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--reason", default="", help="only this reason (shelved, moved, boxed, loan, return, …)")
+    parser.add_argument("--code", default="", metavar="CODE", help="a box, a reference code or a shelf prefix")
 
 
 def _file_format(args: argparse.Namespace, *, pdf_only: bool = False) -> str:
@@ -132,6 +151,46 @@ def _export_boxes(args: argparse.Namespace) -> int:
         render = render_box_spines if args.document == "spines" else render_box_notes
         pages = render(boxes, args.out, language=_document_language(args), font_path=args.font)
         print(f"{args.out}: {len(boxes)} boxes, {pages} pages")
+    return 0
+
+
+def _export_labels(args: argparse.Namespace) -> int:
+    from archdesk.services.reports.boxes import box_labels
+    from archdesk.services.reports.labels_sheet import box_label_items, render_labels, shelf_label_items
+
+    _file_format(args, pdf_only=True)
+    language = _document_language(args)
+    with archive_from_args(args) as db:
+        if args.shelves is not None:
+            from archdesk.services.custody.locations import location_tree
+
+            items = shelf_label_items(location_tree(db, prefix=args.shelves), language)
+        else:
+            boxes = box_labels(db, language=language)
+            if args.boxes != ["all"]:
+                from archdesk.services.errors import NotFound
+
+                by_code = {key: box for box in boxes for key in (box.code, box.scan_code)}
+                unknown = next((code for code in args.boxes if code not in by_code), None)
+                if unknown is not None:
+                    raise NotFound("box", unknown)
+                boxes = [by_code[code] for code in args.boxes]
+            items = box_label_items(boxes, language)
+        pages = render_labels(items, args.out, sheet=args.sheet, symbology=args.symbology, font_path=args.font)
+    print(f"{args.out}: {len(items)} labels, {pages} pages")
+    return 0
+
+
+def _export_ledger(args: argparse.Namespace) -> int:
+    from archdesk.services.ledger import LedgerFilter, ledger_entries
+    from archdesk.services.reports.ledger import ledger_document
+    from archdesk.services.reports.lists import organisation_name
+
+    fmt = _file_format(args)
+    with archive_from_args(args) as db:
+        entries = ledger_entries(db, LedgerFilter(reason=args.reason, code=args.code, limit=None))
+        document = ledger_document(entries, _document_language(args), organisation=organisation_name(db))
+        print(f"{args.out}: {_write(document, args, fmt)}")
     return 0
 
 

@@ -35,6 +35,7 @@ from archdesk.models import (
 )
 from archdesk.services import demo_text, search
 from archdesk.services.database import Database
+from archdesk.services.demo_custody import add_custody_demo
 from archdesk.services.errors import Cancelled, NotAllowed
 from archdesk.services.refcode import (
     ITEM_WIDTH,
@@ -340,6 +341,7 @@ def add_demo_data(
             _check(progress, done, records)
         for index in dropped:
             index.create(conn)
+        add_custody_demo(uow, rng)
         if build_index:
             search.rebuild_index(session)
         uow.audit("demo", "record", None, f"added {records} demo records", after={"records": records, "seed": seed})

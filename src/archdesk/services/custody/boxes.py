@@ -108,7 +108,7 @@ def _new_box(session, first: Record, barcode: str | None, spine_mm: int) -> Box:
     code = f"{first.reference_code.rsplit('-', 1)[0]}-H{number:03d}"
     if session.scalar(select(Box.id).where(Box.code == code)) is not None:
         raise NotAllowed(msg("custody.box_code_taken", box=code))
-    barcode = (barcode or "").strip() or code
+    barcode = (barcode or "").strip() or code.replace("·", ".")  # Code128 encodes ASCII only
     _check_barcode(session, barcode)
     box = Box(code=code, barcode=barcode, box_number=number, spine_mm=spine_mm, notes="", arranged_by="",
               checked_by="", boxed_at=utcnow(), arranged_on=utcnow().date(), **key)  # fmt: skip

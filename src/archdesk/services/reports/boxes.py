@@ -47,6 +47,17 @@ class BoxLabel:
     notes: str
     arranged_by: str
     checked_by: str
+    barcode: str = ""
+    category: str = ""
+
+    @property
+    def scan_code(self) -> str:
+        """What the box's barcode encodes: its barcode, else its code in ASCII (Code128 has no ·)."""
+        return self.barcode or ascii_code(self.code)
+
+
+def ascii_code(code: str) -> str:
+    return code.replace("·", ".")
 
 
 def box_labels(
@@ -60,7 +71,7 @@ def box_labels(
             code=r[3], fonds_code=r[19], fonds_name=r[20], year=r[8], retention=r[11] if en else r[10],
             department=r[12] or "", box_number=r[4], first_item=r[14], last_item=r[15], item_count=int(r[16]),
             pages=int(r[17]), spine_mm=r[21], location=r[2] or "", notes=r[18] or "", arranged_by=r[22] or "",
-            checked_by=r[23] or "",
+            checked_by=r[23] or "", barcode=r[24] or "", category=r[5],
         )  # fmt: skip
 
     return list(QueryRows(db, box_rows_statement(flt or RecordFilter()), build))

@@ -240,6 +240,7 @@ def box_rows_statement(flt: InventoryFilter | RecordFilter) -> Select[Any]:
                 Box.spine_mm,
                 Box.arranged_by,
                 Box.checked_by,
+                Box.barcode,
             ),
             Box,
         )
