@@ -220,6 +220,84 @@
     </message>
 </context>
 <context>
+    <name>ClimateDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/climate_view.py" line="+93"/>
+        <source>Storeroom climate</source>
+        <translation>库房温湿度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storeroom</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import logger CSV…</source>
+        <translation>导入记录仪 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>应检日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temperature (℃)</source>
+        <translation>温度（℃）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relative humidity (%)</source>
+        <translation>相对湿度（%）</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>Import logger CSV</source>
+        <translation>导入记录仪 CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} readings imported</source>
+        <translation>已导入 {count} 条记录</translation>
+    </message>
+</context>
+<context>
     <name>CustodyActions</name>
     <message>
         <location filename="../../src/archdesk/ui/custody/actions.py" line="+36"/>
@@ -491,6 +569,64 @@
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="+109"/>
+        <source>Print labels</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Boxes on {shelf}</source>
+        <translation>{shelf} 上的档案盒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every box</source>
+        <translation>全部档案盒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf labels of the shelves shown</source>
+        <translation>所列库位的库位标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A4, 3 × 8 labels (70 × 37 mm)</source>
+        <translation>A4，3 × 8 标签（70 × 37 毫米）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4, 2 × 7 labels (99 × 38 mm)</source>
+        <translation>A4，2 × 7 标签（99 × 38 毫米）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Box spine labels (at each box&apos;s width)</source>
+        <translation>盒脊标签（按各盒厚度）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QR code</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels for</source>
+        <translation>标签内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet</source>
+        <translation>标签纸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+</context>
+<context>
     <name>LedgerDialog</name>
     <message>
         <location filename="../../src/archdesk/ui/custody/ledger_view.py" line="+88"/>
@@ -711,7 +847,7 @@
 <context>
     <name>LocationsDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+180"/>
+        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+183"/>
         <source>Shelf locations</source>
         <translation>库房位置</translation>
     </message>
@@ -734,6 +870,21 @@
         <location line="+1"/>
         <source>Ledger…</source>
         <translation>出入库登记…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stocktake…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Climate…</source>
+        <translation>温湿度…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -850,6 +1001,26 @@
         <location line="+0"/>
         <source>Name of {shelf}</source>
         <translation>{shelf} 的名称</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Save labels</source>
+        <translation>保存标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Labels saved to {path}</source>
+        <translation>标签已保存至 {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printing labels…</source>
+        <translation>正在生成标签…</translation>
     </message>
 </context>
 <context>
@@ -1219,7 +1390,7 @@
 <context>
     <name>PutInBoxDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="+63"/>
+        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="-62"/>
         <source>Put in box</source>
         <translation>装盒</translation>
     </message>
@@ -1778,6 +1949,111 @@
         <location line="+0"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/stocktake_view.py" line="+89"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelves starting with</source>
+        <translation>库位编号开头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. K01-03</source>
+        <translation>例如 K01-03</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan a shelf, then the boxes on it</source>
+        <translation>先扫描库位，再扫描其上的档案盒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+98"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <location line="+98"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>Finish</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Box</source>
+        <translation>档案盒</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expected on</source>
+        <translation>应在库位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Found on</source>
+        <translation>实际库位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Choose the shelves and start: the boxes on them now are the expected list.</source>
+        <translation>选择库位范围并开始：此刻其上的档案盒即为应有清单。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>scanning</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stocktake {id} of {prefix} ({state}): {scanned} of {expected} boxes scanned</source>
+        <translation>盘点 {id}（{prefix}，{state}）：已扫描 {scanned} / {expected} 盒</translation>
     </message>
 </context>
 <context>

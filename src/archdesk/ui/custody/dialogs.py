@@ -98,3 +98,37 @@ class PutInBoxDialog(QDialog):
             new=not existing, box_code=self.box_code.text().strip() if existing else None,
             spine_mm=self.spine.currentData(), order=self.order.currentData(),
         )  # fmt: skip
+
+
+class LabelsDialog(QDialog):
+    """What to label (the boxes of the chosen shelf, every box, the shelves shown), the sheet and the barcode."""
+
+    def __init__(self, shelf: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("labelsDialog")
+        self.setWindowTitle(self.tr("Print labels"))
+        self.what = QComboBox()
+        if shelf:
+            self.what.addItem(self.tr("Boxes on {shelf}").format(shelf=shelf), "shelf_boxes")
+        self.what.addItem(self.tr("Every box"), "boxes")
+        self.what.addItem(self.tr("Shelf labels of the shelves shown"), "shelves")
+        self.sheet = QComboBox()
+        self.sheet.addItem(self.tr("A4, 3 × 8 labels (70 × 37 mm)"), "a4-3x8")
+        self.sheet.addItem(self.tr("A4, 2 × 7 labels (99 × 38 mm)"), "a4-2x7")
+        self.sheet.addItem(self.tr("Box spine labels (at each box's width)"), "spine")
+        self.symbology = QComboBox()
+        self.symbology.addItem("Code128", "code128")
+        self.symbology.addItem(self.tr("QR code"), "qr")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Labels for"), self.what)
+        form.addRow(self.tr("Sheet"), self.sheet)
+        form.addRow(self.tr("Barcode"), self.symbology)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return dict(
+            what=self.what.currentData(), sheet=self.sheet.currentData(), symbology=self.symbology.currentData()
+        )

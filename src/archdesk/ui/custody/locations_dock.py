@@ -123,6 +123,9 @@ class LocationsDock(QDockWidget):
         self.rename_action = self.toolbar.addAction("", self.rename_shelf)
         self.retire_action = self.toolbar.addAction("", self.retire_shelf)
         self.ledger_action = self.toolbar.addAction("", self.show_ledger)
+        self.labels_action = self.toolbar.addAction("", self.print_labels)
+        self.stocktake_action = self.toolbar.addAction("", self.show_stocktake)
+        self.climate_action = self.toolbar.addAction("", self.show_climate)
         layout.addWidget(self.toolbar)
         scan_row = QHBoxLayout()
         self.scan_label = QLabel()
@@ -182,6 +185,9 @@ class LocationsDock(QDockWidget):
         self.rename_action.setText(self.tr("Rename…"))
         self.retire_action.setText(self.tr("Retire"))
         self.ledger_action.setText(self.tr("Ledger…"))
+        self.labels_action.setText(self.tr("Labels…"))
+        self.stocktake_action.setText(self.tr("Stocktake…"))
+        self.climate_action.setText(self.tr("Climate…"))
         self.scan_label.setText(self.tr("Scan:"))
         self.scan.setPlaceholderText(self.tr("Scan or type a box, record or shelf code"))
         self.find.setPlaceholderText(self.tr("Find shelf…"))
@@ -439,6 +445,61 @@ class LocationsDock(QDockWidget):
             retire_location(db, shelf)
 
         self.ops.mutate(self, retire, changes=Changes(locations=True))
+
+    def print_labels(self) -> str | None:
+        """Box or shelf labels on the sheet and with the barcode chosen, to a PDF file."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from archdesk.ui.custody.dialogs import LabelsDialog
+        from archdesk.ui.i18n import current_language
+
+        shelf = self.current_shelf()
+        shelf_code = next((n.code for n in self.items if n.id == shelf), None)
+        dialog = LabelsDialog(shelf_code, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        values = dialog.values()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save labels"), "labels.pdf", self.tr("PDF (*.pdf)"))
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        shown = list(self.items)
+        language = current_language()
+
+        def render(db: Database, progress: Any) -> str:
+            from archdesk.services.reports.boxes import box_labels
+            from archdesk.services.reports.labels_sheet import box_label_items, render_labels, shelf_label_items
+            from archdesk.services.reports.queries import InventoryFilter
+
+            if values["what"] == "shelves":
+                items = shelf_label_items(shown, language)
+            else:
+                flt = InventoryFilter(location=shelf_code) if values["what"] == "shelf_boxes" else None
+                boxes = box_labels(db, flt, language=language)
+                if values["what"] == "shelf_boxes":
+                    boxes = [b for b in boxes if b.location == shelf_code]
+                items = box_label_items(boxes, language)
+            render_labels(items, path, sheet=values["sheet"], symbology=values["symbology"], progress=progress)
+            return path
+
+        def saved(written: str) -> None:
+            self.result.setText(self.tr("Labels saved to {path}").format(path=written))
+
+        self.ops.query(self, render, saved, progress_label=self.tr("Printing labels…"))
+        return path
+
+    def show_stocktake(self) -> None:
+        from archdesk.ui.custody.stocktake_view import StocktakeDialog
+
+        shelf = self.current_shelf()
+        prefix = next((n.code.rsplit("-", 1)[0] for n in self.items if n.id == shelf), "")
+        StocktakeDialog(self.ops, self, prefix=prefix).show()
+
+    def show_climate(self) -> None:
+        from archdesk.ui.custody.climate_view import ClimateDialog
+
+        ClimateDialog(self.ops, self).show()
 
     def show_ledger(self) -> None:
         from archdesk.ui.custody.ledger_view import LedgerDialog
