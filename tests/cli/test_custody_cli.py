@@ -86,3 +86,10 @@ def test_labels_and_the_ledger_export_and_a_bad_reference_is_one_line(tmp_path, 
         assert code == 0, out
     code, _, err = _run(capsys, "--lang", "zh_CN", "boxes", "put", "NO-SUCH-REF", "--new", "--db", db)
     assert code == 1 and err.strip() == "archdesk: 未找到档案：NO-SUCH-REF"
+
+
+def test_the_label_choices_of_the_command_are_the_sheets_and_barcodes_the_renderer_knows():
+    from archdesk.cli.export import LABEL_SHEETS, LABEL_SYMBOLOGIES
+    from archdesk.services.reports.labels_sheet import SHEETS, SYMBOLOGIES
+
+    assert set(LABEL_SHEETS) == set(SHEETS) and set(LABEL_SYMBOLOGIES) == set(SYMBOLOGIES)

@@ -75,15 +75,18 @@ def _inventory_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, metavar="Y", help="year (年度)")
 
 
-def _label_options(parser: argparse.ArgumentParser) -> None:
-    from archdesk.services.reports.labels_sheet import SHEETS, SYMBOLOGIES
+#: The label sheets and barcodes of services/reports/labels_sheet.py, named here so that building
+#: the parser does not import ReportLab (the GUI starts through this parser).
+LABEL_SHEETS, LABEL_SYMBOLOGIES = ("a4-2x7", "a4-3x8", "spine"), ("code128", "qr")
 
+
+def _label_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--boxes", nargs="+", default=["all"], metavar="all|CODE", help="boxes (default: all)")
     parser.add_argument(
         "--shelves", metavar="PREFIX", help="shelf labels of the addresses starting so, instead of boxes"
     )
-    parser.add_argument("--sheet", choices=sorted(SHEETS), default="a4-3x8", help="label sheet (default a4-3x8)")
-    parser.add_argument("--symbology", choices=SYMBOLOGIES, default="code128", help="barcode (default code128)")
+    parser.add_argument("--sheet", choices=LABEL_SHEETS, default="a4-3x8", help="label sheet (default a4-3x8)")
+    parser.add_argument("--symbology", choices=LABEL_SYMBOLOGIES, default="code128", help="barcode (default code128)")
 
 
 def _ledger_options(parser: argparse.ArgumentParser) -> None:
