@@ -45,7 +45,12 @@ def test_the_tree_shows_storeroom_rows_and_shelves_with_their_occupancy(window):
     assert (room.text(0), room.text(1), room.text(2), room.text(3)) == ("K01", "2", "6", str(8 * 4))
     row = room.child(0)
     assert row.text(0) == "K01-01"
-    shelf = row.child(0).child(0)
+    assert row.childCount() == 0  # made when the row is opened
+    row.setExpanded(True)
+    section = row.child(0)
+    assert (section.text(0), section.text(1), section.text(3)) == ("K01-01-1", "2", "8")
+    section.setExpanded(True)
+    shelf = section.child(0)
     assert (shelf.text(0), shelf.text(1), shelf.text(3)) == ("K01-01-1-1", "2", "4")
 
 
@@ -94,8 +99,7 @@ def test_dragging_a_box_onto_another_shelf_moves_it_and_writes_the_ledger(window
     dragged = dock.boxes.topLevelItem(0)
     code = dragged.text(0)
     target = location_tree(archive)[1]
-    dock.list.expandAll()
-    _drop_on(dock.list, dock.shelf_items[target.id], dock.boxes.mimeData([dragged]))
+    _drop_on(dock.list, dock.list.shelf_item(target.id), dock.boxes.mimeData([dragged]))
     assert wait_until_idle(window, 10_000)
     assert finding.find_code(archive, code).location == target.code
     assert ledger_entries(archive)[0].to_location == target.code
@@ -128,8 +132,7 @@ def test_a_full_shelf_asks_before_a_drop_and_no_means_nothing_moves(window, stoc
     dock.select_shelf(location_tree(archive)[0].id)
     assert wait_until_idle(window, 10_000)
     dock.boxes.selectAll()
-    dock.list.expandAll()
-    _drop_on(dock.list, dock.shelf_items[small.id], dock.boxes.mimeData(dock.boxes.selectedItems()))
+    _drop_on(dock.list, dock.list.shelf_item(small.id), dock.boxes.mimeData(dock.boxes.selectedItems()))
     assert wait_until_idle(window, 10_000)
     assert asked and "holds 0 of 1 boxes; 2 more do not fit" in asked[0]
     assert {finding.find_code(archive, b.box_code).location for b in boxes} == {location_tree(archive)[0].code}

@@ -12,9 +12,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode import code128, qr
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import code128, qrencoder
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -152,12 +150,7 @@ def _text(c: Canvas, font: str, fitter: TextFitter, text: str, x: float, y: floa
 def _barcode(c: Canvas, code: str, x: float, y: float, width: float, height: float, symbology: str) -> None:
     """A barcode filling (at most) ``width`` × ``height`` at (x, y), with its quiet zone inside."""
     if symbology == "qr":
-        widget = qr.QrCodeWidget(code, barLevel="M")
-        left, bottom, right, top = widget.getBounds()
-        side = min(width, height)
-        drawing = Drawing(side, side, transform=[side / (right - left), 0, 0, side / (top - bottom), 0, 0])
-        drawing.add(widget)
-        renderPDF.draw(drawing, c, x, y)
+        _qr(c, code, x, y, min(width, height))
         return
     probe = code128.Code128(code, barWidth=1, quiet=False)
     modules = probe.width
@@ -165,6 +158,34 @@ def _barcode(c: Canvas, code: str, x: float, y: float, width: float, height: flo
     bar = min(0.4 * mm, width / (modules + 2 * quiet))
     barcode = code128.Code128(code, barWidth=bar, barHeight=height, quiet=False)
     barcode.drawOn(c, x + quiet * bar, y)
+
+
+def _qr(c: Canvas, code: str, x: float, y: float, side: float) -> None:
+    """A QR code (level M) of ``side`` points with its 4-module quiet zone, as one filled path.
+
+    ReportLab's QrCodeWidget draws the same symbol, one shape per module through a Drawing, and
+    scores every mask pattern: 70 ms a label, against about 3 ms here.
+    """
+    symbol = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    symbol.addData(code)
+    # make() scores all eight mask patterns to pick the best-looking one (15 ms a code); any mask
+    # gives a valid symbol, and pattern 0 reads as well on a printed label.
+    symbol.version = symbol.calculate_version()
+    symbol.makeImpl(False, 0)
+    count = symbol.getModuleCount()
+    module = side / (count + 8)
+    path = c.beginPath()
+    for row in range(count):
+        column = 0
+        while column < count:
+            if symbol.isDark(row, column):
+                start = column
+                while column < count and symbol.isDark(row, column):
+                    column += 1
+                path.rect(x + (start + 4) * module, y + side - (row + 5) * module, (column - start) * module, module)
+            else:
+                column += 1
+    c.drawPath(path, stroke=0, fill=1)
 
 
 def _label(

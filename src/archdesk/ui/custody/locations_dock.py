@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QBrush, QDropEvent
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDockWidget,
@@ -23,14 +21,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QSplitter,
     QToolBar,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from archdesk.services.database import Database
-from archdesk.ui.catalogue.list_dock import ATTENTION
+from archdesk.ui.custody.location_tree import SHELF_ROLE, LocationTree, ShelfBoxList
 from archdesk.ui.custody.scan_field import ScanField
 from archdesk.ui.ops import BACKGROUND, URGENT, Changes, Ops, error_text
 from archdesk.ui.reports.list_export import ListExports
@@ -39,67 +36,7 @@ if TYPE_CHECKING:
     from archdesk.services.custody.finding import Found, ShelfBox
     from archdesk.services.custody.locations import ShelfNode
 
-BOX_MIME = "application/x-archdesk-box-ids"
-SHELF_ROLE = Qt.ItemDataRole.UserRole
 RECENT_SCANS = 20
-
-
-class LocationTree(QTreeWidget):
-    """The tree; a shelf accepts boxes dragged from the list of boxes."""
-
-    boxes_dropped = Signal(object, int)  # box ids, shelf id
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("locationTree")
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-        self.setUniformRowHeights(True)
-        self.setAlternatingRowColors(True)
-
-    def _shelf_at(self, event: Any) -> int | None:
-        item = self.itemAt(event.position().toPoint())
-        return item.data(0, SHELF_ROLE) if item is not None else None
-
-    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(BOX_MIME):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(BOX_MIME) and self._shelf_at(event) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        shelf = self._shelf_at(event)
-        if not event.mimeData().hasFormat(BOX_MIME) or shelf is None:
-            event.ignore()
-            return
-        ids = [int(i) for i in bytes(event.mimeData().data(BOX_MIME).data()).decode().split(",") if i]
-        event.acceptProposedAction()
-        self.boxes_dropped.emit(ids, shelf)
-
-
-class ShelfBoxList(QTreeWidget):
-    """The boxes on the chosen shelf; drag them onto another shelf of the tree."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("shelfBoxes")
-        self.setRootIsDecorated(False)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [BOX_MIME]
-
-    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:  # noqa: N802
-        data = QMimeData()
-        ids = ",".join(str(item.data(0, SHELF_ROLE)) for item in items)
-        data.setData(BOX_MIME, QByteArray(ids.encode()))
-        return data
 
 
 class LocationsDock(QDockWidget):
@@ -112,7 +49,7 @@ class LocationsDock(QDockWidget):
         self.setObjectName("locationsDock")
         self.ops = ops
         self.items: list[ShelfNode] = []
-        self.shelf_items: dict[int, QTreeWidgetItem] = {}
+        self.record_counts: dict[int, int] = {}
         self.pending_boxes: list[tuple[int, str]] = []  # boxes scanned in "move by scan", waiting for a shelf
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -211,64 +148,32 @@ class LocationsDock(QDockWidget):
     def _summaries(self) -> list:
         from archdesk.services.custody import LocationSummary
 
-        return [LocationSummary(n.id, n.code, n.storeroom, n.name, n.capacity, n.boxes, n.records) for n in self.items]
+        held = self.record_counts
+        return [
+            LocationSummary(n.id, n.code, n.storeroom, n.name, n.capacity, n.boxes, held.get(n.id, 0))
+            for n in self.items
+        ]
 
     def _show(self, nodes: list[ShelfNode]) -> None:
-        current = self.list.currentItem()
-        current_id = current.data(0, SHELF_ROLE) if current is not None else None
+        current_id = self.current_shelf()
         self.items = nodes
-        self.list.clear()
-        self.shelf_items = {}
-        tops: list[QTreeWidgetItem] = []
-        groups: dict[tuple[str, ...], QTreeWidgetItem] = {}
-        totals: dict[int, list[int]] = {}
-        for node in nodes:
-            parent = None
-            path: tuple[str, ...] = ()
-            for part in (node.storeroom, node.area, node.row, node.side, node.section):
-                if not part:
-                    continue
-                path = (*path, part)
-                group = groups.get(path)
-                if group is None:
-                    group = QTreeWidgetItem(["-".join(path), "", "", "", ""])
-                    groups[path] = group
-                    totals[id(group)] = [0, 0, 0, group]  # type: ignore[list-item]
-                    if parent is None:
-                        tops.append(group)
-                    else:
-                        parent.addChild(group)
-                total = totals[id(group)]
-                total[0] += node.boxes
-                total[1] += node.records
-                total[2] += node.capacity or 0
-                parent = group
-            capacity = "" if node.capacity is None else str(node.capacity)
-            item = QTreeWidgetItem([node.code, str(node.boxes), str(node.records), capacity, node.name])
-            item.setData(0, SHELF_ROLE, node.id)
-            for column in (1, 2, 3):
-                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if node.full:
-                for column in range(5):
-                    item.setForeground(column, QBrush(ATTENTION))
-            self.shelf_items[node.id] = item
-            if parent is None:
-                tops.append(item)
-            else:
-                parent.addChild(item)
-        for boxes, records, capacity, group in totals.values():
-            group.setText(1, str(boxes))
-            group.setText(2, str(records))
-            group.setText(3, str(capacity) if capacity else "")
-        self.list.addTopLevelItems(tops)
-        for top in tops:
-            top.setExpanded(len(tops) <= 3)
+        self.list.show_nodes(nodes, self.record_counts)
         self.list.resizeColumnToContents(0)
         self.list.setVisible(bool(nodes))
         self.empty.setVisible(not nodes)
-        if current_id in self.shelf_items:
+        if current_id is not None and current_id in self.list.nodes:
             self.select_shelf(current_id)
         self.loaded.emit()
+        if nodes:  # the record counts join the records: they follow once the tree is on screen
+            self.ops.query(self, _fetch_record_counts, self._show_records, priority=BACKGROUND)
+
+    def _show_records(self, counts: dict[int, int]) -> None:
+        self.record_counts = counts
+        self.list.set_records(counts)
+
+    @property
+    def shelf_items(self) -> dict[int, QTreeWidgetItem]:
+        return self.list.shelf_items
 
     # -- shelves and boxes ------------------------------------------------------------------------
 
@@ -277,7 +182,7 @@ class LocationsDock(QDockWidget):
         return item.data(0, SHELF_ROLE) if item is not None else None
 
     def select_shelf(self, shelf_id: int) -> None:
-        item = self.shelf_items.get(shelf_id)
+        item = self.list.shelf_item(shelf_id)
         if item is not None:
             self.list.setCurrentItem(item)
             self.list.scrollToItem(item)
@@ -510,4 +415,10 @@ class LocationsDock(QDockWidget):
 def _fetch_tree(db: Database) -> list[ShelfNode]:  # worker thread
     from archdesk.services.custody.locations import location_tree
 
-    return location_tree(db)
+    return location_tree(db, with_records=False)
+
+
+def _fetch_record_counts(db: Database) -> dict[int, int]:  # worker thread
+    from archdesk.services.custody.locations import shelf_record_counts
+
+    return shelf_record_counts(db)
