@@ -150,7 +150,9 @@ def _export_boxes(args: argparse.Namespace) -> int:
 
     _file_format(args, pdf_only=True)
     with archive_from_args(args) as db:
-        boxes = box_labels(db, _record_filter(args), language=_document_language(args))
+        boxes = box_labels(
+            db, _record_filter(args), language=_document_language(args), with_drafts=args.document == "box-notes"
+        )
         render = render_box_spines if args.document == "spines" else render_box_notes
         pages = render(boxes, args.out, language=_document_language(args), font_path=args.font)
         print(f"{args.out}: {len(boxes)} boxes, {pages} pages")

@@ -40,6 +40,13 @@ def add_custody_demo(uow: UnitOfWork, rng: random.Random, *, today: date | None 
             for code in rooms
         ])  # fmt: skip
     conn.execute(update(Box).where(Box.barcode.is_(None)).values(barcode=func.replace(Box.code, "·", ".")))
+    for year in conn.execute(select(Box.year).where(Box.arranged_on.is_(None)).distinct()).scalars().all():
+        # Arranged (整理) by the end of June of the following year, as the filing rules ask.
+        conn.execute(
+            update(Box)
+            .where(Box.year == year, Box.arranged_on.is_(None))
+            .values(arranged_on=date(min(year + 1, today.year), 6, 30))
+        )
     moved = _history(uow, rng, today)
     _climate(uow, rng, today)
     return moved

@@ -54,9 +54,9 @@ def ledger_document(
         Column(_w("reason", language), 10, Align.CENTER),
         Column(_w("box", language), 22, wrap=True),
         Column(_w("reference_code", language), 22, wrap=True),
-        Column(_w("title_col", language), 28, wrap=True),
-        Column(_w("from", language), 14, wrap=True),
-        Column(_w("to", language), 14, wrap=True),
+        Column(_w("title_col", language), 24, wrap=True),
+        Column(_w("from", language), 17, wrap=True),
+        Column(_w("to", language), 17, wrap=True),
         Column(_w("operator", language), 9, Align.CENTER),
         Column(_w("notes", language), 12, wrap=True),
     )
