@@ -131,6 +131,34 @@
     </message>
 </context>
 <context>
+    <name>BoxNoteDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="+146"/>
+        <source>Box note of {box}</source>
+        <translation>{box} 备考表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dated</source>
+        <translation>填写日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes on the contents</source>
+        <translation>盒内文件情况说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arranged by</source>
+        <translation>整理人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked by</source>
+        <translation>检查人</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueActions</name>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/actions.py" line="+23"/>
@@ -571,7 +599,7 @@
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="+109"/>
+        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="-56"/>
         <source>Print labels</source>
         <translation>打印标签</translation>
     </message>
@@ -847,7 +875,7 @@
 <context>
     <name>LocationsDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+183"/>
+        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+121"/>
         <source>Shelf locations</source>
         <translation>库房位置</translation>
     </message>
@@ -948,7 +976,7 @@
         <translation>尚无库位：请先新增密集架。</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+101"/>
         <source>Shelf full</source>
         <translation>架层已满</translation>
     </message>

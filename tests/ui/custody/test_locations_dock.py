@@ -175,3 +175,42 @@ def test_the_ledger_window_lists_moves_and_filters_by_reason(window, qtbot):
     assert wait_until_idle(window, 10_000)
     assert dialog.table.topLevelItemCount() == 2
     assert dialog.table.topLevelItem(0).text(2) == "Shelved"
+
+
+def test_double_clicking_a_box_opens_its_box_note_drafted_and_saves_what_the_archivist_writes(
+    window, stocked, qtbot, monkeypatch
+):
+    archive, boxes = stocked
+    from sqlalchemy import update
+
+    from archdesk.models import Record
+    from archdesk.services.custody.boxes import box_note
+    from archdesk.services.uow import UnitOfWork
+
+    with UnitOfWork(archive) as uow:
+        uow.session.execute(
+            update(Record).where(Record.box_id == boxes[0].box_id, Record.item_number == 1).values(status="destroyed")
+        )
+        uow.commit()
+    dock = window.locations_dock
+    dock.select_shelf(location_tree(archive)[0].id)
+    assert wait_until_idle(window, 10_000)
+    seen = {}
+
+    def fill_in(dialog):  # noqa: ANN001, ANN202
+        seen["draft"] = dialog.notes.toPlainText()
+        dialog.notes.setPlainText("第1件已按销毁清册销毁。")
+        qtbot.keyClicks(dialog.checked_by, "Li Si")
+        dialog.dated["checked"].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("archdesk.ui.custody.dialogs.BoxNoteDialog.exec", fill_in)
+    item = next(dock.boxes.topLevelItem(i) for i in range(2) if dock.boxes.topLevelItem(i).text(0) == boxes[0].box_code)
+    where = QPoint(10, dock.boxes.visualItemRect(item).center().y())
+    qtbot.mouseClick(dock.boxes.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(dock.boxes.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert wait_until_idle(window, 10_000)
+    assert seen["draft"] == "0001《2020年文件0》已销毁"
+    _code, note = box_note(archive, boxes[0].box_id)
+    assert (note["notes"], note["checked_by"]) == ("第1件已按销毁清册销毁。", "Li Si")
+    assert note["checked_on"] is not None

@@ -318,3 +318,19 @@ def set_box_note(
         box.checked_by, box.checked_on = checked_by.strip(), checked_on
         work.audit("update", "box", box.id, f"box note of {box.code}", before=before,
                    after={f: str(getattr(box, f) or "") for f in fields})  # fmt: skip
+
+
+def box_note(db: Database, box_id: int, *, language: str = "zh_CN") -> tuple[str, dict]:
+    """A box's code and its 备考表 values; an empty note comes pre-filled with what left the box."""
+    from archdesk.services.reports.boxes import box_note_drafts
+
+    with db.reading() as session:
+        box = session.get(Box, box_id)
+        if box is None:
+            raise NotFound("box", box_id)
+        note = dict(notes=box.notes, arranged_by=box.arranged_by, arranged_on=box.arranged_on,
+                    checked_by=box.checked_by, checked_on=box.checked_on)  # fmt: skip
+        code = box.code
+    if not note["notes"]:
+        note["notes"] = box_note_drafts(db, [box_id], language=language).get(box_id, "")
+    return code, note

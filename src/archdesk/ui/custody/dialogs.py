@@ -132,3 +132,46 @@ class LabelsDialog(QDialog):
         return dict(
             what=self.what.currentData(), sheet=self.sheet.currentData(), symbology=self.symbology.currentData()
         )
+
+
+class BoxNoteDialog(QDialog):
+    """备考表 of one box: 盒内文件情况说明 (pre-filled with what left the box), 整理人/日期, 检查人/日期."""
+
+    def __init__(self, box: str, note: dict, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import QDate
+        from PySide6.QtWidgets import QDateEdit, QPlainTextEdit
+
+        super().__init__(parent)
+        self.setObjectName("boxNoteDialog")
+        self.setWindowTitle(self.tr("Box note of {box}").format(box=box))
+        self.notes = QPlainTextEdit(note["notes"])
+        self.notes.setObjectName("boxNoteText")
+        self.arranged_by, self.checked_by = QLineEdit(note["arranged_by"]), QLineEdit(note["checked_by"])
+        self.arranged_on, self.checked_on = QDateEdit(), QDateEdit()
+        self.dated = {}
+        for edit, value, name in (
+            (self.arranged_on, note["arranged_on"], "arranged"),
+            (self.checked_on, note["checked_on"], "checked"),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(value) if value else QDate.currentDate())
+            self.dated[name] = QCheckBox(self.tr("Dated"))
+            self.dated[name].setChecked(value is not None)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Notes on the contents"), self.notes)
+        form.addRow(self.tr("Arranged by"), self.arranged_by)
+        form.addRow(self.dated["arranged"], self.arranged_on)
+        form.addRow(self.tr("Checked by"), self.checked_by)
+        form.addRow(self.dated["checked"], self.checked_on)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return dict(
+            notes=self.notes.toPlainText(), arranged_by=self.arranged_by.text(), checked_by=self.checked_by.text(),
+            arranged_on=self.arranged_on.date().toPython() if self.dated["arranged"].isChecked() else None,
+            checked_on=self.checked_on.date().toPython() if self.dated["checked"].isChecked() else None,
+        )  # fmt: skip

@@ -89,6 +89,7 @@ class LocationsDock(QDockWidget):
         self.list.currentItemChanged.connect(self._shelf_chosen)
         self.list.boxes_dropped.connect(self.move_boxes)
         self.boxes = ShelfBoxList()
+        self.boxes.itemDoubleClicked.connect(lambda item, _column: self.edit_box_note(item.data(0, SHELF_ROLE)))
         self.recent = QListWidget()
         self.recent.setObjectName("recentScans")
         splitter.addWidget(self.list)
@@ -393,6 +394,32 @@ class LocationsDock(QDockWidget):
 
         self.ops.query(self, render, saved, progress_label=self.tr("Printing labels…"))
         return path
+
+    def edit_box_note(self, box_id: int) -> None:
+        """The box's 备考表: its note (or the draft of what left the box), who arranged and checked it, when."""
+
+        def fetch(db: Database) -> tuple[str, dict]:
+            from archdesk.services.custody.boxes import box_note
+
+            return box_note(db, box_id)
+
+        def edit(result: tuple[str, dict]) -> None:
+            from archdesk.ui.custody.dialogs import BoxNoteDialog
+
+            code, note = result
+            dialog = BoxNoteDialog(code, note, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            values = dialog.values()
+
+            def save(db: Database) -> None:
+                from archdesk.services.custody.boxes import set_box_note
+
+                set_box_note(db, box_id, **values)
+
+            self.ops.mutate(self, save, changes=Changes(boxes=True))
+
+        self.ops.query(self, fetch, edit, priority=URGENT)
 
     def show_stocktake(self) -> None:
         from archdesk.ui.custody.stocktake_view import StocktakeDialog
