@@ -250,7 +250,7 @@
 <context>
     <name>ClimateDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/climate_view.py" line="+93"/>
+        <location filename="../../src/archdesk/ui/custody/climate_view.py" line="+133"/>
         <source>Storeroom climate</source>
         <translation>库房温湿度</translation>
     </message>
@@ -263,6 +263,16 @@
         <location line="+1"/>
         <source>Import logger CSV…</source>
         <translation>导入记录仪 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add reading</source>
+        <translation>记录读数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark done today (next one in 3 months)</source>
+        <translation>今日已检查（3 个月后再检）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -301,8 +311,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Temperature (℃)</source>
-        <translation>温度（℃）</translation>
+        <source>Temperature (°C)</source>
+        <translation>温度（°C）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -310,7 +320,17 @@
         <translation>相对湿度（%）</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+153"/>
+        <source>Reading of {when} added</source>
+        <translation>已记录 {when} 的读数</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Inspection done; the next is due on {day}</source>
+        <translation>已记录检查；下次应检日期 {day}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Import logger CSV</source>
         <translation>导入记录仪 CSV</translation>
     </message>

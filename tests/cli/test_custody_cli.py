@@ -93,3 +93,38 @@ def test_the_label_choices_of_the_command_are_the_sheets_and_barcodes_the_render
     from archdesk.services.reports.labels_sheet import SHEETS, SYMBOLOGIES
 
     assert set(LABEL_SHEETS) == set(SHEETS) and set(LABEL_SYMBOLOGIES) == set(SYMBOLOGIES)
+
+
+def test_a_loggers_csv_is_imported_and_the_alerts_come_as_json(tmp_path, capsys):
+    db = str(tmp_path / "a.db")
+    assert (
+        _run(
+            capsys,
+            "locations",
+            "add",
+            "--db",
+            db,
+            "--storeroom",
+            "K01",
+            "--rows",
+            "1",
+            "--sections",
+            "1",
+            "--levels",
+            "1",
+        )[0]
+        == 0
+    )
+    csv = tmp_path / "logger.csv"
+    csv.write_text(
+        "时间,温度,湿度\n2026-05-01 09:00,18,50\n2026-05-01 15:00,25,50\n2026-05-03 09:00,18,50\n", encoding="utf-8"
+    )
+    code, out, _ = _run(capsys, "climate", "import", str(csv), "--storeroom", "K01", "--db", db)
+    assert code == 0 and "3 readings" in out
+    code, out, _ = _run(capsys, "climate", "alerts", "--json", "--days", "3000", "--db", db)
+    alerts = json.loads(out)
+    assert {(a["day"], a["kind"]) for a in alerts} >= {("2026-05-01", "too_warm"), ("2026-05-02", "no_reading")}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("time,temperature,humidity\n2026-05-04 09:00,18,150\n", encoding="utf-8")
+    code, _, err = _run(capsys, "climate", "import", str(bad), "--storeroom", "K01", "--db", db)
+    assert code == 1 and err.strip() == "archdesk: bad.csv: row 2: Relative humidity: relative humidity must be 0–100 %"

@@ -111,3 +111,35 @@ def test_the_climate_window_draws_the_readings_over_the_limit_band_and_lists_the
     assert [p.y() for p in line.points()] == [18.0, 25.0, 19.0]
     problems = [dialog.alert_list.topLevelItem(i).text(1) for i in range(dialog.alert_list.topLevelItemCount())]
     assert "too warm" in problems
+
+
+def test_a_reading_is_typed_in_and_an_inspection_marked_done(window, qtbot):
+    from archdesk.services.custody.climate import inspections, plan_inspection, readings
+    from archdesk.ui.custody.climate_view import ClimateDialog
+
+    add_reading(window.ops.db, "K01", datetime.now() - timedelta(days=1), 18.0, 50.0)
+    fire = plan_inspection(window.ops.db, "K01", "fire", datetime.now().date() - timedelta(days=2))
+    dialog = ClimateDialog(window.ops, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert wait_until_idle(window, 10_000)
+    dialog.temperature.clear()
+    qtbot.keyClicks(dialog.temperature, "26.5")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert wait_until_idle(window, 10_000)
+    assert [r.temperature for r in readings(window.ops.db, "K01")][-1] == 26.5
+    problems = [dialog.alert_list.topLevelItem(i).text(1) for i in range(dialog.alert_list.topLevelItemCount())]
+    assert "too warm" in problems
+    qtbot.waitUntil(lambda: not window.ops.busy and dialog.inspection_list.topLevelItemCount() == 1)
+    first = dialog.inspection_list.topLevelItem(0)
+    qtbot.mouseClick(
+        dialog.inspection_list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=dialog.inspection_list.visualItemRect(first).center(),
+    )
+    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    assert wait_until_idle(window, 10_000)
+    done = [i for i in inspections(window.ops.db) if i.id == fire][0]
+    assert done.done_on == datetime.now().date()
+    assert len(inspections(window.ops.db, open_only=True)) == 1  # the next fire inspection is planned
+    assert "next is due" in dialog.message.text()

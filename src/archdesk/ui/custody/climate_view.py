@@ -12,7 +12,9 @@ from PySide6.QtCore import QDateTime, QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateTimeEdit,
     QDialog,
+    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -59,7 +61,34 @@ class ClimateDialog(QDialog):
         self.import_button.setObjectName("climateImport")
         self.import_button.clicked.connect(self.import_csv)
         self.message = QLabel()
-        for widget in (self.room_label, self.room, self.import_button):
+        self.room.setMinimumContentsLength(12)
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.setObjectName("readingTime")
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setCalendarPopup(True)
+        self.temperature, self.humidity = QDoubleSpinBox(), QDoubleSpinBox()
+        self.temperature.setObjectName("readingTemperature")
+        self.humidity.setObjectName("readingHumidity")
+        for spin, low, high, value, suffix in (
+            (self.temperature, -30, 60, 18, " °C"),
+            (self.humidity, 0, 100, 50, " %"),
+        ):
+            spin.setRange(low, high)
+            spin.setDecimals(1)
+            spin.setValue(value)
+            spin.setSuffix(suffix)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("climateAdd")
+        self.add_button.clicked.connect(self.add_reading)
+        for widget in (
+            self.room_label,
+            self.room,
+            self.import_button,
+            self.when,
+            self.temperature,
+            self.humidity,
+            self.add_button,
+        ):
             top.addWidget(widget)
         top.addWidget(self.message, 1)
         layout.addLayout(top)
@@ -77,9 +106,20 @@ class ClimateDialog(QDialog):
         self.inspection_list = QTreeWidget()
         self.inspection_list.setObjectName("inspections")
         self.inspection_list.setRootIsDecorated(False)
+        inspections = QWidget()
+        inspection_layout = QVBoxLayout(inspections)
+        inspection_layout.setContentsMargins(0, 0, 0, 0)
+        inspection_layout.addWidget(self.inspection_list)
+        self.done_button = QPushButton()
+        self.done_button.setObjectName("inspectionDone")
+        self.done_button.clicked.connect(self.mark_done)
+        inspection_layout.addWidget(self.done_button)
         lists.addWidget(self.alert_list)
-        lists.addWidget(self.inspection_list)
+        lists.addWidget(inspections)
         splitter.addWidget(lists)
+        splitter.setSizes([260, 260, 160])
+        for chart_view in range(2):
+            splitter.widget(chart_view).setMinimumHeight(180)
         layout.addWidget(splitter, 1)
         self.retranslate_ui()
         self._load_rooms()
@@ -93,9 +133,11 @@ class ClimateDialog(QDialog):
         self.setWindowTitle(self.tr("Storeroom climate"))
         self.room_label.setText(self.tr("Storeroom"))
         self.import_button.setText(self.tr("Import logger CSV…"))
+        self.add_button.setText(self.tr("Add reading"))
+        self.done_button.setText(self.tr("Mark done today (next one in 3 months)"))
         self.alert_list.setHeaderLabels([self.tr("Day"), self.tr("Problem"), self.tr("Value"), self.tr("Limit")])
         self.inspection_list.setHeaderLabels([self.tr("Inspection"), self.tr("Due"), self.tr("Done")])
-        self.temperature_chart.setTitle(self.tr("Temperature (℃)"))
+        self.temperature_chart.setTitle(self.tr("Temperature (°C)"))
         self.humidity_chart.setTitle(self.tr("Relative humidity (%)"))
         self._show_alerts(self.alerts)
 
@@ -165,6 +207,7 @@ class ClimateDialog(QDialog):
             row = QTreeWidgetItem(
                 [self._kind(item.kind), item.due_on.isoformat(), item.done_on.isoformat() if item.done_on else ""]
             )
+            row.setData(0, Qt.ItemDataRole.UserRole, item.id if item.done_on is None else None)
             if item.overdue(today):
                 for column in range(3):
                     row.setForeground(column, QBrush(QColor("#b3261e")))
@@ -223,6 +266,52 @@ class ClimateDialog(QDialog):
             series.attachAxis(y_axis)
 
     # -- actions ----------------------------------------------------------------------------------
+
+    def _run(self, work: Any, done_text: str) -> None:
+        def failed(error: BaseException) -> bool:
+            self.message.setText(error_text(error))
+            return True
+
+        def done(_result: Any) -> None:
+            self.message.setText(done_text)
+            self.reload()
+
+        self.ops.mutate(self, work, changes=Changes(locations=True), success=done, failure=failed)
+
+    def add_reading(self) -> None:
+        """A reading typed from the storeroom's thermo-hygrometer."""
+        room = self.current_room()
+        if room is None:
+            return
+        code, when = room.code, self.when.dateTime().toPython().replace(second=0, microsecond=0)
+        temperature, humidity = self.temperature.value(), self.humidity.value()
+
+        def add(db: Database) -> None:
+            from archdesk.services.custody.climate import add_reading
+
+            add_reading(db, code, when, temperature, humidity)
+
+        self._run(add, self.tr("Reading of {when} added").format(when=f"{when:%Y-%m-%d %H:%M}"))
+
+    def mark_done(self) -> None:
+        item = self.inspection_list.currentItem()
+        inspection = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if inspection is None:
+            return
+        from datetime import date
+
+        today = date.today()
+        month = today.month + 3
+        next_due = today.replace(
+            year=today.year + (month - 1) // 12, month=(month - 1) % 12 + 1, day=min(today.day, 28)
+        )
+
+        def done(db: Database) -> None:
+            from archdesk.services.custody.climate import record_inspection
+
+            record_inspection(db, inspection, today, next_due=next_due)
+
+        self._run(done, self.tr("Inspection done; the next is due on {day}").format(day=next_due.isoformat()))
 
     def import_csv(self) -> None:
         room = self.current_room()

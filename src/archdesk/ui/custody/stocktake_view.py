@@ -224,7 +224,8 @@ class StocktakeDialog(QDialog):
             )
             self.buckets.addTopLevelItem(group)
             group.setExpanded(True)
-        self.buckets.resizeColumnToContents(0)
+        for column in range(3):
+            self.buckets.resizeColumnToContents(column)
 
     def export(self, fmt: str) -> str | None:
         if self.result is None:
