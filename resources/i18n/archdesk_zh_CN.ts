@@ -895,7 +895,7 @@
 <context>
     <name>LocationsDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+121"/>
+        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+122"/>
         <source>Shelf locations</source>
         <translation>库房位置</translation>
     </message>
@@ -1016,7 +1016,12 @@
         <translation>未上架</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Box {box}: {count} records, on {place}</source>
         <translation>档案盒 {box}：{count} 件，位于 {place}</translation>
     </message>

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from archdesk.services.custody.locations import ShelfNode
 
 RECENT_SCANS = 20
+BOX_LINES = 8  # the records of a scanned box shown under the scan field
 
 
 class LocationsDock(QDockWidget):
@@ -274,11 +275,13 @@ class LocationsDock(QDockWidget):
     def _show_found(self, found: Found) -> None:
         if found.kind == "box":
             place = found.location or self.tr("not shelved")
-            self.result.setText(
-                self.tr("Box {box}: {count} records, on {place}").format(
-                    box=found.code, count=len(found.records), place=place
-                )
+            contents = [f"{r.item_number:04d} {r.title}" for r in found.records[:BOX_LINES]]
+            if len(found.records) > BOX_LINES:
+                contents.append(self.tr("… and {count} more").format(count=len(found.records) - BOX_LINES))
+            heading = self.tr("Box {box}: {count} records, on {place}").format(
+                box=found.code, count=len(found.records), place=place
             )
+            self.result.setText("\n".join([heading, *contents]))
             if self.move_by_scan.isChecked():
                 self.pending_boxes.append((found.id, found.code))
                 self.result.setText(
