@@ -951,6 +951,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Move by scan</source>
+        <translation>扫码移架</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Move by scan: scan boxes, then the shelf they go to</source>
         <translation>扫码移架：先扫档案盒，再扫目标库位</translation>
     </message>

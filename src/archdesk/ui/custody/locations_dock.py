@@ -130,7 +130,8 @@ class LocationsDock(QDockWidget):
         self.scan_label.setText(self.tr("Scan:"))
         self.scan.setPlaceholderText(self.tr("Scan or type a box, record or shelf code"))
         self.find.setPlaceholderText(self.tr("Find shelf…"))
-        self.move_by_scan.setText(self.tr("Move by scan: scan boxes, then the shelf they go to"))
+        self.move_by_scan.setText(self.tr("Move by scan"))
+        self.move_by_scan.setToolTip(self.tr("Move by scan: scan boxes, then the shelf they go to"))
         self.list.setHeaderLabels(
             [self.tr("Location"), self.tr("Boxes"), self.tr("Records"), self.tr("Capacity"), self.tr("Name")]
         )
