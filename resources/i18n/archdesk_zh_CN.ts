@@ -1051,7 +1051,7 @@
         <translation>档案 {code}：{title} — {place}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Rename shelf</source>
         <translation>库位命名</translation>
     </message>
@@ -1061,7 +1061,17 @@
         <translation>{shelf} 的名称</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+13"/>
+        <source>Rename storeroom</source>
+        <translation>库房命名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of storeroom {code}</source>
+        <translation>库房 {code} 的名称</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Save labels</source>
         <translation>保存标签</translation>
     </message>

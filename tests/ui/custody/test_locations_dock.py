@@ -216,3 +216,20 @@ def test_double_clicking_a_box_opens_its_box_note_drafted_and_saves_what_the_arc
     _code, note = box_note(archive, boxes[0].box_id)
     assert (note["notes"], note["checked_by"]) == ("第1件已按销毁清册销毁。", "Li Si")
     assert note["checked_on"] is not None
+
+
+def test_rename_on_a_storeroom_names_the_storeroom(window, stocked, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from archdesk.services.custody.locations import list_storerooms
+
+    archive, _ = stocked
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("一号库房", True))
+    dock = window.locations_dock
+    room = dock.list.topLevelItem(0)
+    qtbot.mouseClick(
+        dock.list.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, dock.list.visualItemRect(room).center().y())
+    )
+    dock.rename_action.trigger()
+    assert wait_until_idle(window, 10_000)
+    assert [r.name for r in list_storerooms(archive)] == ["一号库房"]

@@ -162,6 +162,16 @@ def rename_location(db: Database, location_id: int, name: str, *, uow: UnitOfWor
         )
 
 
+def rename_storeroom(db: Database, code: str, name: str, *, uow: UnitOfWork | None = None) -> None:
+    """Give a storeroom a readable name (e.g. 一号库房); its code, in every shelf address, stays."""
+    with unit_of_work(db, uow) as work:
+        room = work.session.scalar(select(Storeroom).where(Storeroom.code == code.strip().upper()))
+        if room is None:
+            raise NotFound("custody.storeroom", code)
+        before, room.name = room.name, name.strip()
+        work.audit("rename", "storeroom", room.id, room.code, before={"name": before}, after={"name": room.name})
+
+
 def set_capacity(db: Database, location_id: int, capacity: int | None, *, uow: UnitOfWork | None = None) -> None:
     if capacity is not None and capacity < 1:
         raise ValidationError("custody.capacity", msg("custody.capacity_positive"))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from archdesk.services.database import Database
-from archdesk.ui.custody.location_tree import SHELF_ROLE, LocationTree, ShelfBoxList
+from archdesk.ui.custody.location_tree import GROUP_ROLE, SHELF_ROLE, LocationTree, ShelfBoxList
 from archdesk.ui.custody.scan_field import ScanField
 from archdesk.ui.ops import BACKGROUND, URGENT, Changes, Ops, error_text
 from archdesk.ui.reports.list_export import ListExports
@@ -327,7 +327,13 @@ class LocationsDock(QDockWidget):
         self.ops.mutate(self, add, changes=Changes(locations=True))
 
     def rename_shelf(self) -> None:
+        """Name the chosen shelf, or the storeroom when a storeroom is chosen."""
         shelf = self.current_shelf()
+        current = self.list.currentItem()
+        path = current.data(0, GROUP_ROLE) if current is not None else None
+        if shelf is None and path and len(path) == 1:
+            self._rename_storeroom(path[0])
+            return
         if shelf is None:
             return
         node = next(n for n in self.items if n.id == shelf)
@@ -341,6 +347,20 @@ class LocationsDock(QDockWidget):
             from archdesk.services.custody.locations import rename_location
 
             rename_location(db, shelf, name)
+
+        self.ops.mutate(self, rename, changes=Changes(locations=True))
+
+    def _rename_storeroom(self, code: str) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename storeroom"), self.tr("Name of storeroom {code}").format(code=code)
+        )
+        if not ok:
+            return
+
+        def rename(db: Database) -> None:
+            from archdesk.services.custody.locations import rename_storeroom
+
+            rename_storeroom(db, code, name)
 
         self.ops.mutate(self, rename, changes=Changes(locations=True))
 
