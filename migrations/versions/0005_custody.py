@@ -3,7 +3,7 @@ stocktakes and the climate log
 
 The movement ledger (出入库登记) is the proof of where a record or box has been: triggers refuse
 every UPDATE and DELETE of its rows on SQLite and PostgreSQL alike. Existing boxes get their code as
-barcode; a storeroom row is made for every storeroom code the shelves already use.
+barcode (with `.` for `·`); a storeroom row is made for every storeroom code the shelves already use.
 
 Revision ID: 0005_custody
 Revises: 0004_date_precision
@@ -146,7 +146,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("checked_on", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("boxed_at", sa.DateTime(), nullable=True))
         batch_op.create_unique_constraint(batch_op.f("uq_box_barcode"), ["barcode"])
-    op.execute("UPDATE box SET barcode = code WHERE barcode IS NULL")
+    # Code128 encodes ASCII only: the middle dot of a code becomes a full stop on the label.
+    op.execute("UPDATE box SET barcode = replace(code, '·', '.') WHERE barcode IS NULL")
 
     with op.batch_alter_table("location", schema=None) as batch_op:
         batch_op.add_column(sa.Column("name", sa.String(length=100), nullable=False, server_default=""))

@@ -1,5 +1,5 @@
-"""`archdesk export register|volumes|volume-contents|inventory|spines|box-notes|stats|slip|overdue|loan-register|use-stats|destruction-list|appraisal-report`:
-registers and forms to PDF or Excel."""
+"""`archdesk export register|volumes|volume-contents|inventory|spines|box-notes|stats|labels|ledger|slip|overdue|loan-register|use-stats|destruction-list|appraisal-report`:
+registers, box forms, barcode labels, the movement ledger and the forms of use and appraisal to PDF or Excel."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ("spines", "box spine labels (盒脊), PDF only", _record_filters, _export_boxes),
         ("box-notes", "box notes (备考表), PDF only", _record_filters, _export_boxes),
         ("stats", "holdings statistics with charts", None, _export_stats),
+        ("labels", "barcode labels of boxes or shelves (Code128 or QR), PDF only", _label_options, _export_labels),
+        ("ledger", "the movement ledger (出入库登记)", _ledger_options, _export_ledger),
         ("slip", "borrowing slip (档案借阅单) of a loan's request", _slip_options, _export_use_form),
         ("overdue", "overdue reminders (催还单), a page per borrower", None, _export_use_form),
         ("loan-register", "loan register (借阅登记簿)", None, _export_use_form),
@@ -111,6 +113,25 @@ def _inventory_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, metavar="Y", help="year (年度)")
 
 
+#: The label sheets and barcodes of services/reports/labels_sheet.py, named here so that building
+#: the parser does not import ReportLab (the GUI starts through this parser).
+LABEL_SHEETS, LABEL_SYMBOLOGIES = ("a4-2x7", "a4-3x8", "spine"), ("code128", "qr")
+
+
+def _label_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--boxes", nargs="+", default=["all"], metavar="all|CODE", help="boxes (default: all)")
+    parser.add_argument(
+        "--shelves", metavar="PREFIX", help="shelf labels of the addresses starting so, instead of boxes"
+    )
+    parser.add_argument("--sheet", choices=LABEL_SHEETS, default="a4-3x8", help="label sheet (default a4-3x8)")
+    parser.add_argument("--symbology", choices=LABEL_SYMBOLOGIES, default="code128", help="barcode (default code128)")
+
+
+def _ledger_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--reason", default="", help="only this reason (shelved, moved, boxed, loan, return, …)")
+    parser.add_argument("--code", default="", metavar="CODE", help="a box, a reference code or a shelf prefix")
+
+
 def _file_format(args: argparse.Namespace, *, pdf_only: bool = False) -> str:
     fmt = args.format or Path(args.out).suffix.lower().lstrip(".")
     if fmt not in ("pdf", "xlsx"):
@@ -167,10 +188,52 @@ def _export_boxes(args: argparse.Namespace) -> int:
 
     _file_format(args, pdf_only=True)
     with archive_from_args(args, create=False) as db:
-        boxes = box_labels(db, _record_filter(args), language=_document_language(args))
+        boxes = box_labels(
+            db, _record_filter(args), language=_document_language(args), with_drafts=args.document == "box-notes"
+        )
         render = render_box_spines if args.document == "spines" else render_box_notes
         pages = render(boxes, args.out, language=_document_language(args), font_path=args.font)
         print(f"{args.out}: {len(boxes)} boxes, {pages} pages")
+    return 0
+
+
+def _export_labels(args: argparse.Namespace) -> int:
+    from archdesk.services.reports.boxes import box_labels
+    from archdesk.services.reports.labels_sheet import box_label_items, render_labels, shelf_label_items
+
+    _file_format(args, pdf_only=True)
+    language = _document_language(args)
+    with archive_from_args(args) as db:
+        if args.shelves is not None:
+            from archdesk.services.custody.locations import location_tree
+
+            items = shelf_label_items(location_tree(db, prefix=args.shelves), language)
+        else:
+            boxes = box_labels(db, language=language)
+            if args.boxes != ["all"]:
+                from archdesk.services.errors import NotFound
+
+                by_code = {key: box for box in boxes for key in (box.code, box.scan_code)}
+                unknown = next((code for code in args.boxes if code not in by_code), None)
+                if unknown is not None:
+                    raise NotFound("box", unknown)
+                boxes = [by_code[code] for code in args.boxes]
+            items = box_label_items(boxes, language)
+        pages = render_labels(items, args.out, sheet=args.sheet, symbology=args.symbology, font_path=args.font)
+    print(f"{args.out}: {len(items)} labels, {pages} pages")
+    return 0
+
+
+def _export_ledger(args: argparse.Namespace) -> int:
+    from archdesk.services.ledger import LedgerFilter, ledger_entries
+    from archdesk.services.reports.ledger import ledger_document
+    from archdesk.services.reports.lists import organisation_name
+
+    fmt = _file_format(args)
+    with archive_from_args(args) as db:
+        entries = ledger_entries(db, LedgerFilter(reason=args.reason, code=args.code, limit=None))
+        document = ledger_document(entries, _document_language(args), organisation=organisation_name(db))
+        print(f"{args.out}: {_write(document, args, fmt)}")
     return 0
 
 

@@ -39,6 +39,7 @@ from archdesk.models import (
 )
 from archdesk.services import demo_appraisal, demo_text, demo_use, search
 from archdesk.services.database import Database
+from archdesk.services.demo_custody import add_custody_demo
 from archdesk.services.errors import Cancelled, NotAllowed
 from archdesk.services.refcode import (
     ITEM_WIDTH,
@@ -348,6 +349,7 @@ def add_demo_data(
             _check(progress, done, records)
         for index in dropped:
             index.create(conn)
+        add_custody_demo(uow, rng)
         demo_use.add_use_demo(session, _Random(seed + 13), operator=uow.actor)  # a loan behind every 出借
         demo_appraisal.add_demo_appraisal(db, uow, rng)
         if build_index:

@@ -261,8 +261,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tree_dock.setup_requested.connect(self.show_archive_setup)
         self.tree_dock.import_requested.connect(lambda: tools.open_import_wizard(parent=self, ops=self.ops))
 
-        self.locations_dock.record_scanned.connect(self._open_record)
-
     def retranslate_ui(self) -> None:
         self.setWindowTitle(
             self.tr("ArchDesk — {path}").format(path=self.db.file.name if self.db.file else self.db.url)

@@ -64,6 +64,15 @@ def test_rename_keeps_the_address_and_is_audited(archive):
         assert s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "rename")) == 1
 
 
+def test_a_storeroom_gets_a_readable_name(archive):
+    from archdesk.services.custody.locations import list_storerooms, rename_storeroom
+
+    add_shelving(archive, "K01", rows=1, sections=1, levels=1)
+    rename_storeroom(archive, "k01", "一号库房（地下一层）")
+    assert [(r.code, r.name) for r in list_storerooms(archive)] == [("K01", "一号库房（地下一层）")]
+    assert location_tree(archive)[0].code == "K01-01-1-1"
+
+
 def test_a_shelf_that_held_a_box_is_retired_never_deleted(shelved):
     archive, records = shelved
     first, second = location_tree(archive)[:2]

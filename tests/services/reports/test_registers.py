@@ -158,9 +158,12 @@ def test_inventory_counts_boxes_items_and_pages_per_storeroom(sample, tmp_path):
     render_pdf(inventory_register(db), out)
     text = pdf_pages_text(out)[0]
     assert "库存档案清册" in text and "K01-A-03-A-05-4" in text
-    assert "K01：2 盒，4 件，18 页" in text
+    # Only what is held counts (DA/T 22): the destroyed item of the 2023 box is said apart.
+    assert "K01：2 盒，3 件，17 页" in text
     assert "未上架：1 盒，1 件，8 页" in text
-    assert "合计：3 盒，5 件，26 页" in text
+    assert "合计：3 盒，4 件，25 页" in text
+    assert "已销毁 1 件" in text
+    assert "不计入上列数量（已不在库）：已销毁 1 件，已移出 0 件" in text
     assert "0001-0003" in text
 
 

@@ -45,7 +45,12 @@ def test_the_tree_shows_storeroom_rows_and_shelves_with_their_occupancy(window):
     assert (room.text(0), room.text(1), room.text(2), room.text(3)) == ("K01", "2", "6", str(8 * 4))
     row = room.child(0)
     assert row.text(0) == "K01-01"
-    shelf = row.child(0).child(0)
+    assert row.childCount() == 0  # made when the row is opened
+    row.setExpanded(True)
+    section = row.child(0)
+    assert (section.text(0), section.text(1), section.text(3)) == ("K01-01-1", "2", "8")
+    section.setExpanded(True)
+    shelf = section.child(0)
     assert (shelf.text(0), shelf.text(1), shelf.text(3)) == ("K01-01-1-1", "2", "4")
 
 
@@ -61,7 +66,9 @@ def test_a_fast_scanner_typing_two_codes_gives_two_lookups_of_whole_codes(window
     assert wait_until_idle(window, 10_000)
     assert looked_up == [boxes[0].box_code, boxes[1].box_code]
     assert [dock.recent.item(i).text() for i in range(dock.recent.count())] == [boxes[1].box_code, boxes[0].box_code]
-    assert dock.result.text() == f"Box {boxes[1].box_code}: 3 records, on K01-01-1-1"
+    assert dock.result.text().splitlines() == [
+        f"Box {boxes[1].box_code}: 3 records, on K01-01-1-1", "0001 2021年文件0", "0002 2021年文件1", "0003 2021年文件2",
+    ]  # fmt: skip
     assert dock.scan.text() == ""
 
 
@@ -94,8 +101,7 @@ def test_dragging_a_box_onto_another_shelf_moves_it_and_writes_the_ledger(window
     dragged = dock.boxes.topLevelItem(0)
     code = dragged.text(0)
     target = location_tree(archive)[1]
-    dock.list.expandAll()
-    _drop_on(dock.list, dock.shelf_items[target.id], dock.boxes.mimeData([dragged]))
+    _drop_on(dock.list, dock.list.shelf_item(target.id), dock.boxes.mimeData([dragged]))
     assert wait_until_idle(window, 10_000)
     assert finding.find_code(archive, code).location == target.code
     assert ledger_entries(archive)[0].to_location == target.code
@@ -128,8 +134,7 @@ def test_a_full_shelf_asks_before_a_drop_and_no_means_nothing_moves(window, stoc
     dock.select_shelf(location_tree(archive)[0].id)
     assert wait_until_idle(window, 10_000)
     dock.boxes.selectAll()
-    dock.list.expandAll()
-    _drop_on(dock.list, dock.shelf_items[small.id], dock.boxes.mimeData(dock.boxes.selectedItems()))
+    _drop_on(dock.list, dock.list.shelf_item(small.id), dock.boxes.mimeData(dock.boxes.selectedItems()))
     assert wait_until_idle(window, 10_000)
     assert asked and "holds 0 of 1 boxes; 2 more do not fit" in asked[0]
     assert {finding.find_code(archive, b.box_code).location for b in boxes} == {location_tree(archive)[0].code}
@@ -172,3 +177,59 @@ def test_the_ledger_window_lists_moves_and_filters_by_reason(window, qtbot):
     assert wait_until_idle(window, 10_000)
     assert dialog.table.topLevelItemCount() == 2
     assert dialog.table.topLevelItem(0).text(2) == "Shelved"
+
+
+def test_double_clicking_a_box_opens_its_box_note_drafted_and_saves_what_the_archivist_writes(
+    window, stocked, qtbot, monkeypatch
+):
+    archive, boxes = stocked
+    from sqlalchemy import update
+
+    from archdesk.models import Record
+    from archdesk.services.custody.boxes import box_note
+    from archdesk.services.uow import UnitOfWork
+
+    with UnitOfWork(archive) as uow:
+        uow.session.execute(
+            update(Record).where(Record.box_id == boxes[0].box_id, Record.item_number == 1).values(status="destroyed")
+        )
+        uow.commit()
+    dock = window.locations_dock
+    dock.select_shelf(location_tree(archive)[0].id)
+    assert wait_until_idle(window, 10_000)
+    seen = {}
+
+    def fill_in(dialog):  # noqa: ANN001, ANN202
+        seen["draft"] = dialog.notes.toPlainText()
+        dialog.notes.setPlainText("第1件已按销毁清册销毁。")
+        qtbot.keyClicks(dialog.checked_by, "Li Si")
+        dialog.dated["checked"].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("archdesk.ui.custody.dialogs.BoxNoteDialog.exec", fill_in)
+    item = next(dock.boxes.topLevelItem(i) for i in range(2) if dock.boxes.topLevelItem(i).text(0) == boxes[0].box_code)
+    where = QPoint(10, dock.boxes.visualItemRect(item).center().y())
+    qtbot.mouseClick(dock.boxes.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(dock.boxes.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert wait_until_idle(window, 10_000)
+    assert seen["draft"] == "0001《2020年文件0》已销毁"
+    _code, note = box_note(archive, boxes[0].box_id)
+    assert (note["notes"], note["checked_by"]) == ("第1件已按销毁清册销毁。", "Li Si")
+    assert note["checked_on"] is not None
+
+
+def test_rename_on_a_storeroom_names_the_storeroom(window, stocked, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from archdesk.services.custody.locations import list_storerooms
+
+    archive, _ = stocked
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("一号库房", True))
+    dock = window.locations_dock
+    room = dock.list.topLevelItem(0)
+    qtbot.mouseClick(
+        dock.list.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, dock.list.visualItemRect(room).center().y())
+    )
+    dock.rename_action.trigger()
+    assert wait_until_idle(window, 10_000)
+    assert [r.name for r in list_storerooms(archive)] == ["一号库房"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func, select, update
 
@@ -28,6 +29,9 @@ PAGES_PER_MM = 10
 BOXABLE = (RecordStatus.IN_CUSTODY, RecordStatus.ON_LOAN)
 _GROUPING = ("fonds_id", "category_id", "year", "retention_id", "department_id")
 _CHUNK = 500
+#: A ledger row of a record taken from one box into another notes the box it left ("← CODE"): the
+#: 备考表 of that box lists it among the items removed since boxing.
+FROM_BOX = "← "
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ def _new_box(session, first: Record, barcode: str | None, spine_mm: int) -> Box:
     code = f"{first.reference_code.rsplit('-', 1)[0]}-H{number:03d}"
     if session.scalar(select(Box.id).where(Box.code == code)) is not None:
         raise NotAllowed(msg("custody.box_code_taken", box=code))
-    barcode = (barcode or "").strip() or code
+    barcode = (barcode or "").strip() or code.replace("·", ".")  # Code128 encodes ASCII only
     _check_barcode(session, barcode)
     box = Box(code=code, barcode=barcode, box_number=number, spine_mm=spine_mm, notes="", arranged_by="",
               checked_by="", boxed_at=utcnow(), arranged_on=utcnow().date(), **key)  # fmt: skip
@@ -174,11 +178,12 @@ def put_in_box(
         if box is None:
             box = _new_box(session, records[0], barcode, spine_mm)
         old_boxes = {r.box_id for r in records if r.box_id not in (None, box.id)}
-        places = (
-            dict(session.execute(select(Box.id, Box.location_id).where(Box.id.in_(old_boxes))).all())
-            if old_boxes
-            else {}
-        )
+        places, old_codes = {}, {}
+        if old_boxes:
+            for old_id, old_location, old_code in session.execute(
+                select(Box.id, Box.location_id, Box.code).where(Box.id.in_(old_boxes))
+            ):
+                places[old_id], old_codes[old_id] = old_location, old_code
         moving = [r for r in records if r.box_id != box.id]
         for chunk in _chunks([r.id for r in moving]):
             session.execute(
@@ -187,7 +192,8 @@ def put_in_box(
             )
         write_movements(work, [
             MovementRow(MovementDirection.RELOCATE if r.box_id else MovementDirection.IN, record_id=r.id, box_id=box.id,
-                        from_location_id=places.get(r.box_id), to_location_id=box.location_id, reason="boxed")
+                        from_location_id=places.get(r.box_id), to_location_id=box.location_id, reason="boxed",
+                        notes=f"{FROM_BOX}{old_codes[r.box_id]}" if r.box_id in old_codes else "")
             for r in moving
         ])  # fmt: skip
         if box.boxed_at is None:
@@ -288,3 +294,43 @@ def box_ids_by_code(db: Database, codes: Sequence[str]) -> list[int]:
     """The ids of boxes named by code or barcode, in the given order (NotFound names the first unknown)."""
     with db.reading() as session:
         return [box_by_code(session, code).id for code in codes]
+
+
+def set_box_note(
+    db: Database,
+    box_id: int,
+    *,
+    notes: str,
+    arranged_by: str = "",
+    arranged_on: date | None = None,
+    checked_by: str = "",
+    checked_on: date | None = None,
+    uow: UnitOfWork | None = None,
+) -> None:
+    """The 备考表 of a box as the archivist wrote it: 情况说明, 整理人/日期, 检查人/日期."""
+    with unit_of_work(db, uow) as work:
+        box = work.session.get(Box, box_id)
+        if box is None:
+            raise NotFound("box", box_id)
+        fields = ("notes", "arranged_by", "arranged_on", "checked_by", "checked_on")
+        before = {f: str(getattr(box, f) or "") for f in fields}
+        box.notes, box.arranged_by, box.arranged_on = notes.strip(), arranged_by.strip(), arranged_on
+        box.checked_by, box.checked_on = checked_by.strip(), checked_on
+        work.audit("update", "box", box.id, f"box note of {box.code}", before=before,
+                   after={f: str(getattr(box, f) or "") for f in fields})  # fmt: skip
+
+
+def box_note(db: Database, box_id: int, *, language: str = "zh_CN") -> tuple[str, dict]:
+    """A box's code and its 备考表 values; an empty note comes pre-filled with what left the box."""
+    from archdesk.services.reports.boxes import box_note_drafts
+
+    with db.reading() as session:
+        box = session.get(Box, box_id)
+        if box is None:
+            raise NotFound("box", box_id)
+        note = dict(notes=box.notes, arranged_by=box.arranged_by, arranged_on=box.arranged_on,
+                    checked_by=box.checked_by, checked_on=box.checked_on)  # fmt: skip
+        code = box.code
+    if not note["notes"]:
+        note["notes"] = box_note_drafts(db, [box_id], language=language).get(box_id, "")
+    return code, note

@@ -246,7 +246,8 @@ def _room_alerts(room: Storeroom, rows: list[Reading], start: date, today: date)
     while day <= today:
         readings_of_day = by_day.get(day)
         if not readings_of_day:
-            alerts.append(ClimateAlert(room.code, day, "no_reading"))
+            if day < today:  # today is not over: its readings may still come
+                alerts.append(ClimateAlert(room.code, day, "no_reading"))
         else:
             for kind, values, swing in (
                 ("temp_swing", [r.temperature for r in readings_of_day], room.temp_swing),

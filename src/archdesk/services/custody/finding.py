@@ -84,7 +84,7 @@ def find_code(db: Database, code: str) -> Found:
             select(Record.id, Record.reference_code, Record.title, Box.code, Location.code, Record.status)
             .outerjoin(Box, Box.id == Record.box_id)
             .outerjoin(Location, Location.id == Box.location_id)
-            .where(Record.reference_code == code)
+            .where(Record.reference_code.in_({code, code.replace(".", "·")}))  # a label writes · as .
         ).first()
         if record is not None:
             return Found("record", record[0], record[1], label=record[2], box=record[3] or "",

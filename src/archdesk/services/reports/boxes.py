@@ -8,7 +8,7 @@ the box's real width (20–75 mm) are set side by side on A4 portrait, ready to 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -47,10 +47,34 @@ class BoxLabel:
     notes: str
     arranged_by: str
     checked_by: str
+    barcode: str = ""
+    category: str = ""
+    category_name: str = ""
+    arranged_on: date | None = None
+    checked_on: date | None = None
+    #: 盒内文件情况说明 as drafted from what left the box since boxing (used when ``notes`` is empty).
+    draft_notes: str = ""
+
+    @property
+    def note_text(self) -> str:
+        return self.notes or self.draft_notes
+
+    @property
+    def scan_code(self) -> str:
+        """What the box's barcode encodes: its barcode, else its code in ASCII (Code128 has no ·)."""
+        return self.barcode or ascii_code(self.code)
+
+
+def ascii_code(code: str) -> str:
+    return code.replace("·", ".")
 
 
 def box_labels(
-    db: Database, flt: RecordFilter | InventoryFilter | None = None, *, language: str = "zh_CN"
+    db: Database,
+    flt: RecordFilter | InventoryFilter | None = None,
+    *,
+    language: str = "zh_CN",
+    with_drafts: bool = False,
 ) -> list[BoxLabel]:
     """The boxes selected by ``flt`` in shelf order (all boxes when no filter is given)."""
     en = language == "en"
@@ -63,9 +87,71 @@ def box_labels(
             pages=int(r.pages), spine_mm=r.spine_mm, location=r.location_code or "", notes=r.notes or "",
             arranged_by=r.arranged_by or "",
             checked_by=r.checked_by or "",
+            barcode=r.barcode or "", category=r.category_code, category_name=r.category_name_en if en else r.category_name,
+            arranged_on=r.arranged_on, checked_on=r.checked_on,
         )  # fmt: skip
 
-    return list(QueryRows(db, box_rows_statement(flt or RecordFilter()), build))
+    boxes = list(QueryRows(db, box_rows_statement(flt or RecordFilter()), build))
+    if not with_drafts:
+        return boxes
+    ids = {b.code: i for b, i in zip(boxes, box_ids(db, [b.code for b in boxes]), strict=True)}
+    drafts = box_note_drafts(db, list(ids.values()), language=language)
+    return [replace(b, draft_notes=drafts.get(ids[b.code], "")) for b in boxes]
+
+
+def box_ids(db: Database, codes: list[str]) -> list[int]:
+    from sqlalchemy import select
+
+    from archdesk.models import Box
+
+    found: dict[str, int] = {}
+    with db.reading() as session:
+        for start in range(0, len(codes), 500):
+            found.update(
+                session.execute(select(Box.code, Box.id).where(Box.code.in_(codes[start : start + 500]))).all()
+            )
+    return [found[c] for c in codes]
+
+
+def box_note_drafts(db: Database, ids: list[int], *, language: str = "zh_CN") -> dict[int, str]:
+    """What left each box since it was boxed: items destroyed, transferred or taken into another box
+    (from the ledger), one line each, for its 备考表's 情况说明."""
+    from sqlalchemy import select
+
+    from archdesk.models import Box, Movement, Record
+    from archdesk.services.custody.boxes import FROM_BOX
+
+    en = language == "en"
+    lines: dict[int, list[str]] = {}
+    with db.reading() as session:
+        codes = dict(session.execute(select(Box.id, Box.code).where(Box.id.in_(ids))).all()) if ids else {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for box_id, item, title, status in session.execute(
+                select(Record.box_id, Record.item_number, Record.title, Record.status)
+                .where(Record.box_id.in_(chunk), Record.status.in_(("destroyed", "transferred")))
+                .order_by(Record.box_id, Record.item_number)
+            ):
+                what = (
+                    ("destroyed" if status == "destroyed" else "transferred")
+                    if en
+                    else ("已销毁" if status == "destroyed" else "已移出")
+                )
+                lines.setdefault(box_id, []).append(
+                    f"{item:04d} {title}: {what}" if en else f"{item:04d}《{title}》{what}"
+                )
+        left = {f"{FROM_BOX}{code}": box_id for box_id, code in codes.items()}
+        if left:
+            for note, item, title, new_box in session.execute(
+                select(Movement.notes, Record.item_number, Record.title, Box.code)
+                .join(Record, Record.id == Movement.record_id)
+                .join(Box, Box.id == Movement.box_id)
+                .where(Movement.reason == "boxed", Movement.notes.in_(list(left)))
+                .order_by(Movement.id)
+            ):
+                text = f"{item:04d} {title}: moved to box {new_box}" if en else f"{item:04d}《{title}》移入 {new_box}"
+                lines.setdefault(left[note], []).append(text)
+    return {box_id: "\n".join(items) for box_id, items in lines.items()}
 
 
 def render_box_spines(
@@ -115,6 +201,12 @@ def _draw_spine(c: Canvas, font: str, box: BoxLabel, x: float, top: float, w: fl
     last = f"{box.last_item:04d}" if box.last_item is not None else ""
     cells: list[tuple[str, list[str], float]] = [
         (label("fonds", language), [box.fonds_code], 12 * mm),
+        # 门类: box numbers restart per category, so without it two spines could read the same.
+        (
+            label("category", language),
+            [box.category, box.category_name] if box.category_name else [box.category],
+            10 * mm,
+        ),
         (label("year", language), [str(box.year)], 12 * mm),
         (label("retention", language), [box.retention], 12 * mm),
     ]
@@ -154,6 +246,12 @@ def _draw_spine(c: Canvas, font: str, box: BoxLabel, x: float, top: float, w: fl
     c.rect(x, top - SPINE_HEIGHT, w, SPINE_HEIGHT)
 
 
+def _day(value: date | None, language: str) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if language == "en" else f"{value.year}年{value.month}月{value.day}日"
+
+
 def render_box_notes(
     boxes: list[BoxLabel],
     out: str | os.PathLike[str],
@@ -162,8 +260,9 @@ def render_box_notes(
     font_path: str | None = None,
     printed_on: date | None = None,
 ) -> int:
-    """One 备考表 (A4 portrait) per box: the box's notes on its contents, 整理人/整理日期 and
-    检查人/检查日期 (names filled in when known, dates left for the pen); returns pages."""
+    """One 备考表 (A4 portrait) per box: the notes on its contents (the box's own, else the draft of
+    what left it since boxing), 整理人/整理日期 and 检查人/检查日期 (filled in when known, else left
+    for the pen); returns pages."""
     font = resolve_font(font_path)
     width, height = A4
     with atomic_output(out) as temp:
@@ -185,14 +284,15 @@ def render_box_notes(
             c.drawString(left + 4 * mm, frame_top - 9 * mm, label("box_contents", language))
             c.setFont(font.name, 11)
             y = frame_top - 19 * mm
-            for line, _w in body.wrap(box.notes, right - left - 16 * mm):
-                if y < frame_bottom + 5 * mm:
-                    break
-                c.drawString(left + 8 * mm, y, line)
-                y -= 7 * mm
+            for paragraph in box.note_text.splitlines() or [""]:
+                for line, _w in body.wrap(paragraph, right - left - 16 * mm):
+                    if y < frame_bottom + 5 * mm:
+                        break
+                    c.drawString(left + 8 * mm, y, line)
+                    y -= 7 * mm
             rows = (
-                (("arranged_by", box.arranged_by), ("arranged_on", "")),
-                (("inspected_by", box.checked_by), ("inspected_on", "")),
+                (("arranged_by", box.arranged_by), ("arranged_on", _day(box.arranged_on, language))),
+                (("inspected_by", box.checked_by), ("inspected_on", _day(box.checked_on, language))),
             )
             y = 60 * mm
             c.setLineWidth(0.5)

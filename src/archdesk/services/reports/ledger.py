@@ -50,13 +50,13 @@ def ledger_document(
     columns = (
         Column(_w("seq", language), 6, Align.CENTER, kind=Kind.NUMBER),
         Column(_w("when", language), 16, Align.CENTER),
-        Column(_w("direction", language), 7, Align.CENTER),
-        Column(_w("reason", language), 10, Align.CENTER),
+        Column(_w("direction", language), 8, Align.CENTER),
+        Column(_w("reason", language), 12, Align.CENTER, wrap=True),
         Column(_w("box", language), 22, wrap=True),
         Column(_w("reference_code", language), 22, wrap=True),
-        Column(_w("title_col", language), 28, wrap=True),
-        Column(_w("from", language), 14, wrap=True),
-        Column(_w("to", language), 14, wrap=True),
+        Column(_w("title_col", language), 21, wrap=True),
+        Column(_w("from", language), 17, wrap=True),
+        Column(_w("to", language), 17, wrap=True),
         Column(_w("operator", language), 9, Align.CENTER),
         Column(_w("notes", language), 12, wrap=True),
     )
@@ -78,4 +78,52 @@ def ledger_document(
         orientation=Orientation.LANDSCAPE,
         language=language,
         sheet_name=_w("title", language),
+    )
+
+
+_STOCKTAKE = {
+    "title": ("盘点结果", "Stocktake result"),
+    "bucket": ("类别", "Result"),
+    "box": ("档案盒", "Box"),
+    "expected_at": ("应在库位", "Expected on"),
+    "found_at": ("实际库位", "Found on"),
+    "reference_code": ("档号", "Reference code"),
+    "locations": ("盘点范围", "Shelves"),
+    "summary": ("应有 {expected} 盒，已清点 {found} 盒", "{expected} boxes expected, {found} found"),
+    "counter": ("盘点人", "Counted by"),
+    "checker": ("复核人", "Checked by"),
+}
+
+
+def stocktake_document(result, language: str = "zh_CN", *, organisation: str = "") -> Document:  # noqa: ANN001
+    """A stocktake's four buckets (missing, unexpected, misplaced, on loan) as one register."""
+    from archdesk.services.reports.document import Field
+
+    def w(key: str) -> str:
+        zh, en = _STOCKTAKE[key]
+        return en if language == "en" else zh
+
+    columns = (
+        Column(_w("seq", language), 6, Align.CENTER, kind=Kind.NUMBER),
+        Column(w("bucket"), 10, Align.CENTER),
+        Column(w("box"), 30, wrap=True),
+        Column(w("expected_at"), 18),
+        Column(w("found_at"), 18),
+        Column(w("reference_code"), 28, wrap=True),
+    )
+    rows = []
+    for bucket in ("missing", "unexpected", "misplaced", "on_loan"):
+        word = render(term(f"custody.{bucket}"), CHINESE if language != "en" else ENGLISH)
+        for line in getattr(result, bucket):
+            rows.append((len(rows) + 1, word, line.code, line.expected_at, line.found_at, line.reference_code))
+    return Document(
+        title=w("title"),
+        columns=columns,
+        sections=single_section(rows),
+        organisation=organisation,
+        fields=(Field(w("locations"), result.prefix),),
+        footer_notes=(w("summary").format(expected=result.expected, found=result.found),),
+        signatures=(w("counter"), w("checker")),
+        language=language,
+        sheet_name=w("title"),
     )

@@ -199,13 +199,18 @@ class InventoryFilter:
 
 
 def box_contents_subquery() -> Any:
+    """Per box: the held items (在档, 出借) — their count, pages and 起止件号 — and the items
+    withdrawn since boxing (destroyed, transferred), counted apart (DA/T 22: the box holds what it holds)."""
+    held = Record.status.in_(("in_custody", "on_loan"))
     return (
         select(
             Record.box_id.label("box_id"),
-            func.count(Record.id).label("item_count"),
-            func.coalesce(func.sum(Record.pages), 0).label("pages"),
-            func.min(Record.item_number).label("first_item"),
-            func.max(Record.item_number).label("last_item"),
+            func.count(Record.id).filter(held).label("item_count"),
+            func.coalesce(func.sum(Record.pages).filter(held), 0).label("pages"),
+            func.min(Record.item_number).filter(held).label("first_item"),
+            func.max(Record.item_number).filter(held).label("last_item"),
+            func.count(Record.id).filter(Record.status == "destroyed").label("destroyed"),
+            func.count(Record.id).filter(Record.status == "transferred").label("transferred"),
         )
         .where(Record.box_id.is_not(None))
         .group_by(Record.box_id)
@@ -243,6 +248,11 @@ def box_rows_statement(flt: InventoryFilter | RecordFilter) -> Select[Any]:
                 Box.spine_mm,
                 Box.arranged_by,
                 Box.checked_by,
+                Box.barcode,
+                func.coalesce(contents.c.destroyed, 0).label("destroyed"),
+                func.coalesce(contents.c.transferred, 0).label("transferred"),
+                Box.arranged_on,
+                Box.checked_on,
             ),
             Box,
         )

@@ -251,22 +251,34 @@ def inventory_register(
         item_range = f"{first:04d}-{last:04d}" if first is not None else ""
         department = f"{r.department_code} {r.department_name}" if r.department_code else ""
         category = f"{r.category_code} {r.category_name_en if en else r.category_name}"
+        notes = "；".join(filter(None, (r.notes, withdrawn_note(r.destroyed, r.transferred, language))))
         return (
             number, r.storeroom or unshelved, r.location_code or "", r.box_code, category, r.year,
-            r.retention_name_en if en else r.retention_name, department, item_range, r.item_count, r.pages, r.notes,
+            r.retention_name_en if en else r.retention_name, department, item_range, r.item_count, r.pages, notes,
         )  # fmt: skip
 
     rows = QueryRows(db, statement, row)
     totals: dict[str, list[int]] = {}
+    withdrawn = [0, 0]
     for r in QueryRows(db, statement, lambda _n, r: r):  # type: ignore[arg-type, return-value]
         entry = totals.setdefault(r.storeroom or unshelved, [0, 0, 0])
         entry[0] += 1
         entry[1] += int(r.item_count or 0)
         entry[2] += int(r.pages or 0)
+        withdrawn[0] += int(r.destroyed or 0)
+        withdrawn[1] += int(r.transferred or 0)
     notes = tuple(_total_line(name, *counts, language) for name, counts in totals.items())
     if len(totals) != 1:
         grand = [sum(c[i] for c in totals.values()) for i in range(3)]
         notes += (_total_line(label("total", language), *grand, language),)
+    # Only what is held is counted; what left the boxes and what was never boxed are said apart,
+    # so the register agrees with the holdings statistics (held = boxed + unboxed).
+    if any(withdrawn):
+        notes += (_withdrawn_line(*withdrawn, language),)
+    if not (flt.storeroom or flt.location or flt.box):
+        unboxed = unboxed_held(db)
+        if unboxed[0]:
+            notes += (_unboxed_line(*unboxed, language),)
     fields = [Field(label("fonds", language), fonds_code)]
     if flt.storeroom:
         fields.append(Field(label("storeroom", language), flt.storeroom))
@@ -298,6 +310,43 @@ def inventory_register(
         orientation=Orientation.LANDSCAPE,
         language=language,
     )
+
+
+def withdrawn_note(destroyed: int, transferred: int, language: str) -> str:
+    """ "已销毁 2 件，已移出 1 件" for a box whose items left it since boxing ("" when none did)."""
+    parts = []
+    if destroyed:
+        parts.append(f"{destroyed} destroyed" if language == "en" else f"已销毁 {destroyed} 件")
+    if transferred:
+        parts.append(f"{transferred} transferred" if language == "en" else f"已移出 {transferred} 件")
+    return (", " if language == "en" else "，").join(parts)
+
+
+def _withdrawn_line(destroyed: int, transferred: int, language: str) -> str:
+    if language == "en":
+        return f"Not counted above (no longer held): {destroyed} items destroyed, {transferred} transferred"
+    return f"不计入上列数量（已不在库）：已销毁 {destroyed} 件，已移出 {transferred} 件"
+
+
+def _unboxed_line(items: int, pages: int, language: str) -> str:
+    if language == "en":
+        return f"Held but not in a box: {items} items, {pages} pages (see the catalogue)"
+    return f"在库未装盒：{items} 件，{pages} 页（见归档文件目录）"
+
+
+def unboxed_held(db: Database) -> tuple[int, int]:
+    """Items held (在档, 出借) that are in no box, and their pages."""
+    from sqlalchemy import func, select
+
+    from archdesk.models import Record
+
+    with db.reading() as session:
+        items, pages = session.execute(
+            select(func.count(Record.id), func.coalesce(func.sum(Record.pages), 0)).where(
+                Record.box_id.is_(None), Record.status.in_(("in_custody", "on_loan"))
+            )
+        ).one()
+    return int(items), int(pages)
 
 
 def _total_line(name: str, boxes: int, items: int, pages: int, language: str) -> str:

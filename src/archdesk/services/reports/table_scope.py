@@ -56,7 +56,7 @@ def shown_boxes(
     else:
         wheres = [conditions(table)]
     scope = classification_filter(db, table) if not record_ids else RecordFilter()
-    boxes = box_labels(db, scope, language=language)
+    boxes = box_labels(db, scope, language=language, with_drafts=True)  # the 备考表 prints what left each box
     if wheres == [[]]:
         return boxes
     wanted: set[str] = set()

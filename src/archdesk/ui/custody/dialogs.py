@@ -98,3 +98,80 @@ class PutInBoxDialog(QDialog):
             new=not existing, box_code=self.box_code.text().strip() if existing else None,
             spine_mm=self.spine.currentData(), order=self.order.currentData(),
         )  # fmt: skip
+
+
+class LabelsDialog(QDialog):
+    """What to label (the boxes of the chosen shelf, every box, the shelves shown), the sheet and the barcode."""
+
+    def __init__(self, shelf: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("labelsDialog")
+        self.setWindowTitle(self.tr("Print labels"))
+        self.what = QComboBox()
+        if shelf:
+            self.what.addItem(self.tr("Boxes on {shelf}").format(shelf=shelf), "shelf_boxes")
+        self.what.addItem(self.tr("Every box"), "boxes")
+        self.what.addItem(self.tr("Shelf labels of the shelves shown"), "shelves")
+        self.sheet = QComboBox()
+        self.sheet.addItem(self.tr("A4, 3 × 8 labels (70 × 37 mm)"), "a4-3x8")
+        self.sheet.addItem(self.tr("A4, 2 × 7 labels (99 × 38 mm)"), "a4-2x7")
+        self.sheet.addItem(self.tr("Box spine labels (at each box's width)"), "spine")
+        self.symbology = QComboBox()
+        self.symbology.addItem("Code128", "code128")
+        self.symbology.addItem(self.tr("QR code"), "qr")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Labels for"), self.what)
+        form.addRow(self.tr("Sheet"), self.sheet)
+        form.addRow(self.tr("Barcode"), self.symbology)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return dict(
+            what=self.what.currentData(), sheet=self.sheet.currentData(), symbology=self.symbology.currentData()
+        )
+
+
+class BoxNoteDialog(QDialog):
+    """备考表 of one box: 盒内文件情况说明 (pre-filled with what left the box), 整理人/日期, 检查人/日期."""
+
+    def __init__(self, box: str, note: dict, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import QDate
+        from PySide6.QtWidgets import QDateEdit, QPlainTextEdit
+
+        super().__init__(parent)
+        self.setObjectName("boxNoteDialog")
+        self.setWindowTitle(self.tr("Box note of {box}").format(box=box))
+        self.notes = QPlainTextEdit(note["notes"])
+        self.notes.setObjectName("boxNoteText")
+        self.arranged_by, self.checked_by = QLineEdit(note["arranged_by"]), QLineEdit(note["checked_by"])
+        self.arranged_on, self.checked_on = QDateEdit(), QDateEdit()
+        self.dated = {}
+        for edit, value, name in (
+            (self.arranged_on, note["arranged_on"], "arranged"),
+            (self.checked_on, note["checked_on"], "checked"),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(value) if value else QDate.currentDate())
+            self.dated[name] = QCheckBox(self.tr("Dated"))
+            self.dated[name].setChecked(value is not None)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Notes on the contents"), self.notes)
+        form.addRow(self.tr("Arranged by"), self.arranged_by)
+        form.addRow(self.dated["arranged"], self.arranged_on)
+        form.addRow(self.tr("Checked by"), self.checked_by)
+        form.addRow(self.dated["checked"], self.checked_on)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return dict(
+            notes=self.notes.toPlainText(), arranged_by=self.arranged_by.text(), checked_by=self.checked_by.text(),
+            arranged_on=self.arranged_on.date().toPython() if self.dated["arranged"].isChecked() else None,
+            checked_on=self.checked_on.date().toPython() if self.dated["checked"].isChecked() else None,
+        )  # fmt: skip

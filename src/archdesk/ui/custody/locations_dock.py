@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QBrush, QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDockWidget,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -23,106 +20,47 @@ from PySide6.QtWidgets import (
     QListWidget,
     QSplitter,
     QToolBar,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from archdesk.services.database import Database
-from archdesk.ui.catalogue.list_dock import ATTENTION
+from archdesk.services.listing import RecordFilter
+from archdesk.ui.custody.location_tree import GROUP_ROLE, SHELF_ROLE, LocationTree, ShelfBoxList
 from archdesk.ui.custody.scan_field import ScanField
-from archdesk.ui.ops import BACKGROUND, URGENT, Changes, Ops, error_text
-from archdesk.ui.reports.list_export import ListExports
+from archdesk.ui.dock import Dock, OpenRecord
+from archdesk.ui.ops import BACKGROUND, URGENT, Changes, Concern, Ops, error_text
 
 if TYPE_CHECKING:
     from archdesk.services.custody.finding import Found, ShelfBox
     from archdesk.services.custody.locations import ShelfNode
+    from archdesk.services.reports import Document
 
-BOX_MIME = "application/x-archdesk-box-ids"
-SHELF_ROLE = Qt.ItemDataRole.UserRole
 RECENT_SCANS = 20
+BOX_LINES = 8  # the records of a scanned box shown under the scan field
 
 
-class LocationTree(QTreeWidget):
-    """The tree; a shelf accepts boxes dragged from the list of boxes."""
+class LocationsDock(Dock):
+    """Built through the one dock pattern (``ui/dock.py``): a scanned record, or a shelf activated in the
+    tree, is announced with ``opened`` (the record in the editor; the records kept on the shelf)."""
 
-    boxes_dropped = Signal(object, int)  # box ids, shelf id
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("locationTree")
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-        self.setUniformRowHeights(True)
-        self.setAlternatingRowColors(True)
-
-    def _shelf_at(self, event: Any) -> int | None:
-        item = self.itemAt(event.position().toPoint())
-        return item.data(0, SHELF_ROLE) if item is not None else None
-
-    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(BOX_MIME):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(BOX_MIME) and self._shelf_at(event) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        shelf = self._shelf_at(event)
-        if not event.mimeData().hasFormat(BOX_MIME) or shelf is None:
-            event.ignore()
-            return
-        ids = [int(i) for i in bytes(event.mimeData().data(BOX_MIME).data()).decode().split(",") if i]
-        event.acceptProposedAction()
-        self.boxes_dropped.emit(ids, shelf)
-
-
-class ShelfBoxList(QTreeWidget):
-    """The boxes on the chosen shelf; drag them onto another shelf of the tree."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("shelfBoxes")
-        self.setRootIsDecorated(False)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [BOX_MIME]
-
-    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:  # noqa: N802
-        data = QMimeData()
-        ids = ",".join(str(item.data(0, SHELF_ROLE)) for item in items)
-        data.setData(BOX_MIME, QByteArray(ids.encode()))
-        return data
-
-
-class LocationsDock(QDockWidget):
-    loaded = Signal()
-    record_scanned = Signal(int)  # a record's label was scanned: the main window opens it
-    concerns = ("locations", "boxes", "records")
+    concerns = Concern.LOCATIONS | Concern.BOXES | Concern.RECORDS
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("locationsDock")
-        self.ops = ops
+        super().__init__(ops, "locationsDock", parent)
         self.items: list[ShelfNode] = []
-        self.shelf_items: dict[int, QTreeWidgetItem] = {}
+        self.record_counts: dict[int, int] = {}
         self.pending_boxes: list[tuple[int, str]] = []  # boxes scanned in "move by scan", waiting for a shelf
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.toolbar = QToolBar(body)
+        layout = self.body_layout
+        self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("locationsToolbar")
         self.add_action = self.toolbar.addAction("", self.add_shelving)
         self.rename_action = self.toolbar.addAction("", self.rename_shelf)
         self.retire_action = self.toolbar.addAction("", self.retire_shelf)
         self.ledger_action = self.toolbar.addAction("", self.show_ledger)
+        self.labels_action = self.toolbar.addAction("", self.print_labels)
+        self.stocktake_action = self.toolbar.addAction("", self.show_stocktake)
+        self.climate_action = self.toolbar.addAction("", self.show_climate)
         layout.addWidget(self.toolbar)
         scan_row = QHBoxLayout()
         self.scan_label = QLabel()
@@ -147,8 +85,10 @@ class LocationsDock(QDockWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.list = LocationTree()
         self.list.currentItemChanged.connect(self._shelf_chosen)
+        self.list.itemActivated.connect(self._activated)
         self.list.boxes_dropped.connect(self.move_boxes)
         self.boxes = ShelfBoxList()
+        self.boxes.itemDoubleClicked.connect(lambda item, _column: self.edit_box_note(item.data(0, SHELF_ROLE)))
         self.recent = QListWidget()
         self.recent.setObjectName("recentScans")
         splitter.addWidget(self.list)
@@ -160,21 +100,10 @@ class LocationsDock(QDockWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)
         layout.addWidget(self.empty)
-        self.setWidget(body)
-        self.exports = ListExports(
-            self, self.list, ops, name="shelf-locations", rows=self._summaries, builder="locations_document",
-            layout=layout,
-        )  # fmt: skip
-        ops.hub.changed.connect(self._on_changes)
+        self.add_exports(self.list, name="shelf-locations", rows=self._summaries, document=_locations_document)
         self.retranslate_ui()
 
     # -- language ---------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-            self.exports.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Shelf locations"))
@@ -182,87 +111,56 @@ class LocationsDock(QDockWidget):
         self.rename_action.setText(self.tr("Rename…"))
         self.retire_action.setText(self.tr("Retire"))
         self.ledger_action.setText(self.tr("Ledger…"))
+        self.labels_action.setText(self.tr("Labels…"))
+        self.stocktake_action.setText(self.tr("Stocktake…"))
+        self.climate_action.setText(self.tr("Climate…"))
         self.scan_label.setText(self.tr("Scan:"))
         self.scan.setPlaceholderText(self.tr("Scan or type a box, record or shelf code"))
         self.find.setPlaceholderText(self.tr("Find shelf…"))
-        self.move_by_scan.setText(self.tr("Move by scan: scan boxes, then the shelf they go to"))
+        self.move_by_scan.setText(self.tr("Move by scan"))
+        self.move_by_scan.setToolTip(self.tr("Move by scan: scan boxes, then the shelf they go to"))
         self.list.setHeaderLabels(
             [self.tr("Location"), self.tr("Boxes"), self.tr("Records"), self.tr("Capacity"), self.tr("Name")]
         )
         self.boxes.setHeaderLabels([self.tr("Box"), self.tr("Barcode"), self.tr("Records")])
         self.empty.setText(self.tr("No shelf locations yet: add shelving to start."))
         self._show(self.items)
+        super().retranslate_ui()  # the export actions
 
     # -- loading ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
         self.ops.query(self, _fetch_tree, self._show, priority=BACKGROUND)
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.concerns(*self.concerns):
-            self.reload()
-
     def _summaries(self) -> list:
         from archdesk.services.custody import LocationSummary
 
-        return [LocationSummary(n.id, n.code, n.storeroom, n.name, n.capacity, n.boxes, n.records) for n in self.items]
+        held = self.record_counts
+        return [
+            LocationSummary(n.id, n.code, n.storeroom, n.name, n.capacity, n.boxes, held.get(n.id, 0))
+            for n in self.items
+        ]
 
     def _show(self, nodes: list[ShelfNode]) -> None:
-        current = self.list.currentItem()
-        current_id = current.data(0, SHELF_ROLE) if current is not None else None
+        current_id = self.current_shelf()
         self.items = nodes
-        self.list.clear()
-        self.shelf_items = {}
-        tops: list[QTreeWidgetItem] = []
-        groups: dict[tuple[str, ...], QTreeWidgetItem] = {}
-        totals: dict[int, list[int]] = {}
-        for node in nodes:
-            parent = None
-            path: tuple[str, ...] = ()
-            for part in (node.storeroom, node.area, node.row, node.side, node.section):
-                if not part:
-                    continue
-                path = (*path, part)
-                group = groups.get(path)
-                if group is None:
-                    group = QTreeWidgetItem(["-".join(path), "", "", "", ""])
-                    groups[path] = group
-                    totals[id(group)] = [0, 0, 0, group]  # type: ignore[list-item]
-                    if parent is None:
-                        tops.append(group)
-                    else:
-                        parent.addChild(group)
-                total = totals[id(group)]
-                total[0] += node.boxes
-                total[1] += node.records
-                total[2] += node.capacity or 0
-                parent = group
-            capacity = "" if node.capacity is None else str(node.capacity)
-            item = QTreeWidgetItem([node.code, str(node.boxes), str(node.records), capacity, node.name])
-            item.setData(0, SHELF_ROLE, node.id)
-            for column in (1, 2, 3):
-                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if node.full:
-                for column in range(5):
-                    item.setForeground(column, QBrush(ATTENTION))
-            self.shelf_items[node.id] = item
-            if parent is None:
-                tops.append(item)
-            else:
-                parent.addChild(item)
-        for boxes, records, capacity, group in totals.values():
-            group.setText(1, str(boxes))
-            group.setText(2, str(records))
-            group.setText(3, str(capacity) if capacity else "")
-        self.list.addTopLevelItems(tops)
-        for top in tops:
-            top.setExpanded(len(tops) <= 3)
+        self.list.show_nodes(nodes, self.record_counts)
         self.list.resizeColumnToContents(0)
         self.list.setVisible(bool(nodes))
         self.empty.setVisible(not nodes)
-        if current_id in self.shelf_items:
+        if current_id is not None and current_id in self.list.nodes:
             self.select_shelf(current_id)
         self.loaded.emit()
+        if nodes:  # the record counts join the records: they follow once the tree is on screen
+            self.ops.query(self, _fetch_record_counts, self._show_records, priority=BACKGROUND)
+
+    def _show_records(self, counts: dict[int, int]) -> None:
+        self.record_counts = counts
+        self.list.set_records(counts)
+
+    @property
+    def shelf_items(self) -> dict[int, QTreeWidgetItem]:
+        return self.list.shelf_items
 
     # -- shelves and boxes ------------------------------------------------------------------------
 
@@ -270,8 +168,15 @@ class LocationsDock(QDockWidget):
         item = self.list.currentItem()
         return item.data(0, SHELF_ROLE) if item is not None else None
 
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        """A shelf activated (double-click, Enter) opens the records kept on it."""
+        shelf = item.data(0, SHELF_ROLE)
+        node = next((n for n in self.items if n.id == shelf), None) if shelf is not None else None
+        if node is not None:
+            self.opened.emit(RecordFilter(location=node.code))
+
     def select_shelf(self, shelf_id: int) -> None:
-        item = self.shelf_items.get(shelf_id)
+        item = self.list.shelf_item(shelf_id)
         if item is not None:
             self.list.setCurrentItem(item)
             self.list.scrollToItem(item)
@@ -362,11 +267,13 @@ class LocationsDock(QDockWidget):
     def _show_found(self, found: Found) -> None:
         if found.kind == "box":
             place = found.location or self.tr("not shelved")
-            self.result.setText(
-                self.tr("Box {box}: {count} records, on {place}").format(
-                    box=found.code, count=len(found.records), place=place
-                )
+            contents = [f"{r.item_number:04d} {r.title}" for r in found.records[:BOX_LINES]]
+            if len(found.records) > BOX_LINES:
+                contents.append(self.tr("… and {count} more").format(count=len(found.records) - BOX_LINES))
+            heading = self.tr("Box {box}: {count} records, on {place}").format(
+                box=found.code, count=len(found.records), place=place
             )
+            self.result.setText("\n".join([heading, *contents]))
             if self.move_by_scan.isChecked():
                 self.pending_boxes.append((found.id, found.code))
                 self.result.setText(
@@ -391,7 +298,7 @@ class LocationsDock(QDockWidget):
             self.result.setText(
                 self.tr("Record {code}: {title} — {place}").format(code=found.code, title=found.label, place=place)
             )
-            self.record_scanned.emit(found.id)
+            self.opened.emit(OpenRecord(found.id))
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -411,7 +318,13 @@ class LocationsDock(QDockWidget):
         self.ops.mutate(self, add, changes=Changes(locations=True))
 
     def rename_shelf(self) -> None:
+        """Name the chosen shelf, or the storeroom when a storeroom is chosen."""
         shelf = self.current_shelf()
+        current = self.list.currentItem()
+        path = current.data(0, GROUP_ROLE) if current is not None else None
+        if shelf is None and path and len(path) == 1:
+            self._rename_storeroom(path[0])
+            return
         if shelf is None:
             return
         node = next(n for n in self.items if n.id == shelf)
@@ -428,6 +341,20 @@ class LocationsDock(QDockWidget):
 
         self.ops.mutate(self, rename, changes=Changes(locations=True))
 
+    def _rename_storeroom(self, code: str) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename storeroom"), self.tr("Name of storeroom {code}").format(code=code)
+        )
+        if not ok:
+            return
+
+        def rename(db: Database) -> None:
+            from archdesk.services.custody.locations import rename_storeroom
+
+            rename_storeroom(db, code, name)
+
+        self.ops.mutate(self, rename, changes=Changes(locations=True))
+
     def retire_shelf(self) -> None:
         shelf = self.current_shelf()
         if shelf is None:
@@ -440,6 +367,87 @@ class LocationsDock(QDockWidget):
 
         self.ops.mutate(self, retire, changes=Changes(locations=True))
 
+    def print_labels(self) -> str | None:
+        """Box or shelf labels on the sheet and with the barcode chosen, to a PDF file."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from archdesk.ui.custody.dialogs import LabelsDialog
+        from archdesk.ui.i18n import current_language
+
+        shelf = self.current_shelf()
+        shelf_code = next((n.code for n in self.items if n.id == shelf), None)
+        dialog = LabelsDialog(shelf_code, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        values = dialog.values()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save labels"), "labels.pdf", self.tr("PDF (*.pdf)"))
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        shown = list(self.items)
+        language = current_language()
+
+        def render(db: Database, progress: Any) -> str:
+            from archdesk.services.reports.boxes import box_labels
+            from archdesk.services.reports.labels_sheet import box_label_items, render_labels, shelf_label_items
+            from archdesk.services.reports.queries import InventoryFilter
+
+            if values["what"] == "shelves":
+                items = shelf_label_items(shown, language)
+            else:
+                flt = InventoryFilter(location=shelf_code) if values["what"] == "shelf_boxes" else None
+                boxes = box_labels(db, flt, language=language)
+                if values["what"] == "shelf_boxes":
+                    boxes = [b for b in boxes if b.location == shelf_code]
+                items = box_label_items(boxes, language)
+            render_labels(items, path, sheet=values["sheet"], symbology=values["symbology"], progress=progress)
+            return path
+
+        def saved(written: str) -> None:
+            self.result.setText(self.tr("Labels saved to {path}").format(path=written))
+
+        self.ops.query(self, render, saved, progress_label=self.tr("Printing labels…"))
+        return path
+
+    def edit_box_note(self, box_id: int) -> None:
+        """The box's 备考表: its note (or the draft of what left the box), who arranged and checked it, when."""
+
+        def fetch(db: Database) -> tuple[str, dict]:
+            from archdesk.services.custody.boxes import box_note
+
+            return box_note(db, box_id)
+
+        def edit(result: tuple[str, dict]) -> None:
+            from archdesk.ui.custody.dialogs import BoxNoteDialog
+
+            code, note = result
+            dialog = BoxNoteDialog(code, note, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            values = dialog.values()
+
+            def save(db: Database) -> None:
+                from archdesk.services.custody.boxes import set_box_note
+
+                set_box_note(db, box_id, **values)
+
+            self.ops.mutate(self, save, changes=Changes(boxes=True))
+
+        self.ops.query(self, fetch, edit, priority=URGENT)
+
+    def show_stocktake(self) -> None:
+        from archdesk.ui.custody.stocktake_view import StocktakeDialog
+
+        shelf = self.current_shelf()
+        prefix = next((n.code.rsplit("-", 1)[0] for n in self.items if n.id == shelf), "")
+        StocktakeDialog(self.ops, self, prefix=prefix).show()
+
+    def show_climate(self) -> None:
+        from archdesk.ui.custody.climate_view import ClimateDialog
+
+        ClimateDialog(self.ops, self).show()
+
     def show_ledger(self) -> None:
         from archdesk.ui.custody.ledger_view import LedgerDialog
 
@@ -449,4 +457,16 @@ class LocationsDock(QDockWidget):
 def _fetch_tree(db: Database) -> list[ShelfNode]:  # worker thread
     from archdesk.services.custody.locations import location_tree
 
-    return location_tree(db)
+    return location_tree(db, with_records=False)
+
+
+def _fetch_record_counts(db: Database) -> dict[int, int]:  # worker thread
+    from archdesk.services.custody.locations import shelf_record_counts
+
+    return shelf_record_counts(db)
+
+
+def _locations_document(rows: list, language: str, **options: object) -> Document:  # worker thread
+    from archdesk.services.reports.lists import locations_document
+
+    return locations_document(rows, language, **options)

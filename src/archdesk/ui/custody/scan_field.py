@@ -4,7 +4,8 @@ one code split or two run together."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 
@@ -16,6 +17,11 @@ class ScanField(QLineEdit):
         self.setObjectName("scanField")
         self.setClearButtonEnabled(True)
         self.returnPressed.connect(self._take)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # the scanner's Enter ends the code; it must not press a dialog's default button
 
     def _take(self) -> None:
         code = self.text().strip()
