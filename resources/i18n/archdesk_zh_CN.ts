@@ -513,6 +513,34 @@
     </message>
 </context>
 <context>
+    <name>BoxNoteDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="+146"/>
+        <source>Box note of {box}</source>
+        <translation>{box} 备考表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dated</source>
+        <translation>填写日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes on the contents</source>
+        <translation>盒内文件情况说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arranged by</source>
+        <translation>整理人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked by</source>
+        <translation>检查人</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueActions</name>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/actions.py" line="+42"/>
@@ -664,6 +692,104 @@
         <location line="+41"/>
         <source>(top level)</source>
         <translation>（顶级门类）</translation>
+    </message>
+</context>
+<context>
+    <name>ClimateDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/climate_view.py" line="+133"/>
+        <source>Storeroom climate</source>
+        <translation>库房温湿度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storeroom</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import logger CSV…</source>
+        <translation>导入记录仪 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add reading</source>
+        <translation>记录读数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark done today (next one in 3 months)</source>
+        <translation>今日已检查（3 个月后再检）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>应检日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temperature (°C)</source>
+        <translation>温度（°C）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relative humidity (%)</source>
+        <translation>相对湿度（%）</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>Reading of {when} added</source>
+        <translation>已记录 {when} 的读数</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Inspection done; the next is due on {day}</source>
+        <translation>已记录检查；下次应检日期 {day}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import logger CSV</source>
+        <translation>导入记录仪 CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} readings imported</source>
+        <translation>已导入 {count} 条记录</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1296,64 @@
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="-56"/>
+        <source>Print labels</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Boxes on {shelf}</source>
+        <translation>{shelf} 上的档案盒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every box</source>
+        <translation>全部档案盒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf labels of the shelves shown</source>
+        <translation>所列库位的库位标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A4, 3 × 8 labels (70 × 37 mm)</source>
+        <translation>A4，3 × 8 标签（70 × 37 毫米）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4, 2 × 7 labels (99 × 38 mm)</source>
+        <translation>A4，2 × 7 标签（99 × 38 毫米）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Box spine labels (at each box&apos;s width)</source>
+        <translation>盒脊标签（按各盒厚度）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QR code</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels for</source>
+        <translation>标签内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet</source>
+        <translation>标签纸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <location filename="../../src/archdesk/ui/app.py" line="-112"/>
@@ -1624,7 +1808,7 @@ You can change it later in Settings.</source>
 <context>
     <name>LocationsDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+180"/>
+        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+109"/>
         <source>Shelf locations</source>
         <translation>库房位置</translation>
     </message>
@@ -1650,6 +1834,21 @@ You can change it later in Settings.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Labels…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stocktake…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Climate…</source>
+        <translation>温湿度…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Scan:</source>
         <translation>扫描：</translation>
     </message>
@@ -1662,6 +1861,11 @@ You can change it later in Settings.</source>
         <location line="+1"/>
         <source>Find shelf…</source>
         <translation>查找库位…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move by scan</source>
+        <translation>扫码移架</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1710,7 +1914,7 @@ You can change it later in Settings.</source>
         <translation>尚无库位：请先新增密集架。</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+105"/>
         <source>Shelf full</source>
         <translation>架层已满</translation>
     </message>
@@ -1730,7 +1934,12 @@ You can change it later in Settings.</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Box {box}: {count} records, on {place}</source>
         <translation>档案盒 {box}：{count} 件，位于 {place}</translation>
     </message>
@@ -1755,7 +1964,7 @@ You can change it later in Settings.</source>
         <translation>档案 {code}：{title} — {place}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Rename shelf</source>
         <translation>库位命名</translation>
     </message>
@@ -1763,6 +1972,36 @@ You can change it later in Settings.</source>
         <location line="+0"/>
         <source>Name of {shelf}</source>
         <translation>{shelf} 的名称</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rename storeroom</source>
+        <translation>库房命名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of storeroom {code}</source>
+        <translation>库房 {code} 的名称</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Save labels</source>
+        <translation>保存标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Labels saved to {path}</source>
+        <translation>标签已保存至 {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printing labels…</source>
+        <translation>正在生成标签…</translation>
     </message>
 </context>
 <context>
@@ -1804,7 +2043,7 @@ You can change it later in Settings.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+268"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+266"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -1844,13 +2083,13 @@ You can change it later in Settings.</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-206"/>
         <source>Record</source>
         <extracomment>Raise it whenever the set of docks (or toolbars) changes: a layout saved by an older set is then ignored and the window starts from its default layout, instead of restoring a stale one.</extracomment>
         <translation>档案详情</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+198"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -2279,7 +2518,7 @@ You can change it later in Settings.</source>
 <context>
     <name>PutInBoxDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="+63"/>
+        <location filename="../../src/archdesk/ui/custody/dialogs.py" line="-62"/>
         <source>Put in box</source>
         <translation>装盒</translation>
     </message>
@@ -2715,6 +2954,111 @@ You can change it later in Settings.</source>
         <location line="+0"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/stocktake_view.py" line="+89"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelves starting with</source>
+        <translation>库位编号开头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. K01-03</source>
+        <translation>例如 K01-03</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan a shelf, then the boxes on it</source>
+        <translation>先扫描库位，再扫描其上的档案盒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+98"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <location line="+98"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>Finish</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Box</source>
+        <translation>档案盒</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expected on</source>
+        <translation>应在库位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Found on</source>
+        <translation>实际库位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Choose the shelves and start: the boxes on them now are the expected list.</source>
+        <translation>选择库位范围并开始：此刻其上的档案盒即为应有清单。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>scanning</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stocktake {id} of {prefix} ({state}): {scanned} of {expected} boxes scanned</source>
+        <translation>盘点 {id}（{prefix}，{state}）：已扫描 {scanned} / {expected} 盒</translation>
     </message>
 </context>
 <context>
