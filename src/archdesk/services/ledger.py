@@ -148,11 +148,11 @@ def ledger_entries(db: Database, flt: LedgerFilter | None = None) -> list[Ledger
             Movement.occurred_at,
             Movement.direction,
             Movement.reason,
-            Box.code,
+            Box.code.label("box"),
             Record.reference_code,
             Record.title,
-            source.code,
-            target.code,
+            source.code.label("from_location"),
+            target.code.label("to_location"),
             Movement.operator,
             Movement.notes,
         )  # fmt: skip
@@ -179,7 +179,13 @@ def ledger_entries(db: Database, flt: LedgerFilter | None = None) -> list[Ledger
     if flt.limit:
         statement = statement.limit(flt.limit)
     with db.reading() as session:
+        # Outer-joined names come back as None; the entry uses "" for "none".
         return [
-            LedgerEntry(r[0], r[1], r[2], r[3], r[4] or "", r[5] or "", r[6] or "", r[7] or "", r[8] or "", r[9], r[10])
-            for r in session.execute(statement)
+            LedgerEntry(
+                **{name: "" if value is None and name in _BLANK_WHEN_NONE else value for name, value in row.items()}
+            )
+            for row in session.execute(statement).mappings()
         ]
+
+
+_BLANK_WHEN_NONE = ("box", "reference_code", "title", "from_location", "to_location")
