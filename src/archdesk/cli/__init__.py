@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "archdesk.cli.custody",
     "archdesk.cli.loans",
     "archdesk.cli.appraisal",
+    "archdesk.cli.digitisation",
 ]
 
 EXIT_USAGE = 2
