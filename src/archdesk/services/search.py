@@ -23,6 +23,8 @@ Query text never reaches FTS5 as syntax: trigram words go in as quoted phrases (
 doubled) and gram words as hex tokens, so ``"AND (``, ``*`` or ``NEAR(`` are plain text.
 
 The tables are created (and existing records indexed) by migration 0002_search_index.
+A record also matches when every word occurs in the text of its attached files (the FTS5 table
+``search_content`` of migration 0011, kept by ``services/digitisation/content.py``).
 On other databases (PostgreSQL) ``text_condition`` compiles to ILIKE on the four columns and
 the index functions do nothing.
 """
@@ -32,13 +34,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, false, literal_column, or_, text, true
+from sqlalchemy import ColumnElement, and_, bindparam, exists, false, literal_column, or_, select, text, true
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnElement as _ColumnElementBase
 from sqlalchemy.types import Boolean
 
-from archdesk.models import Record
+from archdesk.models import Attachment, Record
+from archdesk.services.digitisation import content as attached
 
 TRIGRAM_TABLE = "search_trigram"
 GRAM_TABLE = "search_gram"
@@ -163,7 +167,11 @@ def portable_condition(query: str) -> ColumnElement[bool]:
     if not all(_is_text(word) for word in words):
         return false()
     columns = [getattr(Record, name) for name in FIELDS]
-    return and_(*[or_(*[c.icontains(w, autoescape=True) for c in columns]) for w in words])
+    in_files = [
+        exists().where(Attachment.record_id == Record.id, Attachment.content_text.icontains(w, autoescape=True))
+        for w in words
+    ]
+    return or_(and_(*[or_(*[c.icontains(w, autoescape=True) for c in columns]) for w in words]), and_(*in_files))
 
 
 def fts_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]:
@@ -183,7 +191,14 @@ def fts_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]
                 bindparam("m", expression, unique=True)
             )
             where.append(record_id.in_(subquery))
-    return and_(*where) if where else true()
+    if not where:
+        return true()
+    # Or every word in the text of the record's attached files (services/digitisation/content.py).
+    words = query_words(query)
+    contents = text(attached.content_match(words)).bindparams(
+        *[bindparam(name, value, unique=True) for name, value in attached.content_params(words).items()]
+    )
+    return or_(and_(*where), record_id.in_(contents))
 
 
 @compiles(TextMatch)
@@ -211,9 +226,20 @@ def count_matches(session: Session, query: str) -> int | None:
     if not selects:
         return None
     params = {f"m{n}": e for n, e in enumerate(expressions) if e is not None}
-    if len(selects) == 1:
-        return session.scalar(text(selects[0].replace("SELECT rowid", "SELECT count(*)")), params)
-    return session.scalar(text(f"SELECT count(*) FROM ({' INTERSECT '.join(selects)})"), params)
+    catalogue = " INTERSECT ".join(selects)
+    if not _has_attached_text(session):  # the common case: no deduplicating UNION for nothing
+        return session.scalar(text(f"SELECT count(*) FROM ({catalogue})"), params)
+    words = query_words(query)
+    params.update(attached.content_params(words))
+    return session.scalar(text(f"SELECT count(*) FROM ({catalogue} UNION {attached.content_match(words)})"), params)
+
+
+def _has_attached_text(session: Session) -> bool:
+    try:
+        return session.scalar(text(f"SELECT 1 FROM {attached.CONTENT_TABLE} LIMIT 1")) is not None
+    except OperationalError:  # an archive from before migration 0011 (never at run time: it is upgraded)
+        session.rollback()
+        return False
 
 
 def indexed_record_count(session: Session) -> int | None:
@@ -306,6 +332,8 @@ def remove_records(session: Session, record_ids: Sequence[int]) -> None:
         return
     _register_grams(session)
     _delete(session, sorted({int(i) for i in record_ids}))
+    marks = ", ".join(str(int(i)) for i in record_ids)
+    session.execute(text(f"DELETE FROM {attached.CONTENT_TABLE} WHERE rowid IN ({marks})"))
 
 
 def index_records_of_batch(session: Session, transfer_batch_id: int) -> None:
@@ -355,3 +383,5 @@ def rebuild_index(session: Session) -> None:
     session.execute(text(f"INSERT INTO {TRIGRAM_TABLE}({TRIGRAM_TABLE}) VALUES ('optimize')"))
     session.execute(text(f"INSERT INTO {GRAM_TABLE}({GRAM_TABLE}) VALUES ('optimize')"))
     _configure(session, _DEFAULT_SETTINGS)
+    session.execute(text(f"DELETE FROM {attached.CONTENT_TABLE}"))
+    attached.index_content(session, session.scalars(select(Attachment.record_id).distinct()).all())

@@ -56,3 +56,43 @@ def preview_register(*, parent: QWidget, ops: Ops, flt: RecordFilter, language: 
 
     build: Callable = lambda db: catalogue_register(db, flt, language=language)  # noqa: E731
     preview_document(parent, ops, build, font_path=font_path or None)
+
+
+def verify_files(*, parent: QWidget, ops: Ops, done: Callable[[object], None] | None = None) -> int:
+    """Tools › Verify files: every stored file against its SHA-256, in the background with progress
+    (bytes read) and cancel; the missing and altered files are listed at the end."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    def verify(db, progress):  # noqa: ANN001, ANN202 - worker thread
+        from archdesk.services.digitisation.fixity import verify_files as check
+
+        return check(db, progress=progress)
+
+    def finished(report) -> None:  # noqa: ANN001
+        title = QCoreApplication.translate("VerifyFiles", "Verify files")
+        if report.clean:
+            text = QCoreApplication.translate("VerifyFiles", "All {files} stored files match their SHA-256.")
+            QMessageBox.information(parent, title, text.format(files=report.files))
+        else:
+            missing = QCoreApplication.translate("VerifyFiles", "Missing: {name} ({codes})")
+            altered = QCoreApplication.translate("VerifyFiles", "Altered: {name} ({codes})")
+            lines = [
+                (missing if p.kind == "missing" else altered).format(
+                    name=p.file_name, codes=", ".join(p.reference_codes)
+                )
+                for p in report.problems
+            ]
+            text = QCoreApplication.translate("VerifyFiles", "{bad} of {files} stored files are missing or altered:")
+            summary = text.format(bad=len(report.problems), files=report.files)
+            QMessageBox.warning(parent, title, summary + "\n\n" + "\n".join(lines[:50]))
+        if done is not None:
+            done(report)
+
+    return ops.mutate(
+        parent,
+        verify,
+        changes=Changes(),
+        success=finished,
+        progress_label=QCoreApplication.translate("VerifyFiles", "Verifying files…"),
+    )
