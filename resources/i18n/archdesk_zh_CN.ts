@@ -126,6 +126,59 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/attachments_panel.py" line="+95"/>
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach scans or electronic files (or drop them on the list)</source>
+        <translation>添加扫描件或电子文件（也可拖放到列表中）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{pages} p.</source>
+        <translation>{pages} 页</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{files} file(s), {pages} page(s)</source>
+        <translation>{files} 个文件，共 {pages} 页</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No files attached</source>
+        <translation>尚无附件</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scans and documents (*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.docx *.xlsx *.pptx *.doc *.xls *.ppt);;All files (*)</source>
+        <translation>扫描件和文档 (*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.docx *.xlsx *.pptx *.doc *.xls *.ppt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Attaching files…</source>
+        <translation>正在添加附件…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No program opens this file</source>
+        <translation>没有可打开此文件的程序</translation>
+    </message>
+</context>
+<context>
     <name>BatchesTab</name>
     <message>
         <location filename="../../src/archdesk/ui/appraisal/batches_tab.py" line="+86"/>
@@ -1577,7 +1630,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+261"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+264"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -1617,13 +1670,13 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-204"/>
         <source>Record</source>
         <extracomment>Raise it whenever the set of docks (or toolbars) changes: a layout saved by an older set is then ignored and the window starts from its default layout, instead of restoring a stale one.</extracomment>
         <translation>档案详情</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+206"/>
         <source>&amp;New archive…</source>
         <translation>新建档案库(&amp;N)…</translation>
     </message>
@@ -1708,17 +1761,22 @@
         <translation>借出(&amp;L)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Import transfer spreadsheet…</source>
         <translation>导入移交清单(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Statistics…</source>
         <translation>统计(&amp;S)…</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verify files…</source>
+        <translation>校验文件(&amp;V)…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%n loan(s) overdue</source>
         <translation>
             <numerusform>%n 笔借阅逾期</numerusform>
@@ -2020,7 +2078,7 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+118"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+121"/>
         <source>Reference code:</source>
         <extracomment>Another record was asked for but the archivist kept this one (Cancel on unsaved changes): the table selects it again, so the selection and the editor never show two different records.</extracomment>
         <translation>档号：</translation>
@@ -2034,6 +2092,11 @@
         <location line="+1"/>
         <source>History</source>
         <translation>修改记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>附件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2077,7 +2140,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>New record</source>
         <translation>新建档案</translation>
     </message>
@@ -2603,6 +2666,39 @@
         <location line="+6"/>
         <source>The user guide is not installed with this copy of ArchDesk.</source>
         <translation>此份 ArchDesk 未安装用户手册。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyFiles</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/tools.py" line="+73"/>
+        <source>Verify files</source>
+        <translation>校验文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All {files} stored files match their SHA-256.</source>
+        <translation>全部 {files} 个存储文件与其 SHA-256 一致。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Missing: {name} ({codes})</source>
+        <translation>缺失：{name}（{codes}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Altered: {name} ({codes})</source>
+        <translation>已改动：{name}（{codes}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{bad} of {files} stored files are missing or altered:</source>
+        <translation>{files} 个存储文件中有 {bad} 个缺失或已改动：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Verifying files…</source>
+        <translation>正在校验文件…</translation>
     </message>
 </context>
 <context>

@@ -78,3 +78,18 @@ def _attach_folder(db, folder: Path, as_json: bool) -> int:  # noqa: ANN001
 def _as_json(view) -> dict:  # noqa: ANN001
     return {"id": view.id, "file_name": view.file_name, "media_type": view.media_type, "size_bytes": view.size_bytes,
             "sha256": view.sha256, "page_count": view.page_count}  # fmt: skip
+
+
+def package_options(parser: argparse.ArgumentParser) -> None:
+    """`archdesk export package REF... --out FILE.zip`."""
+    parser.add_argument("reference_codes", nargs="+", metavar="REF", help="reference codes of the records")
+
+
+def export_package(args: argparse.Namespace) -> int:
+    from archdesk.cli import archive_from_args
+    from archdesk.services.digitisation.package import export_package as build
+
+    with archive_from_args(args, create=False) as db:
+        result = build(db, args.reference_codes, Path(args.out))
+    print(f"{result.path}: {result.records} records, {result.files} files, {result.bytes} bytes (BagIt, SHA-256)")
+    return 0

@@ -184,21 +184,20 @@ def fts_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]
     if expressions is None:
         return false()
     record_id = Record.id + literal_column("0") if as_filter else Record.id
-    where = []
-    for table, expression in zip((TRIGRAM_TABLE, GRAM_TABLE), expressions, strict=True):
+    selects, params = [], []
+    for n, (table, expression) in enumerate(zip((TRIGRAM_TABLE, GRAM_TABLE), expressions, strict=True)):
         if expression is not None:
-            subquery = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :m").bindparams(
-                bindparam("m", expression, unique=True)
-            )
-            where.append(record_id.in_(subquery))
-    if not where:
+            selects.append(f"SELECT rowid FROM {table} WHERE {table} MATCH :m{n}")
+            params.append(bindparam(f"m{n}", expression, unique=True))
+    if not selects:
         return true()
-    # Or every word in the text of the record's attached files (services/digitisation/content.py).
+    # Or every word in the text of the record's attached files (services/digitisation/content.py):
+    # one compound subquery, so SQLite still builds one list of ids and tests membership in it (an
+    # OR of two IN conditions made it re-read the index per row: a common word took minutes).
     words = query_words(query)
-    contents = text(attached.content_match(words)).bindparams(
-        *[bindparam(name, value, unique=True) for name, value in attached.content_params(words).items()]
-    )
-    return or_(and_(*where), record_id.in_(contents))
+    params += [bindparam(name, value, unique=True) for name, value in attached.content_params(words).items()]
+    compound = " INTERSECT ".join(selects) + " UNION " + attached.content_match(words)
+    return record_id.in_(text(compound).bindparams(*params))
 
 
 @compiles(TextMatch)
