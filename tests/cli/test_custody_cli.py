@@ -9,7 +9,7 @@ from archdesk.services.archive import open_archive
 from archdesk.services.catalogue import RecordInput, create_record
 
 
-def _run(capsys, *argv):  # noqa: ANN001, ANN002, ANN202
+def _run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err

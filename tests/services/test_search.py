@@ -238,13 +238,15 @@ def test_keyset_pages_and_block_anchors_walk_every_hit_in_sort_order(demo_archiv
         assert records_page(demo_archive, flt, sort, start=anchors[n], limit=97) == seen[n * 97 : (n + 1) * 97]
 
 
-def test_on_postgresql_the_condition_is_the_token_index_not_fts_nor_ilike():
+def test_on_postgresql_the_condition_is_the_token_index_not_fts_nor_ilike_over_the_catalogue():
     from sqlalchemy.dialects import postgresql
 
     sql = str(select(Record.id).where(search.text_condition('会议 "AND ( 50%')).compile(dialect=postgresql.dialect()))
-    assert "search_token" in sql and "@>" in sql and "MATCH" not in sql and "ILIKE" not in sql
+    assert "search_token" in sql and "@>" in sql and "MATCH" not in sql
     # One index look-up for every word; only the two words of 3+ characters are rechecked, on five columns.
     assert sql.count("@>") == 1 and sql.count("strpos(lower(") == 2 * 5
+    # ILIKE only over the attached files' text, one per word (the catalogue's columns use the index).
+    assert sql.count("ILIKE") == 4 and sql.count("attachment.content_text ILIKE") == 4
 
 
 @pytest.mark.parametrize("query", ["Z001-RS·2010-Y-RSC-0003", "RSC-0003", "rsc-0003", "RS·2010 0003"])

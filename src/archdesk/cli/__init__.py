@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "archdesk.cli.loans",
     "archdesk.cli.appraisal",
     "archdesk.cli.backup",
+    "archdesk.cli.digitisation",
 ]
 
 EXIT_USAGE = 2

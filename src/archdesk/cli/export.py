@@ -31,6 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ("use-stats", "use statistics (利用统计): visits and records used", None, _export_use_form),
         ("destruction-list", "destruction list (档案销毁清册)", _list_option, _export_destruction_list),
         ("appraisal-report", "appraisal report: decisions per batch (鉴定报告)", _batch_option, _export_appraisal),
+        ("package", "hand-over package: records' files and metadata as a zipped BagIt bag", *_package()),
     ]
     for name, help_text, add_filters, func in documents:
         parser = kinds.add_parser(name, help=help_text)
@@ -47,6 +48,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         if add_filters:
             add_filters(parser)
         parser.set_defaults(func=_reporting_file_errors(func))
+
+
+def _package():  # noqa: ANN202 - the digitisation command's own options and handler (cli/digitisation.py)
+    from archdesk.cli.digitisation import export_package, package_options
+
+    return package_options, export_package
 
 
 def _document_language(args: argparse.Namespace) -> str:

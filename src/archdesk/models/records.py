@@ -140,7 +140,10 @@ class Attachment(Base):
     """A digitised scan or born-digital file attached to a record."""
 
     __tablename__ = "attachment"
-    __table_args__ = (CheckConstraint("size_bytes >= 0", name="size_not_negative"),)
+    __table_args__ = (
+        CheckConstraint("size_bytes >= 0", name="size_not_negative"),
+        Index("ix_attachment_sha256", "sha256"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     record_id: Mapped[int] = mapped_column(ForeignKey("record.id"), index=True)
     file_name: Mapped[str] = mapped_column(String(500))
@@ -151,3 +154,7 @@ class Attachment(Base):
     page_count: Mapped[int | None] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     added_by: Mapped[str] = mapped_column(String(100), default="")
+    # Fixity (services/digitisation/fixity.py): when the stored file last matched its hash.
+    last_verified_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The text layer of a PDF (or OCR text), kept so the search index can be rebuilt from it.
+    content_text: Mapped[str | None] = mapped_column(Text)

@@ -18,6 +18,8 @@ Checks, in order (each yields findings, or is skipped with a reason):
 - ``destruction``: every destroyed record is accounted for by an executed destruction list (销毁清册).
 - ``audit_trail``, ``audited_state``, ``search_content``: the tamper-evident audit trail and the
   records against it, and the search index's text (``services/audit_check.py``).
+- ``files``: every attached file read back against its SHA-256 (missing or altered files;
+  ``services/digitisation/fixity.py``).
 
 Nothing is written. Runs on the calling thread (the CLI's, or the UI's database worker).
 """
@@ -50,7 +52,7 @@ from archdesk.models import (
 )
 from archdesk.services import audit_check, migrate, search, tree_counts
 from archdesk.services.database import Database
-from archdesk.services.errors import Cancelled
+from archdesk.services.errors import ArchDeskError, Cancelled
 from archdesk.services.refcode import CodeParts, format_item, group_key, render_reference_code
 from archdesk.services.use.consistency import check_loan_status
 
@@ -66,6 +68,7 @@ CHECKS = (
     "loans",
     "destruction",
     *audit_check.CHECKS,
+    "files",
 )
 #: Findings kept per check; the count of all problems is kept regardless.
 DEFAULT_LIMIT = 100
@@ -199,7 +202,30 @@ def check_archive(db: Database, *, limit: int = DEFAULT_LIMIT, progress: Progres
             results.append(_guarded("loans", limit, session, check_loan_status))
             results.append(_guarded("destruction", limit, session, _check_destruction))
             results += audit_check.run_checks(session, db.file, limit, record_count, progress)
+            results.append(_check_files(db, session, limit))
     return IntegrityReport(database=_describe(db), record_count=record_count, results=tuple(results))
+
+
+def _check_files(db: Database, session: Session, limit: int) -> CheckResult:
+    """Fixity of the attached files (services/digitisation/fixity.py): each missing or altered one."""
+    from archdesk.messages import ENGLISH, render
+    from archdesk.services.digitisation.fixity import MISSING, check_files
+
+    def compare(session: Session, found: _Collector) -> str:
+        try:
+            report, _ = check_files(db, session)
+        except ArchDeskError as exc:  # no folder configured for a server archive
+            found.add("files", render(exc.content, ENGLISH))
+            return ""
+        for problem in report.problems:
+            subject = f"{problem.file_name} ({', '.join(problem.reference_codes)}; {problem.stored_path})"
+            found.add(
+                subject,
+                "stored file is missing" if problem.kind == MISSING else "stored file no longer matches its SHA-256",
+            )
+        return f"{report.files} stored files, {report.bytes} bytes"
+
+    return _guarded("files", limit, session, compare)
 
 
 def _describe(db: Database) -> str:

@@ -25,6 +25,8 @@ doubled) and gram words as hex tokens, so ``"AND (``, ``*`` or ``NEAR(`` are pla
 
 The tables are created (and existing records indexed) by migration 0002_search_index, and made
 again with the reference code by 0009_house.
+A record also matches when every word occurs in the text of its attached files (the FTS5 table
+``search_content`` of migration 0011, kept by ``services/digitisation/content.py``).
 On PostgreSQL ``text_condition`` compiles to the GIN token index of ``search_pg.py`` (same
 answers) and the index functions keep that index; on any other database it is ILIKE on the five
 columns and the index functions do nothing.
@@ -35,13 +37,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, false, literal_column, or_, text, true
+from sqlalchemy import ColumnElement, and_, bindparam, exists, false, literal_column, or_, select, text, true
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnElement as _ColumnElementBase
 from sqlalchemy.types import Boolean
 
-from archdesk.models import Record
+from archdesk.models import Attachment, Record
+from archdesk.services.digitisation import content as attached
 
 TRIGRAM_TABLE = "search_trigram"
 GRAM_TABLE = "search_gram"
@@ -166,7 +170,18 @@ def portable_condition(query: str) -> ColumnElement[bool]:
     if not all(_is_text(word) for word in words):
         return false()
     columns = [getattr(Record, name) for name in FIELDS]
-    return and_(*[or_(*[c.icontains(w, autoescape=True) for c in columns]) for w in words])
+    in_catalogue = and_(*[or_(*[c.icontains(w, autoescape=True) for c in columns]) for w in words])
+    return or_(in_catalogue, _in_attached_files(words))
+
+
+def _in_attached_files(words: list[str]) -> ColumnElement[bool]:
+    """Every word occurs in the text of the record's attached files (a scan; SQLite has its own index)."""
+    return and_(
+        *[
+            exists().where(Attachment.record_id == Record.id, Attachment.content_text.icontains(w, autoescape=True))
+            for w in words
+        ]
+    )
 
 
 def fts_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]:
@@ -179,14 +194,20 @@ def fts_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]
     if expressions is None:
         return false()
     record_id = Record.id + literal_column("0") if as_filter else Record.id
-    where = []
-    for table, expression in zip((TRIGRAM_TABLE, GRAM_TABLE), expressions, strict=True):
+    selects, params = [], []
+    for n, (table, expression) in enumerate(zip((TRIGRAM_TABLE, GRAM_TABLE), expressions, strict=True)):
         if expression is not None:
-            subquery = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :m").bindparams(
-                bindparam("m", expression, unique=True)
-            )
-            where.append(record_id.in_(subquery))
-    return and_(*where) if where else true()
+            selects.append(f"SELECT rowid FROM {table} WHERE {table} MATCH :m{n}")
+            params.append(bindparam(f"m{n}", expression, unique=True))
+    if not selects:
+        return true()
+    # Or every word in the text of the record's attached files (services/digitisation/content.py):
+    # one compound subquery, so SQLite still builds one list of ids and tests membership in it (an
+    # OR of two IN conditions made it re-read the index per row: a common word took minutes).
+    words = query_words(query)
+    params += [bindparam(name, value, unique=True) for name, value in attached.content_params(words).items()]
+    compound = " INTERSECT ".join(selects) + " UNION " + attached.content_match(words)
+    return record_id.in_(text(compound).bindparams(*params))
 
 
 @compiles(TextMatch)
@@ -201,7 +222,9 @@ def _compile_postgresql(element: TextMatch, compiler, **kw: object) -> str:  # n
     words = query_words(element.query)
     if any(len(w) > LONGEST_FIELD or not _is_text(w) for w in words):
         return compiler.process(false(), **kw)
-    return compiler.process(search_pg.condition(words), **kw)
+    if not words:
+        return compiler.process(search_pg.condition(words), **kw)
+    return compiler.process(or_(search_pg.condition(words), _in_attached_files(words)), **kw)
 
 
 @compiles(TextMatch, "sqlite")
@@ -224,9 +247,20 @@ def count_matches(session: Session, query: str) -> int | None:
     if not selects:
         return None
     params = {f"m{n}": e for n, e in enumerate(expressions) if e is not None}
-    if len(selects) == 1:
-        return session.scalar(text(selects[0].replace("SELECT rowid", "SELECT count(*)")), params)
-    return session.scalar(text(f"SELECT count(*) FROM ({' INTERSECT '.join(selects)})"), params)
+    catalogue = " INTERSECT ".join(selects)
+    if not _has_attached_text(session):  # the common case: no deduplicating UNION for nothing
+        return session.scalar(text(f"SELECT count(*) FROM ({catalogue})"), params)
+    words = query_words(query)
+    params.update(attached.content_params(words))
+    return session.scalar(text(f"SELECT count(*) FROM ({catalogue} UNION {attached.content_match(words)})"), params)
+
+
+def _has_attached_text(session: Session) -> bool:
+    try:
+        return session.scalar(text(f"SELECT 1 FROM {attached.CONTENT_TABLE} LIMIT 1")) is not None
+    except OperationalError:  # an archive from before migration 0011 (never at run time: it is upgraded)
+        session.rollback()
+        return False
 
 
 def indexed_record_count(session: Session) -> int | None:
@@ -335,6 +369,8 @@ def remove_records(session: Session, record_ids: Sequence[int]) -> None:
         return
     _register_grams(session)
     _delete(session, sorted({int(i) for i in record_ids}))
+    marks = ", ".join(str(int(i)) for i in record_ids)
+    session.execute(text(f"DELETE FROM {attached.CONTENT_TABLE} WHERE rowid IN ({marks})"))
 
 
 def index_records_of_batch(session: Session, transfer_batch_id: int) -> None:
@@ -388,3 +424,5 @@ def rebuild_index(session: Session) -> None:
     session.execute(text(f"INSERT INTO {TRIGRAM_TABLE}({TRIGRAM_TABLE}) VALUES ('optimize')"))
     session.execute(text(f"INSERT INTO {GRAM_TABLE}({GRAM_TABLE}) VALUES ('optimize')"))
     _configure(session, _DEFAULT_SETTINGS)
+    session.execute(text(f"DELETE FROM {attached.CONTENT_TABLE}"))
+    attached.index_content(session, session.scalars(select(Attachment.record_id).distinct()).all())

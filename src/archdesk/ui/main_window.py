@@ -166,6 +166,9 @@ class MainWindow(Retranslatable, QMainWindow):
                 sp.SP_FileDialogInfoView,
                 lambda: tools.open_statistics(parent=self, ops=self.ops, language=current_language()),
             )
+        self.tool_actions["verify_files"] = action(
+            sp.SP_DialogApplyButton, lambda: tools.verify_files(parent=self, ops=self.ops)
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -296,7 +299,11 @@ class MainWindow(Retranslatable, QMainWindow):
         }
         for act, text in texts.items():
             act.setText(text)
-        tool_texts = {"import": self.tr("&Import transfer spreadsheet…"), "statistics": self.tr("&Statistics…")}
+        tool_texts = {
+            "import": self.tr("&Import transfer spreadsheet…"),
+            "statistics": self.tr("&Statistics…"),
+            "verify_files": self.tr("&Verify files…"),
+        }
         for name, act in self.tool_actions.items():
             act.setText(tool_texts[name])
         self._show_overdue(getattr(self, "overdue_count", 0))

@@ -19,11 +19,11 @@ from archdesk.services.reports.statistics import holdings_statistics
 from archdesk.services.uow import UnitOfWork
 
 
-def _text(path) -> str:  # noqa: ANN001
+def _text(path) -> str:
     return "".join("".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
 
 
-def _status(archive, record_id, status) -> None:  # noqa: ANN001
+def _status(archive, record_id, status) -> None:
     with UnitOfWork(archive) as uow:
         uow.session.execute(update(Record).where(Record.id == record_id).values(status=status))
         uow.commit()

@@ -13,7 +13,7 @@ from archdesk.services.reports.labels_sheet import box_label_items, render_label
 
 
 @pytest.fixture
-def boxed(shelved):  # noqa: ANN001, ANN201
+def boxed(shelved):
     archive, records = shelved
     for key in ("2020-D30", "2021-D30", "2020-Y"):
         put_in_box(archive, records[key], new=True, spine_mm=20 if key == "2020-Y" else 40)

@@ -18,11 +18,11 @@ from archdesk.services.custody.locations import add_shelving, location_tree
 from archdesk.ui.app import wait_until_idle
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "services" / "custody"))
-from label_decoding import decoded_codes  # noqa: E402
+from label_decoding import decoded_codes
 
 
 @pytest.fixture
-def window(open_main_window, archive):  # noqa: ANN001, ANN201
+def window(open_main_window, archive):
     add_shelving(archive, "K01", rows=1, sections=2, levels=2, capacity=4)
     boxes = []
     for year in (2020, 2021, 2022):
@@ -40,7 +40,7 @@ def window(open_main_window, archive):  # noqa: ANN001, ANN201
     return window
 
 
-def _scan(qtbot, field, code) -> None:  # noqa: ANN001
+def _scan(qtbot, field, code) -> None:
     qtbot.keyClicks(field, code)
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
@@ -77,7 +77,7 @@ def test_labels_chosen_in_the_print_dialog_are_written_and_decode_back(window, q
     dock.select_shelf(location_tree(window.ops.db)[0].id)
     chosen = {}
 
-    def accept(dialog):  # noqa: ANN001, ANN202
+    def accept(dialog):
         dialog.sheet.setCurrentIndex(dialog.sheet.findData("a4-2x7"))
         dialog.symbology.setCurrentIndex(dialog.symbology.findData("qr"))
         chosen["what"] = dialog.what.currentData()

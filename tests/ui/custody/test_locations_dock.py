@@ -199,7 +199,7 @@ def test_double_clicking_a_box_opens_its_box_note_drafted_and_saves_what_the_arc
     assert wait_until_idle(window, 10_000)
     seen = {}
 
-    def fill_in(dialog):  # noqa: ANN001, ANN202
+    def fill_in(dialog):
         seen["draft"] = dialog.notes.toPlainText()
         dialog.notes.setPlainText("第1件已按销毁清册销毁。")
         qtbot.keyClicks(dialog.checked_by, "Li Si")

@@ -56,7 +56,7 @@ class LabelItem:
     spine_mm: int = 30
 
 
-def box_label_items(boxes: Sequence, language: str = "zh_CN") -> list[LabelItem]:  # noqa: ANN001
+def box_label_items(boxes: Sequence, language: str = "zh_CN") -> list[LabelItem]:
     """Labels for ``boxes`` (``reports.boxes.BoxLabel``), in their order."""
     items = []
     for box in boxes:
@@ -73,7 +73,7 @@ def box_label_items(boxes: Sequence, language: str = "zh_CN") -> list[LabelItem]
     return items
 
 
-def shelf_label_items(shelves: Sequence, language: str = "zh_CN") -> list[LabelItem]:  # noqa: ANN001
+def shelf_label_items(shelves: Sequence, language: str = "zh_CN") -> list[LabelItem]:
     """Labels for shelves (``custody.locations.ShelfNode``): the address spelt out, and its name when it has one."""
     return [
         LabelItem(s.code, s.code, (spelt_address(s, language), s.name) if s.name else (spelt_address(s, language),))
@@ -221,7 +221,7 @@ def _spines(
     layout: Sheet,
     symbology: str,
     ticker: ProgressTicker,
-) -> int:  # noqa: E501
+) -> int:
     """Spine labels side by side, each as wide as its box's spine less 2 mm, the barcode along the spine."""
     width, height = A4
     pages = 1 if items else 0

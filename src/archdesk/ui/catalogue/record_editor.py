@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from archdesk.services.errors import ValidationError, ValidationErrors
 from archdesk.services.views import AuditEntry, CodeTables, RecordInput, RecordView, record_input
 from archdesk.statuses import RecordStatus
+from archdesk.ui.catalogue.attachments_panel import AttachmentsPanel
 from archdesk.ui.catalogue.record_form import RecordForm
 from archdesk.ui.catalogue.records_model import status_label
 from archdesk.ui.i18n import Retranslatable, current_language
@@ -101,6 +102,8 @@ class RecordEditor(Retranslatable, QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(details, "")
         self.tabs.addTab(self.history, "")
+        self.attachments = AttachmentsPanel(ops)
+        self.tabs.addTab(self.attachments, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
@@ -118,6 +121,7 @@ class RecordEditor(Retranslatable, QWidget):
         self.code_caption.setText(self.tr("Reference code:"))
         self.tabs.setTabText(0, self.tr("Details"))
         self.tabs.setTabText(1, self.tr("History"))
+        self.tabs.setTabText(2, self.tr("Files"))
         self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("What")])
         self.save_button.setText(self.tr("&Save"))
         self.revert_button.setText(self.tr("Re&vert"))
@@ -158,6 +162,7 @@ class RecordEditor(Retranslatable, QWidget):
         """Nothing selected: an empty, disabled pane (never the last record, greyed)."""
         self.record, self.loaded_input = None, None
         self.form.clear()
+        self.attachments.set_record(None)
         self.code.clear()
         self.state.clear()
         self._fill_history([])
@@ -296,6 +301,9 @@ class RecordEditor(Retranslatable, QWidget):
             else self.tr("Not in a box")
         )
         self._fill_history(history)
+        self.attachments.set_record(
+            view.id, editable=view.status not in (RecordStatus.DESTROYED, RecordStatus.TRANSFERRED)
+        )
         self.setEnabled(view.status != RecordStatus.DESTROYED)
         self._set_dirty(False)
 

@@ -7,11 +7,12 @@ stay out of the start-up path. ``available()`` tells the menus which ones are in
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from archdesk.ui.ops import Ops
+from archdesk.ui.ops import Changes, Ops
 
 IMPORT, STATISTICS = "archdesk.ui.collection", "archdesk.ui.statistics.view"
 
@@ -43,3 +44,43 @@ def open_statistics(*, parent: QWidget, ops: Ops, language: str) -> QWidget:
     view.resize(1000, 700)
     view.show()
     return view
+
+
+def verify_files(*, parent: QWidget, ops: Ops, done: Callable[[object], None] | None = None) -> int:
+    """Tools › Verify files: every stored file against its SHA-256, in the background with progress
+    (bytes read) and cancel; the missing and altered files are listed at the end."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    def verify(db, progress):  # noqa: ANN001, ANN202 - worker thread
+        from archdesk.services.digitisation.fixity import verify_files as check
+
+        return check(db, progress=progress)
+
+    def finished(report) -> None:  # noqa: ANN001
+        title = QCoreApplication.translate("VerifyFiles", "Verify files")
+        if report.clean:
+            text = QCoreApplication.translate("VerifyFiles", "All {files} stored files match their SHA-256.")
+            QMessageBox.information(parent, title, text.format(files=report.files))
+        else:
+            missing = QCoreApplication.translate("VerifyFiles", "Missing: {name} ({codes})")
+            altered = QCoreApplication.translate("VerifyFiles", "Altered: {name} ({codes})")
+            lines = [
+                (missing if p.kind == "missing" else altered).format(
+                    name=p.file_name, codes=", ".join(p.reference_codes)
+                )
+                for p in report.problems
+            ]
+            text = QCoreApplication.translate("VerifyFiles", "{bad} of {files} stored files are missing or altered:")
+            summary = text.format(bad=len(report.problems), files=report.files)
+            QMessageBox.warning(parent, title, summary + "\n\n" + "\n".join(lines[:50]))
+        if done is not None:
+            done(report)
+
+    return ops.mutate(
+        parent,
+        verify,
+        changes=Changes(),
+        success=finished,
+        progress_label=QCoreApplication.translate("VerifyFiles", "Verifying files…"),
+    )
