@@ -134,6 +134,59 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/attachments_panel.py" line="+95"/>
+        <source>&amp;Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach scans or electronic files (or drop them on the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{pages} p.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{files} file(s), {pages} page(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No files attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scans and documents (*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.docx *.xlsx *.pptx *.doc *.xls *.ppt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Attaching files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No program opens this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <location filename="../../src/archdesk/ui/backup_actions.py" line="+32"/>
@@ -2043,7 +2096,7 @@ You can change it later in Settings.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+266"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+269"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -2083,13 +2136,13 @@ You can change it later in Settings.</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-209"/>
         <source>Record</source>
         <extracomment>Raise it whenever the set of docks (or toolbars) changes: a layout saved by an older set is then ignored and the window starts from its default layout, instead of restoring a stale one.</extracomment>
         <translation>档案详情</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+201"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -2189,17 +2242,22 @@ You can change it later in Settings.</source>
         <translation>借出(&amp;L)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Import transfer spreadsheet…</source>
         <translation>导入移交清单(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Statistics…</source>
         <translation>统计(&amp;S)…</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verify files…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%n loan(s) overdue</source>
         <translation>
             <numerusform>%n 笔借阅逾期</numerusform>
@@ -2566,7 +2624,7 @@ You can change it later in Settings.</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+118"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+121"/>
         <source>Reference code:</source>
         <extracomment>Another record was asked for but the archivist kept this one (Cancel on unsaved changes): the table selects it again, so the selection and the editor never show two different records.</extracomment>
         <translation>档号：</translation>
@@ -2580,6 +2638,11 @@ You can change it later in Settings.</source>
         <location line="+1"/>
         <source>History</source>
         <translation>修改记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2623,7 +2686,7 @@ You can change it later in Settings.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>New record</source>
         <translation>新建档案</translation>
     </message>
@@ -3317,6 +3380,39 @@ You can change it later in Settings.</source>
         <location line="+6"/>
         <source>The user guide is not installed with this copy of ArchDesk.</source>
         <translation>此份 ArchDesk 未安装用户手册。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyFiles</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/tools.py" line="+61"/>
+        <source>Verify files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All {files} stored files match their SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Missing: {name} ({codes})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Altered: {name} ({codes})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{bad} of {files} stored files are missing or altered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Verifying files…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
