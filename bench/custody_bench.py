@@ -59,7 +59,7 @@ def build(path: Path) -> None:
     partial.rename(path)
 
 
-def _timed(fn):  # noqa: ANN001, ANN202
+def _timed(fn):
     started = time.perf_counter()
     result = fn()
     return time.perf_counter() - started, result

@@ -138,52 +138,52 @@
     <message>
         <location filename="../../src/archdesk/ui/catalogue/attachments_panel.py" line="+95"/>
         <source>&amp;Add files…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attach scans or electronic files (or drop them on the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>添加扫描件或电子文件（也可拖放到列表中）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>{pages} p.</source>
-        <translation type="unfinished"></translation>
+        <translation>{pages} 页</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{files} file(s), {pages} page(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{files} 个文件，共 {pages} 页</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No files attached</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无附件</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>添加附件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scans and documents (*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.docx *.xlsx *.pptx *.doc *.xls *.ppt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描件和文档 (*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.docx *.xlsx *.pptx *.doc *.xls *.ppt);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Attaching files…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在添加附件…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>No program opens this file</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可打开此文件的程序</translation>
     </message>
 </context>
 <context>
@@ -2254,7 +2254,7 @@ You can change it later in Settings.</source>
     <message>
         <location line="+1"/>
         <source>&amp;Verify files…</source>
-        <translation type="unfinished"></translation>
+        <translation>校验文件(&amp;V)…</translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
@@ -2642,7 +2642,7 @@ You can change it later in Settings.</source>
     <message>
         <location line="+1"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3387,32 +3387,32 @@ You can change it later in Settings.</source>
     <message>
         <location filename="../../src/archdesk/ui/catalogue/tools.py" line="+61"/>
         <source>Verify files</source>
-        <translation type="unfinished"></translation>
+        <translation>校验文件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>All {files} stored files match their SHA-256.</source>
-        <translation type="unfinished"></translation>
+        <translation>全部 {files} 个存储文件与其 SHA-256 一致。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Missing: {name} ({codes})</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失：{name}（{codes}）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Altered: {name} ({codes})</source>
-        <translation type="unfinished"></translation>
+        <translation>已改动：{name}（{codes}）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{bad} of {files} stored files are missing or altered:</source>
-        <translation type="unfinished"></translation>
+        <translation>{files} 个存储文件中有 {bad} 个缺失或已改动：</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Verifying files…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验文件…</translation>
     </message>
 </context>
 <context>
