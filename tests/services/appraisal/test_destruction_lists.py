@@ -29,6 +29,7 @@ from archdesk.services.appraisal import (
     place_hold,
 )
 from archdesk.services.catalogue import get_record, record_history
+from archdesk.services.digitisation.attachments import attach_files, attachment_path
 from archdesk.services.errors import NotAllowed
 from archdesk.services.uow import UnitOfWork
 
@@ -52,10 +53,8 @@ def test_batch_to_list_to_approval_to_execution(archive, tmp_path):
     ids, batch, list_id = _listed(archive)
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(b"%PDF-1.4 scan")
-    with UnitOfWork(archive) as uow:
-        uow.session.add(Attachment(record_id=ids[0], file_name="scan.pdf", stored_path=str(scan), sha256="ab" * 32,
-                                   size_bytes=13))  # fmt: skip
-        uow.commit()
+    (attached,) = attach_files(archive, ids[0], [scan])
+    stored = attachment_path(archive, attached.id)
     (summary,) = list_destruction_lists(archive)
     assert (summary.status, summary.records, summary.kind, summary.number) == ("draft", 3, "general", "XH-2026-001")
     with archive.reading() as session:
@@ -65,7 +64,7 @@ def test_batch_to_list_to_approval_to_execution(archive, tmp_path):
     result = execute_destruction_list(archive, list_id, remove_attachments=True, executed_on=date(2026, 3, 20))
     assert (result.records, result.attachments_removed, result.number) == (3, 1, "XH-2026-001")
     assert [record_state(archive, i) for i in ids] == [("destroyed", None)] * 3
-    assert not scan.exists()
+    assert not stored.exists() and scan.exists()  # the archive's copy is gone; the scanner's file is not ours
     with archive.reading() as session:
         # the catalogue entry stays, with the list's number and date; the box it left is remembered
         assert session.query(Record).filter(Record.id.in_(ids)).count() == 3
@@ -75,7 +74,7 @@ def test_batch_to_list_to_approval_to_execution(archive, tmp_path):
         ledger = session.query(Movement).filter(Movement.reason == "destruction").all()
         assert sorted(m.record_id for m in ledger) == ids and all(m.from_location_id for m in ledger)
         assert session.query(Attachment).count() == 0
-        assert [(a.file_name, a.sha256) for a in session.query(DestroyedAttachment)] == [("scan.pdf", "ab" * 32)]
+        assert [(a.file_name, a.sha256) for a in session.query(DestroyedAttachment)] == [("scan.pdf", attached.sha256)]
         assert session.query(AuditEvent).filter_by(action="destroy").count() == 3
     assert get_record(archive, ids[0]).status == "destroyed"
     assert any("XH-2026-001" in entry.summary for entry in record_history(archive, ids[0]))
@@ -84,13 +83,24 @@ def test_batch_to_list_to_approval_to_execution(archive, tmp_path):
 def test_attachments_stay_unless_their_removal_is_chosen(archive, tmp_path):
     ids, _batch, list_id = _listed(archive, 1)
     scan = tmp_path / "keep.pdf"
-    scan.write_bytes(b"x")
-    with UnitOfWork(archive) as uow:
-        uow.session.add(Attachment(record_id=ids[0], file_name="keep.pdf", stored_path=str(scan)))
-        uow.commit()
+    scan.write_bytes(b"%PDF-1.4 keep")
+    (attached,) = attach_files(archive, ids[0], [scan])
     _approve(archive, list_id)
     assert execute_destruction_list(archive, list_id).attachments_removed == 0
-    assert scan.exists()
+    assert attachment_path(archive, attached.id).exists()
+
+
+def test_a_stored_copy_another_record_still_uses_is_kept(archive, tmp_path):
+    ids, _batch, list_id = _listed(archive, 1)
+    other = add_records(archive, 1)[0]
+    scan = tmp_path / "same.pdf"
+    scan.write_bytes(b"%PDF-1.4 the same scan")
+    (destroyed,) = attach_files(archive, ids[0], [scan])
+    (kept,) = attach_files(archive, other, [scan])  # identical content: one stored copy for both
+    assert attachment_path(archive, destroyed.id) == attachment_path(archive, kept.id)
+    _approve(archive, list_id)
+    assert execute_destruction_list(archive, list_id, remove_attachments=True).attachments_removed == 1
+    assert attachment_path(archive, kept.id).exists()
 
 
 def test_approval_needs_two_witnesses_who_are_neither_applicant_nor_approver(archive):
