@@ -224,3 +224,17 @@ def test_an_execution_inside_the_callers_unit_of_work_is_rolled_back_with_it(arc
     assert list_destruction_lists(archive)[0].status == "approved"
     with archive.reading() as session:
         assert session.query(Movement).count() == 0
+
+
+def test_the_box_note_of_a_box_lists_what_was_destroyed_from_it(archive):
+    from archdesk.services.reports.boxes import box_note_drafts
+
+    ids, _batch, list_id = _listed(archive, 2)
+    with archive.reading() as session:
+        box_id = session.get(Record, ids[0]).box_id
+    assert box_id is not None
+    _approve(archive, list_id)
+    execute_destruction_list(archive, list_id, executed_on=date(2026, 3, 20))
+    assert record_state(archive, ids[0]) == ("destroyed", None)  # the place in the box is released
+    note = box_note_drafts(archive, [box_id])[box_id]  # the 备考表 still says what left the box
+    assert note.count("已销毁") == 2

@@ -116,10 +116,13 @@ def box_ids(db: Database, codes: list[str]) -> list[int]:
 def box_note_drafts(db: Database, ids: list[int], *, language: str = "zh_CN") -> dict[int, str]:
     """What left each box since it was boxed: items destroyed, transferred or taken into another box
     (from the ledger), one line each, for its 备考表's 情况说明."""
-    from sqlalchemy import select
+    from sqlalchemy import and_, func, select
 
-    from archdesk.models import Box, Movement, Record
+    from archdesk.models import Box, DestructionListItem, Movement, Record
     from archdesk.services.custody.boxes import FROM_BOX
+
+    # A destroyed record has left its box (its place is released); the list item remembers the box.
+    box = func.coalesce(Record.box_id, DestructionListItem.former_box_id)
 
     en = language == "en"
     lines: dict[int, list[str]] = {}
@@ -128,9 +131,13 @@ def box_note_drafts(db: Database, ids: list[int], *, language: str = "zh_CN") ->
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for box_id, item, title, status in session.execute(
-                select(Record.box_id, Record.item_number, Record.title, Record.status)
-                .where(Record.box_id.in_(chunk), Record.status.in_(("destroyed", "transferred")))
-                .order_by(Record.box_id, Record.item_number)
+                select(box, Record.item_number, Record.title, Record.status)
+                .outerjoin(
+                    DestructionListItem,
+                    and_(DestructionListItem.record_id == Record.id, DestructionListItem.former_box_id.is_not(None)),
+                )
+                .where(box.in_(chunk), Record.status.in_(("destroyed", "transferred")))
+                .order_by(box, Record.item_number)
             ):
                 what = (
                     ("destroyed" if status == "destroyed" else "transferred")

@@ -13,7 +13,18 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.engine import Row as SqlRow
 
-from archdesk.models import Box, Category, Department, Fonds, Location, Record, RetentionPeriod, SecurityLevel, Volume
+from archdesk.models import (
+    Box,
+    Category,
+    Department,
+    DestructionListItem,
+    Fonds,
+    Location,
+    Record,
+    RetentionPeriod,
+    SecurityLevel,
+    Volume,
+)
 from archdesk.services.database import Database
 from archdesk.services.errors import NotFound
 from archdesk.services.records_query import RecordFilter, box_clause, conditions
@@ -200,11 +211,13 @@ class InventoryFilter:
 
 def box_contents_subquery() -> Any:
     """Per box: the held items (在档, 出借) — their count, pages and 起止件号 — and the items
-    withdrawn since boxing (destroyed, transferred), counted apart (DA/T 22: the box holds what it holds)."""
+    withdrawn since boxing (destroyed, transferred), counted apart (DA/T 22: the box holds what it holds).
+    A destroyed record has left its box (its place released); its destruction list item keeps the box."""
     held = Record.status.in_(("in_custody", "on_loan"))
+    box = func.coalesce(Record.box_id, DestructionListItem.former_box_id)
     return (
         select(
-            Record.box_id.label("box_id"),
+            box.label("box_id"),
             func.count(Record.id).filter(held).label("item_count"),
             func.coalesce(func.sum(Record.pages).filter(held), 0).label("pages"),
             func.min(Record.item_number).filter(held).label("first_item"),
@@ -212,8 +225,12 @@ def box_contents_subquery() -> Any:
             func.count(Record.id).filter(Record.status == "destroyed").label("destroyed"),
             func.count(Record.id).filter(Record.status == "transferred").label("transferred"),
         )
-        .where(Record.box_id.is_not(None))
-        .group_by(Record.box_id)
+        .outerjoin(
+            DestructionListItem,
+            (DestructionListItem.record_id == Record.id) & DestructionListItem.former_box_id.is_not(None),
+        )
+        .where(box.is_not(None))
+        .group_by(box)
         .subquery()
     )
 
