@@ -42,7 +42,10 @@ def test_with_lang_zh_cn_the_report_reads_in_chinese_and_the_json_keeps_english_
     assert main(["--lang", "zh_CN", "--db", str(path), "check"]) == 1
     out = capsys.readouterr().out
     assert "Z001-WS·2023-Y-BGS-0002：与其组成部分不符：按门类的档号格式应为 Z001-WS·2023-D30-BGS-0002" in out
-    assert out.rstrip().endswith("发现 1 个问题。") and "does not match" not in out
+    # The same edit, seen three ways: the code against its parts, the record against its audited
+    # state, the search index (which still holds the code ArchDesk wrote).
+    assert "在 ArchDesk 之外被改动" in out and "检索索引中的" in out
+    assert out.rstrip().endswith("发现 3 个问题。") and "does not match" not in out and "outside ArchDesk since" not in out
 
     assert main(["--lang", "zh_CN", "--db", str(path), "check", "--json"]) == 1
     finding = json.loads(capsys.readouterr().out)["checks"][3]["findings"][0]
@@ -64,7 +67,8 @@ def test_a_hand_edited_reference_code_is_printed_and_exits_1(tmp_path, capsys):
         "Z001-WS·2023-Y-BGS-0002: does not match its parts: the series' pattern gives Z001-WS·2023-D30-BGS-0002" in out
     )
     assert "reference_code changed outside ArchDesk since its last audited state" in out
-    assert out.rstrip().endswith("2 problem(s) found.")
+    assert "the search index holds another reference_code" in out
+    assert out.rstrip().endswith("3 problem(s) found.")
 
 
 def test_json_output_lists_every_check_and_its_findings(tmp_path, capsys):

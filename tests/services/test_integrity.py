@@ -70,8 +70,9 @@ def test_a_reference_code_edited_by_hand_no_longer_matches_its_parts(archive):
 
     report = check_archive(archive)
 
-    # The edit is also one outside ArchDesk: the record no longer matches its audited state.
-    assert _problem_checks(report) == {"reference_codes", "audited_state"}
+    # The edit is also one outside ArchDesk: the record no longer matches its audited state, and
+    # the search index still holds the code ArchDesk wrote.
+    assert _problem_checks(report) == {"reference_codes", "audited_state", "search_content"}
     (finding,) = next(r for r in report.results if r.name == "reference_codes").findings
     assert finding.subject == "Z001-WS·2023-Y-BGS-0001"
     assert "Z001-WS·2023-D30-BGS-0001" in finding.message

@@ -67,4 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "integrity.more": ("… and {count} more", "……另有 {count} 个"),
     "integrity.clean": ("No problems found.", "未发现问题。"),
     "integrity.found": ("{count} problem(s) found.", "发现 {count} 个问题。"),
+    "integrity.counted_in_full": ("counted in full on this database", "此数据库上完整计数"),
+    "integrity.tree_counts_compared": ("record_count against a full count", "分类计数表与完整计数比对"),
+    "integrity.destroyed_unaccounted": (
+        "is marked destroyed but no executed destruction list accounts for it",
+        "标为已销毁，但没有已执行的销毁清册记载",
+    ),
 }

@@ -84,4 +84,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "term.safety.archive": ("the archive", "档案库"),
     "safety.database": ("{where}: database error: {detail}", "{where}：数据库错误：{detail}"),
+    # archdesk check: the audit trail, the records against it, the search index's text.
+    "safety.check.no_search_text": ("this archive keeps no search text to compare", "此档案库没有可比对的检索文本"),
+    "safety.check.triggers_missing": (
+        "the append-only triggers are missing ({triggers}): the trail can be rewritten",
+        "缺少只追加触发器（{triggers}）：审计记录可被改写",
+    ),
+    "safety.check.seals_of_event": ("audit seals of event #{event}", "审计事件 #{event} 的记录封印"),
+    "safety.check.seals_orphaned": (
+        "belong to no audit event: the event was removed",
+        "不属于任何审计事件：该事件已被删除",
+    ),
+    "safety.check.chain_breaks": ("{problem}: the chain breaks here", "{problem}：哈希链在此断开"),
+    "safety.check.not_following": (
+        "it does not follow the event before it (an event was removed or changed)",
+        "与前一事件不相接（有事件被删除或改动）",
+    ),
+    "safety.check.after_image_changed": ("its after-image was changed", "其变更后内容被改动"),
+    "safety.check.content_changed": ("its content or its record seals were changed", "其内容或记录封印被改动"),
+    "safety.check.head_unreadable": (
+        "the chain head kept beside the archive cannot be read",
+        "档案库旁保存的链头无法读取",
+    ),
+    "safety.check.head_missing": (
+        "missing: the newest audit events cannot be confirmed (restore the file from a backup)",
+        "缺失：无法确认最新的审计事件（请从备份恢复文件）",
+    ),
+    "safety.check.newest_is": ("the newest is #{event}", "最新的是 #{event}"),
+    "safety.check.none_left": ("there are none", "已无事件"),
+    "safety.check.head_event_gone": (
+        "names audit event #{event}, which is gone ({newest}): the newest events were removed",
+        "指向的审计事件 #{event} 已不存在（{newest}）：最新的事件被删除",
+    ),
+    "safety.check.head_rewritten": (
+        "audit event #{event} is not the one the chain head names: events were rewritten",
+        "审计事件 #{event} 与链头记载的不符：事件被改写",
+    ),
+    "safety.check.added_outside": (
+        "is not in the audit trail: it was added outside ArchDesk",
+        "不在审计记录中：是在 ArchDesk 之外添加的",
+    ),
+    "safety.check.back_outside": (
+        "was deleted (audit event #{event}) but is back: restored outside ArchDesk",
+        "已删除（审计事件 #{event}）却又出现：是在 ArchDesk 之外恢复的",
+    ),
+    "safety.check.changed_outside": (
+        "{fields} changed outside ArchDesk since its last audited state (audit event #{event})",
+        "自最后一次审计（审计事件 #{event}）以来，{fields} 在 ArchDesk 之外被改动",
+    ),
+    "safety.check.record_number": ("record #{id}", "档案 #{id}"),
+    "safety.check.deleted_outside": (
+        "was deleted outside ArchDesk (last audited in event #{event})",
+        "在 ArchDesk 之外被删除（最后审计于事件 #{event}）",
+    ),
+    "safety.check.index_differs": (
+        "the search index holds another {fields}: rebuild the search index",
+        "检索索引中的{fields}与目录不同：请重建检索索引",
+    ),
+    "safety.check.text_compared": ("text compared", "已比对文本"),
+    "safety.check.events": ("{count} events", "{count} 个事件"),
 }

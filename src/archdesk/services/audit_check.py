@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
+from archdesk.messages import Message, msg
 from archdesk.models import AuditEvent, AuditSeal, Record
 from archdesk.services import audit_chain
 from archdesk.services.audit_chain import STATE_FIELDS, SealDigest, record_digest, record_state
@@ -48,7 +49,7 @@ def run_checks(
     ]
     content = guarded("search_content", limit, session, check_search_content)
     if content.status == "ok" and not content.note:
-        content = CheckResult("search_content", "skipped", note="this archive keeps no search text to compare")
+        content = CheckResult("search_content", "skipped", note_content=msg("safety.check.no_search_text"))
     return [*results, content]
 
 
@@ -78,9 +79,7 @@ def _seal_digests(session: Session) -> Iterator[tuple[int, str]]:
 def check_audit_trail(session: Session, found: Findings, archive: Path | None) -> str:
     missing = sorted(set(audit_chain.APPEND_ONLY_TRIGGERS) - _triggers(session))
     if missing:
-        found.add(
-            "audit_event", f"the append-only triggers are missing ({', '.join(missing)}): the trail can be rewritten"
-        )
+        found.add("audit_event", msg("safety.check.triggers_missing", triggers=", ".join(missing)))
     digests = _seal_digests(session)
     next_digest = next(digests, None)
     events = session.execute(
@@ -108,7 +107,7 @@ def check_audit_trail(session: Session, found: Findings, archive: Path | None) -
         count += 1
         seal_digest = ""
         while next_digest is not None and next_digest[0] < row.id:
-            found.add(f"audit seals of event #{next_digest[0]}", "belong to no audit event: the event was removed")
+            found.add(msg("safety.check.seals_of_event", event=next_digest[0]), msg("safety.check.seals_orphaned"))
             next_digest = next(digests, None)
         if next_digest is not None and next_digest[0] == row.id:
             seal_digest, next_digest = next_digest[1], next(digests, None)
@@ -116,21 +115,22 @@ def check_audit_trail(session: Session, found: Findings, archive: Path | None) -
             problem = _link_problem(row, previous, seal_digest)
             if problem:
                 found.add(
-                    _event_label(row.id, row.action, row.entity, row.entity_id), problem + ": the chain breaks here"
+                    _event_label(row.id, row.action, row.entity, row.entity_id),
+                    msg("safety.check.chain_breaks", problem=problem),
                 )
                 broken = True
         previous, last_id = row.hash, row.id
         hashes_by_id[row.id] = row.hash
     if archive is not None:
         _check_head(found, archive, hashes_by_id, last_id)
-    return f"{count} events"
+    return msg("safety.check.events", count=count)
 
 
-def _link_problem(row: Any, previous: str, seal_digest: str) -> str:
+def _link_problem(row: Any, previous: str, seal_digest: str) -> Message | None:
     if row.prev_hash != previous:
-        return "it does not follow the event before it (an event was removed or changed)"
+        return msg("safety.check.not_following")
     if row.after_hash != audit_chain.after_image_hash(row.after):
-        return "its after-image was changed"
+        return msg("safety.check.after_image_changed")
     expected = audit_chain.event_hash(
         row.prev_hash,
         row.occurred_at,
@@ -144,8 +144,8 @@ def _link_problem(row: Any, previous: str, seal_digest: str) -> str:
         seal_digest,
     )
     if row.hash != expected:
-        return "its content or its record seals were changed"
-    return ""
+        return msg("safety.check.content_changed")
+    return None
 
 
 def _check_head(found: Findings, archive: Path, hashes: dict[int, str], last_id: int | None) -> None:
@@ -153,17 +153,17 @@ def _check_head(found: Findings, archive: Path, hashes: dict[int, str], last_id:
     try:
         head = audit_chain.read_head(archive)
     except (OSError, ValueError, KeyError):
-        found.add(name, "the chain head kept beside the archive cannot be read")
+        found.add(name, msg("safety.check.head_unreadable"))
         return
     if head is None:
         if last_id is not None:
-            found.add(name, "missing: the newest audit events cannot be confirmed (restore the file from a backup)")
+            found.add(name, msg("safety.check.head_missing"))
         return
     if head.event_id not in hashes:
-        newest = f"the newest is #{last_id}" if last_id is not None else "there are none"
-        found.add(name, f"names audit event #{head.event_id}, which is gone ({newest}): the newest events were removed")
+        newest = msg("safety.check.newest_is", event=last_id) if last_id is not None else msg("safety.check.none_left")
+        found.add(name, msg("safety.check.head_event_gone", event=head.event_id, newest=newest))
     elif hashes[head.event_id] != head.hash:
-        found.add(name, f"audit event #{head.event_id} is not the one the chain head names: events were rewritten")
+        found.add(name, msg("safety.check.head_rewritten", event=head.event_id))
 
 
 def _triggers(session: Session) -> set[str]:
@@ -209,17 +209,17 @@ def check_audited_state(session: Session, found: Findings, record_count: int, pr
             _gone(found, seal)
             seal = next(seals, None)
         if seal is None or seal[0] != row[0]:
-            found.add(row[1], "is not in the audit trail: it was added outside ArchDesk")
+            found.add(row[1], msg("safety.check.added_outside"))
             continue
         if record_digest(row[1:]) != seal[2][:16]:
             current = record_state(row[1:])
             fields = audit_chain.changed_fields(seal[2], current) or ["a field"]
             if seal[2] == audit_chain.DELETED:
-                found.add(row[1], f"was deleted (audit event #{seal[3]}) but is back: restored outside ArchDesk")
+                found.add(row[1], msg("safety.check.back_outside", event=seal[3]))
             else:
                 found.add(
                     row[1],
-                    f"{', '.join(fields)} changed outside ArchDesk since its last audited state (audit event #{seal[3]})",
+                    msg("safety.check.changed_outside", fields=", ".join(fields), event=seal[3]),
                 )
         seal = next(seals, None)
     while seal is not None:
@@ -231,7 +231,9 @@ def check_audited_state(session: Session, found: Findings, record_count: int, pr
 def _gone(found: Findings, seal: tuple[int, str, str, int]) -> None:
     record_id, code, state, event_id = seal
     if state != audit_chain.DELETED:
-        found.add(code or f"record #{record_id}", f"was deleted outside ArchDesk (last audited in event #{event_id})")
+        found.add(
+            code or msg("safety.check.record_number", id=record_id), msg("safety.check.deleted_outside", event=event_id)
+        )
 
 
 # -- the search index's text ----------------------------------------------------------------------
@@ -250,5 +252,5 @@ def check_search_content(session: Session, found: Findings) -> str:
     )
     for code, *stale in session.execute(query):
         names = [name for name, off in zip(FIELDS, stale, strict=True) if off]
-        found.add(code, f"the search index holds another {', '.join(names)}: rebuild the search index")
-    return "text compared"
+        found.add(code, msg("safety.check.index_differs", fields=", ".join(names)))
+    return msg("safety.check.text_compared")

@@ -164,12 +164,16 @@ class _Collector:
     def add(self, subject: Message | str, message: Message) -> None:
         self.count += 1
         if len(self.findings) < self.limit:
-            about = subject if isinstance(subject, Message) else msg("core.text", text=subject)
-            self.findings.append(Finding(self.name, about, message))
+            self.findings.append(Finding(self.name, _as_message(subject), _as_message(message)))
 
-    def result(self, note: Message | None = None) -> CheckResult:
+    def result(self, note: Message | str | None = None) -> CheckResult:
         status = "problems" if self.count else "ok"
-        return CheckResult(self.name, status, self.count, note, tuple(self.findings))
+        return CheckResult(self.name, status, self.count, _as_message(note) if note else None, tuple(self.findings))
+
+
+def _as_message(text: Message | str) -> Message:
+    # A subject is often a plain value (a reference code, a table's name): shown as it is.
+    return text if isinstance(text, Message) else msg("core.text", text=text)
 
 
 def check_archive(db: Database, *, limit: int = DEFAULT_LIMIT, progress: Progress | None = None) -> IntegrityReport:
@@ -208,14 +212,13 @@ def check_archive(db: Database, *, limit: int = DEFAULT_LIMIT, progress: Progres
 
 def _check_files(db: Database, session: Session, limit: int) -> CheckResult:
     """Fixity of the attached files (services/digitisation/fixity.py): each missing or altered one."""
-    from archdesk.messages import ENGLISH, render
     from archdesk.services.digitisation.fixity import MISSING, check_files
 
     def compare(session: Session, found: _Collector) -> str:
         try:
             report, _ = check_files(db, session)
         except ArchDeskError as exc:  # no folder configured for a server archive
-            found.add("files", render(exc.content, ENGLISH))
+            found.add("files", exc.content)
             return ""
         for problem in report.problems:
             subject = f"{problem.file_name} ({', '.join(problem.reference_codes)}; {problem.stored_path})"
@@ -435,7 +438,7 @@ def _check_destruction(session: Session, found: _Collector) -> None:
     )
     stmt = select(Record.reference_code).where(Record.status == "destroyed", ~accounted).order_by(Record.reference_code)
     for (code,) in session.execute(stmt):
-        found.add(code, "is marked destroyed but no executed destruction list accounts for it")
+        found.add(code, msg("integrity.destroyed_unaccounted"))
 
 
 def _check_search_index(session: Session, limit: int, record_count: int) -> CheckResult:
@@ -468,12 +471,12 @@ def _check_search_index(session: Session, limit: int, record_count: int) -> Chec
 
 def _check_tree_counts(session: Session, limit: int) -> CheckResult:
     if session.get_bind().dialect.name != "sqlite":
-        return CheckResult("tree_counts", "skipped", note="counted in full on this database")
+        return CheckResult("tree_counts", "skipped", note_content=msg("integrity.counted_in_full"))
 
-    def compare(session: Session, found: _Collector) -> str:
+    def compare(session: Session, found: _Collector) -> Message:
         for subject, message in tree_counts.problems(session):
             found.add(subject, message)
-        return "record_count against a full count"
+        return msg("integrity.tree_counts_compared")
 
     return _guarded("tree_counts", limit, session, compare)
 

@@ -28,11 +28,11 @@ def check_loan_status(session: Session, found: Findings) -> None:
         .where(Record.status == str(RecordStatus.ON_LOAN), ~out)
         .order_by(Record.reference_code)
     ):
-        found.add(code, str(msg("loans.status_without_loan")))
+        found.add(code, msg("loans.status_without_loan"))
     for code, loan_id, status in session.execute(
         select(Record.reference_code, Loan.id, Record.status)
         .join(Loan, Loan.record_id == Record.id)
         .where(Loan.status == str(LoanStatus.LENT), Record.status != str(RecordStatus.ON_LOAN))
         .order_by(Record.reference_code)
     ):
-        found.add(code, str(msg("loans.loan_without_status", loan=loan_id, status=term(f"status.{status}"))))
+        found.add(code, msg("loans.loan_without_status", loan=loan_id, status=term(f"status.{status}")))
