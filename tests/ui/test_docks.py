@@ -76,8 +76,16 @@ def test_a_shelf_address_opens_the_records_kept_there(window, qtbot):
     dock = window.locations_dock
     qtbot.waitUntil(lambda: bool(dock.record_counts), timeout=10_000)  # the counts follow the tree
     shelf = next(node for node in dock.items if dock.record_counts.get(node.id))
-    dock.select_shelf(shelf.id)  # the archivist opens the storeroom's groups down to the shelf
-    _double_click(dock.list, dock.list.shelf_item(shelf.id), qtbot)
+    dock.show()
+    dock.raise_()
+    item = dock.list.shelf_item(shelf.id)
+    parent = item.parent()
+    while parent is not None:  # the archivist opens the storeroom's groups down to the shelf
+        parent.setExpanded(True)
+        parent = parent.parent()
+    dock.list.setFocus()
+    dock.list.setCurrentItem(item)
+    qtbot.keyClick(dock.list, Qt.Key.Key_Return)  # Enter on the shelf
     held = dock.record_counts[shelf.id]
     qtbot.waitUntil(lambda: window.records.total == held and not window.ops.busy, timeout=10_000)
     assert window.filter_bar.filter == RecordFilter(location=shelf.code)

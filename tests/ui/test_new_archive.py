@@ -15,7 +15,9 @@ from archdesk.ui.settings import Settings
 @pytest.fixture
 def launcher(qtbot, archive: Database, tmp_path):
     archive.dispose()
-    launched = _Launcher(Settings(tmp_path / "settings.ini"), english=True)
+    settings = Settings(tmp_path / "settings.ini")
+    settings.operator_name = "陈静"  # asked at the first start; these stories begin later
+    launched = _Launcher(settings, english=True)
     assert launched.start(str(archive.file))
     yield launched
     window = launched.window

@@ -25,7 +25,10 @@ def test_statistics_view_shows_a_chart_per_breakdown(qtbot, archive):
     assert len(view.chart_views) == 5
     stats = holdings_statistics(archive)
     assert (stats.items, stats.pages) == (7, 85)  # the sample: seven items held, 85 pages
-    assert view.summary.text() == f"Items: 7   Pages: 85   Boxes: {stats.boxes}   Files: {stats.volumes}"
+    assert view.summary.text() == (
+        f"Items: 7   Pages: 85   Boxes: {stats.boxes}   Files: {stats.volumes}"
+        f"   Destroyed: {stats.destroyed}   Transferred: {stats.transferred}"
+    )
     by_year = view.findChild(type(view.chart_views[0]), "chart_by_year").chart()
     series = next(s for s in by_year.series() if isinstance(s, QBarSeries))
     assert series.labelsPosition() == QBarSeries.LabelsPosition.LabelsOutsideEnd  # a value never over its bar
