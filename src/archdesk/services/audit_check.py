@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
@@ -177,7 +177,14 @@ def _triggers(session: Session) -> set[str]:
 # -- records against their seals ------------------------------------------------------------------
 
 
-def _latest_seals(session: Session) -> Iterator[tuple[int, str, str, int]]:
+class _Seal(NamedTuple):
+    record_id: int
+    reference_code: str
+    state: str
+    event_id: int
+
+
+def _latest_seals(session: Session) -> Iterator[_Seal]:
     """(record id, reference code, state, event id) of each record's newest seal, by record id."""
     if session.get_bind().dialect.name == "sqlite":
         # SQLite takes the bare columns from the row holding max(id).
@@ -190,7 +197,7 @@ def _latest_seals(session: Session) -> Iterator[tuple[int, str, str, int]]:
             "ORDER BY record_id, id DESC"
         )
     for row in session.execute(query.execution_options(yield_per=_BLOCK * 4)):
-        yield row[0], row[1], row[2], row[3]
+        yield _Seal(record_id=row.record_id, reference_code=row.reference_code, state=row.state, event_id=row.event_id)
 
 
 def check_audited_state(session: Session, found: Findings, record_count: int, progress: Progress | None) -> str:
@@ -205,21 +212,27 @@ def check_audited_state(session: Session, found: Findings, record_count: int, pr
             from archdesk.services.errors import Cancelled
 
             raise Cancelled()
-        while seal is not None and seal[0] < row[0]:
+        while seal is not None and seal.record_id < row.id:
             _gone(found, seal)
             seal = next(seals, None)
-        if seal is None or seal[0] != row[0]:
-            found.add(row[1], "is not in the audit trail: it was added outside ArchDesk")
+        if seal is None or seal.record_id != row.id:
+            found.add(row.reference_code, "is not in the audit trail: it was added outside ArchDesk")
             continue
-        if record_digest(row[1:]) != seal[2][:16]:
-            current = record_state(row[1:])
-            fields = audit_chain.changed_fields(seal[2], current) or ["a field"]
-            if seal[2] == audit_chain.DELETED:
-                found.add(row[1], f"was deleted (audit event #{seal[3]}) but is back: restored outside ArchDesk")
+        # The seal hashes the STATE_FIELDS values in their declared order: the columns after the id.
+        state = row[1:]
+        if record_digest(state) != seal.state[:16]:
+            current = record_state(state)
+            fields = audit_chain.changed_fields(seal.state, current) or ["a field"]
+            if seal.state == audit_chain.DELETED:
+                found.add(
+                    row.reference_code,
+                    f"was deleted (audit event #{seal.event_id}) but is back: restored outside ArchDesk",
+                )
             else:
                 found.add(
-                    row[1],
-                    f"{', '.join(fields)} changed outside ArchDesk since its last audited state (audit event #{seal[3]})",
+                    row.reference_code,
+                    f"{', '.join(fields)} changed outside ArchDesk since its last audited state "
+                    f"(audit event #{seal.event_id})",
                 )
         seal = next(seals, None)
     while seal is not None:
@@ -228,10 +241,12 @@ def check_audited_state(session: Session, found: Findings, record_count: int, pr
     return f"{done} records"
 
 
-def _gone(found: Findings, seal: tuple[int, str, str, int]) -> None:
-    record_id, code, state, event_id = seal
-    if state != audit_chain.DELETED:
-        found.add(code or f"record #{record_id}", f"was deleted outside ArchDesk (last audited in event #{event_id})")
+def _gone(found: Findings, seal: _Seal) -> None:
+    if seal.state != audit_chain.DELETED:
+        found.add(
+            seal.reference_code or f"record #{seal.record_id}",
+            f"was deleted outside ArchDesk (last audited in event #{seal.event_id})",
+        )
 
 
 # -- the search index's text ----------------------------------------------------------------------
