@@ -45,7 +45,9 @@ def test_with_lang_zh_cn_the_report_reads_in_chinese_and_the_json_keeps_english_
     # The same edit, seen three ways: the code against its parts, the record against its audited
     # state, the search index (which still holds the code ArchDesk wrote).
     assert "在 ArchDesk 之外被改动" in out and "检索索引中的" in out
-    assert out.rstrip().endswith("发现 3 个问题。") and "does not match" not in out and "outside ArchDesk since" not in out
+    assert (
+        out.rstrip().endswith("发现 3 个问题。") and "does not match" not in out and "outside ArchDesk since" not in out
+    )
 
     assert main(["--lang", "zh_CN", "--db", str(path), "check", "--json"]) == 1
     finding = json.loads(capsys.readouterr().out)["checks"][3]["findings"][0]

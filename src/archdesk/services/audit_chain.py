@@ -340,5 +340,6 @@ def newest_head(session: Session) -> ChainHead | None:
 
     from archdesk.models import AuditEvent
 
-    row = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
-    return ChainHead(row[0], row[1]) if row else None
+    newest = select(AuditEvent.id.label("event_id"), AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    row = session.execute(newest).first()
+    return ChainHead(**row._mapping) if row else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
@@ -177,7 +177,14 @@ def _triggers(session: Session) -> set[str]:
 # -- records against their seals ------------------------------------------------------------------
 
 
-def _latest_seals(session: Session) -> Iterator[tuple[int, str, str, int]]:
+class _Seal(NamedTuple):
+    record_id: int
+    reference_code: str
+    state: str
+    event_id: int
+
+
+def _latest_seals(session: Session) -> Iterator[_Seal]:
     """(record id, reference code, state, event id) of each record's newest seal, by record id."""
     if session.get_bind().dialect.name == "sqlite":
         # SQLite takes the bare columns from the row holding max(id).
@@ -190,7 +197,7 @@ def _latest_seals(session: Session) -> Iterator[tuple[int, str, str, int]]:
             "ORDER BY record_id, id DESC"
         )
     for row in session.execute(query.execution_options(yield_per=_BLOCK * 4)):
-        yield row[0], row[1], row[2], row[3]
+        yield _Seal(record_id=row.record_id, reference_code=row.reference_code, state=row.state, event_id=row.event_id)
 
 
 def check_audited_state(session: Session, found: Findings, record_count: int, progress: Progress | None) -> str:
@@ -205,21 +212,26 @@ def check_audited_state(session: Session, found: Findings, record_count: int, pr
             from archdesk.services.errors import Cancelled
 
             raise Cancelled()
-        while seal is not None and seal[0] < row[0]:
+        while seal is not None and seal.record_id < row.id:
             _gone(found, seal)
             seal = next(seals, None)
-        if seal is None or seal[0] != row[0]:
-            found.add(row[1], msg("safety.check.added_outside"))
+        if seal is None or seal.record_id != row.id:
+            found.add(row.reference_code, msg("safety.check.added_outside"))
             continue
-        if record_digest(row[1:]) != seal[2][:16]:
-            current = record_state(row[1:])
-            fields = audit_chain.changed_fields(seal[2], current) or ["a field"]
-            if seal[2] == audit_chain.DELETED:
-                found.add(row[1], msg("safety.check.back_outside", event=seal[3]))
+        # The seal hashes the STATE_FIELDS values in their declared order: the columns after the id.
+        state = row[1:]
+        if record_digest(state) != seal.state[:16]:
+            current = record_state(state)
+            fields = audit_chain.changed_fields(seal.state, current) or ["a field"]
+            if seal.state == audit_chain.DELETED:
+                found.add(
+                    row.reference_code,
+                    msg("safety.check.back_outside", event=seal.event_id),
+                )
             else:
                 found.add(
-                    row[1],
-                    msg("safety.check.changed_outside", fields=", ".join(fields), event=seal[3]),
+                    row.reference_code,
+                    msg("safety.check.changed_outside", fields=", ".join(fields), event=seal.event_id),
                 )
         seal = next(seals, None)
     while seal is not None:
@@ -228,11 +240,11 @@ def check_audited_state(session: Session, found: Findings, record_count: int, pr
     return f"{done} records"
 
 
-def _gone(found: Findings, seal: tuple[int, str, str, int]) -> None:
-    record_id, code, state, event_id = seal
-    if state != audit_chain.DELETED:
+def _gone(found: Findings, seal: _Seal) -> None:
+    if seal.state != audit_chain.DELETED:
         found.add(
-            code or msg("safety.check.record_number", id=record_id), msg("safety.check.deleted_outside", event=event_id)
+            seal.reference_code or msg("safety.check.record_number", id=seal.record_id),
+            msg("safety.check.deleted_outside", event=seal.event_id),
         )
 
 

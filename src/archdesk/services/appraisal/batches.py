@@ -192,18 +192,18 @@ def decide(
                                      status=status_term(record.status)))  # fmt: skip
         existing = _rows_of_records(session, ids)
         for record_id, rows in existing.items():
-            for row, batch_status, list_status, list_number in rows:
-                code = facts[record_id].reference_code
-                if row.batch_id != batch_id and batch_status == AppraisalBatchStatus.OPEN:
+            for found in rows:
+                code, row = facts[record_id].reference_code, found.Appraisal
+                if row.batch_id != batch_id and found.batch_status == AppraisalBatchStatus.OPEN:
                     raise NotAllowed(msg("appraisal.in_other_batch", reference_code=code, batch=row.batch_id))
-                if row.batch_id == batch_id and list_status in OPEN_LISTS:
-                    raise NotAllowed(msg("appraisal.decision_listed", reference_code=code, number=list_number))
+                if row.batch_id == batch_id and found.list_status in OPEN_LISTS:
+                    raise NotAllowed(msg("appraisal.decision_listed", reference_code=code, number=found.list_number))
         if choice is AppraisalDecision.DESTROY:
             refuse_destruction(session, facts, batch.appraised_on, batch_id)
         today = date.today()
         rows: list[tuple[int, Appraisal, str | None]] = []
         for record_id in ids:
-            row = next((r for r, *_ in existing.get(record_id, ()) if r.batch_id == batch_id), None)
+            row = next((f.Appraisal for f in existing.get(record_id, ()) if f.Appraisal.batch_id == batch_id), None)
             if row is None:
                 row = Appraisal(batch_id=batch_id, record_id=record_id, appraised_on=batch.appraised_on)
                 session.add(row)
@@ -236,15 +236,18 @@ def _new_period(session: Session, choice: AppraisalDecision, code: str | None) -
 
 
 def _rows_of_records(session: Session, ids: Sequence[int]) -> dict[int, list]:
+    """Each record's appraisal rows, read by name: ``.Appraisal``, ``.batch_status``, ``.list_status``,
+    ``.list_number``."""
     rows: dict[int, list] = {}
     for chunk in chunks(list(ids)):
-        for row, batch_status, list_status, number in session.execute(
-            select(Appraisal, AppraisalBatch.status, DestructionList.status, DestructionList.number)
+        for found in session.execute(
+            select(Appraisal, AppraisalBatch.status.label("batch_status"), DestructionList.status.label("list_status"),
+                   DestructionList.number.label("list_number"))
             .outerjoin(AppraisalBatch, AppraisalBatch.id == Appraisal.batch_id)
             .outerjoin(DestructionList, DestructionList.id == Appraisal.destruction_list_id)
             .where(Appraisal.record_id.in_(chunk))
-        ):
-            rows.setdefault(row.record_id, []).append((row, batch_status, list_status, number))
+        ):  # fmt: skip
+            rows.setdefault(found.Appraisal.record_id, []).append(found)
     return rows
 
 
@@ -257,14 +260,14 @@ def add_to_batch(db: Database, batch_id: int, record_ids: Sequence[int], *, uow:
         existing = _rows_of_records(session, list(facts))
         added = 0
         for record_id, record in facts.items():
-            for row, batch_status, _list_status, _number in existing.get(record_id, ()):
-                if row.batch_id != batch_id and batch_status == AppraisalBatchStatus.OPEN:
+            for found in existing.get(record_id, ()):
+                if found.Appraisal.batch_id != batch_id and found.batch_status == AppraisalBatchStatus.OPEN:
                     raise NotAllowed(msg("appraisal.in_other_batch", reference_code=record.reference_code,
-                                         batch=row.batch_id))  # fmt: skip
+                                         batch=found.Appraisal.batch_id))  # fmt: skip
             if record.status not in APPRAISABLE:
                 raise NotAllowed(msg("appraisal.not_appraisable", reference_code=record.reference_code,
                                      status=status_term(record.status)))  # fmt: skip
-            if any(row.batch_id == batch_id for row, *_ in existing.get(record_id, ())):
+            if any(found.Appraisal.batch_id == batch_id for found in existing.get(record_id, ())):
                 continue
             session.add(Appraisal(batch_id=batch_id, record_id=record_id, appraised_on=batch.appraised_on))
             added += 1

@@ -383,14 +383,17 @@ def list_destruction_lists(db: Database, *, status: str | None = None) -> list[L
             .subquery()
         )
         stmt = (
-            select(DestructionList, func.coalesce(counts.c.n, 0))
+            select(DestructionList, func.coalesce(counts.c.n, 0).label("records"))
             .outerjoin(counts, counts.c.list_id == DestructionList.id)
             .order_by(DestructionList.id.desc())
         )
         if status:
             stmt = stmt.where(DestructionList.status == status)
         return [
-            ListSummary(d.id, d.number, d.title, d.kind, d.status, d.batch_id, n, d.created_at.date(), d.applicant,
-                        d.approved_by, d.witnesses, d.approved_on, d.executed_on)
-            for d, n in session.execute(stmt).all()
+            ListSummary(id=d.id, number=d.number, title=d.title, kind=d.kind, status=d.status, batch_id=d.batch_id,
+                        records=row.records, created_on=d.created_at.date(), applicant=d.applicant,
+                        approved_by=d.approved_by, witnesses=d.witnesses, approved_on=d.approved_on,
+                        executed_on=d.executed_on)
+            for row in session.execute(stmt).all()
+            for d in (row.DestructionList,)
         ]  # fmt: skip

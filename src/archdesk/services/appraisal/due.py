@@ -203,7 +203,7 @@ def count_due(db: Database, *, today: date | None = None, year: int | None = Non
         facts: dict[int, tuple[int, int, str, int]] = {}
         for chunk in _chunks(sorted(set(appraised) | set(extended))):
             facts.update(
-                (row[0], tuple(row[1:]))
+                (row.id, (row.retention_id, row.year, row.status, row.category_id))
                 for row in session.execute(
                     select(Record.id, Record.retention_id, Record.year, Record.status, Record.category_id).where(
                         Record.id.in_(chunk)

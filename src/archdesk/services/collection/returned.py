@@ -100,15 +100,15 @@ def batch_details(db: Database, batch_id: int) -> BatchDetails:
     """The batch, its records and its returned rows. Raises NotFound. Runs on the worker thread."""
     with db.reading() as session:
         found = session.execute(
-            select(TransferBatch, Department.code, Department.name)
+            select(TransferBatch, Department.code.label("code"), Department.name.label("name"))
             .outerjoin(Department, Department.id == TransferBatch.department_id)
             .where(TransferBatch.id == batch_id)
         ).first()
         if found is None:
             raise NotFound("transfer_batch", batch_id)
-        batch, code, name = found
+        batch, code, name = found.TransferBatch, found.code, found.name
         records = tuple(
-            BatchRecord(*row)
+            BatchRecord(**row._mapping)
             for row in session.execute(
                 select(Record.id, Record.reference_code, Record.title, Record.date, Record.status)
                 .where(Record.transfer_batch_id == batch_id)
@@ -117,9 +117,10 @@ def batch_details(db: Database, batch_id: int) -> BatchDetails:
         )
         headers, returned = _returned(batch.returned_rows)
         return BatchDetails(
-            batch.id, batch.file_name, f"{code} {name}" if code else "", code or "", batch.received_on,
-            batch.row_count, batch.accepted_count, batch.returned_count, batch.status, batch.file_sha256,
-            headers, records, returned,
+            id=batch.id, file_name=batch.file_name, department=f"{code} {name}" if code else "",
+            department_code=code or "", received_on=batch.received_on, rows=batch.row_count,
+            accepted=batch.accepted_count, returned=batch.returned_count, status=batch.status,
+            sha256=batch.file_sha256, headers=headers, records=records, returned_rows=returned,
         )  # fmt: skip
 
 

@@ -40,11 +40,11 @@ def list_locations(db: Database) -> list[LocationSummary]:
                 Location.storeroom,
                 Location.description,
                 Location.capacity,
-                func.coalesce(boxes.c.boxes, 0),
-                func.coalesce(records.c.records, 0),
+                func.coalesce(boxes.c.boxes, 0).label("boxes"),
+                func.coalesce(records.c.records, 0).label("records"),
             )
             .outerjoin(boxes, boxes.c.location_id == Location.id)
             .outerjoin(records, records.c.location_id == Location.id)
             .order_by(Location.code)
         )
-        return [LocationSummary(*row) for row in rows]
+        return [LocationSummary(**row._mapping) for row in rows]

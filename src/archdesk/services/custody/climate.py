@@ -198,7 +198,7 @@ def readings(
             statement = statement.where(ClimateReading.measured_at >= since)
         if until is not None:
             statement = statement.where(ClimateReading.measured_at < until)
-        return [Reading(*row) for row in session.execute(statement.order_by(ClimateReading.measured_at))]
+        return [Reading(**row._mapping) for row in session.execute(statement.order_by(ClimateReading.measured_at))]
 
 
 def climate_alerts(
@@ -222,7 +222,7 @@ def climate_alerts(
                        ClimateReading.measured_at < datetime.combine(today + timedelta(days=1), datetime.min.time()))
                 .order_by(ClimateReading.measured_at)
             ).all()  # fmt: skip
-            alerts.extend(_room_alerts(room, [Reading(*r) for r in rows], start, today))
+            alerts.extend(_room_alerts(room, [Reading(**row._mapping) for row in rows], start, today))
         return alerts
 
 

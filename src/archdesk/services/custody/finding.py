@@ -63,10 +63,10 @@ def find_code(db: Database, code: str) -> Found:
                 Box.id,
                 Box.code,
                 Box.barcode,
-                Location.code,
-                Category.code,
+                Location.code.label("location"),
+                Category.code.label("category"),
                 Box.year,
-                RetentionPeriod.code,
+                RetentionPeriod.code.label("retention"),
                 Box.box_number,
                 Box.spine_mm,
             )  # fmt: skip
@@ -76,25 +76,33 @@ def find_code(db: Database, code: str) -> Found:
             .where((Box.barcode == code) | (Box.code == code))
         ).first()
         if box is not None:
-            return Found("box", box[0], box[1], label=box[2] or "", location=box[3] or "",
-                         records=box_contents(session, box[0]),
-                         details={"barcode": box[2], "category": box[4], "year": box[5], "retention": box[6],
-                                  "box_number": box[7], "spine_mm": box[8]})  # fmt: skip
+            return Found("box", box.id, box.code, label=box.barcode or "", location=box.location or "",
+                         records=box_contents(session, box.id),
+                         details={"barcode": box.barcode, "category": box.category, "year": box.year,
+                                  "retention": box.retention, "box_number": box.box_number,
+                                  "spine_mm": box.spine_mm})  # fmt: skip
         record = session.execute(
-            select(Record.id, Record.reference_code, Record.title, Box.code, Location.code, Record.status)
+            select(
+                Record.id,
+                Record.reference_code,
+                Record.title,
+                Box.code.label("box"),
+                Location.code.label("location"),
+                Record.status,
+            )  # fmt: skip
             .outerjoin(Box, Box.id == Record.box_id)
             .outerjoin(Location, Location.id == Box.location_id)
             .where(Record.reference_code.in_({code, code.replace(".", "·")}))  # a label writes · as .
         ).first()
         if record is not None:
-            return Found("record", record[0], record[1], label=record[2], box=record[3] or "",
-                         location=record[4] or "", status=record[5])  # fmt: skip
+            return Found("record", record.id, record.reference_code, label=record.title, box=record.box or "",
+                         location=record.location or "", status=record.status)  # fmt: skip
         shelf = session.execute(
             select(Location.id, Location.code, Location.name, Location.capacity).where(Location.code == code)
         ).first()
         if shelf is not None:
-            boxes = tuple(session.scalars(select(Box.code).where(Box.location_id == shelf[0]).order_by(Box.code)))
-            return Found("location", shelf[0], shelf[1], label=shelf[2] or "", capacity=shelf[3], boxes=boxes)
+            boxes = tuple(session.scalars(select(Box.code).where(Box.location_id == shelf.id).order_by(Box.code)))
+            return Found("location", shelf.id, shelf.code, label=shelf.name or "", capacity=shelf.capacity, boxes=boxes)
     raise _not_found(code)
 
 
@@ -110,7 +118,7 @@ def box_contents(session, box_id: int) -> tuple[BoxItem, ...]:  # noqa: ANN001
         .where(Record.box_id == box_id)
         .order_by(Record.item_number, Record.reference_code)
     )
-    return tuple(BoxItem(*row) for row in rows)
+    return tuple(BoxItem(**row._mapping) for row in rows)
 
 
 @dataclass(frozen=True)
@@ -124,11 +132,12 @@ class ShelfBox:
 def shelf_boxes(db: Database, location_id: int) -> list[ShelfBox]:
     """The boxes standing on one shelf with their record counts (the dock's lower list)."""
     with db.reading() as session:
-        count = select(func.count()).where(Record.box_id == Box.id).correlate(Box).scalar_subquery()
+        count = select(func.count()).where(Record.box_id == Box.id).correlate(Box).scalar_subquery().label("records")
         rows = session.execute(
             select(Box.id, Box.code, Box.barcode, count).where(Box.location_id == location_id).order_by(Box.code)
         )
-        return [ShelfBox(r[0], r[1], r[2] or "", r[3]) for r in rows]
+        # A box without a barcode reads as "" (the column is nullable).
+        return [ShelfBox(**{**row._mapping, "barcode": row.barcode or ""}) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -142,10 +151,10 @@ class RecordPlace:
 def record_place(db: Database, record_id: int) -> RecordPlace:
     with db.reading() as session:
         row = session.execute(
-            select(Box.code, Location.code)
+            select(Box.code.label("box"), Location.code.label("location"))
             .select_from(Record)
             .outerjoin(Box, Box.id == Record.box_id)
             .outerjoin(Location, Location.id == Box.location_id)
             .where(Record.id == record_id)
         ).first()
-    return RecordPlace(row[0] or "", row[1] or "") if row else RecordPlace("", "")
+    return RecordPlace(box=row.box or "", location=row.location or "") if row else RecordPlace("", "")

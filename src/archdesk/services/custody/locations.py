@@ -262,10 +262,11 @@ def location_tree(
     with db.reading() as session:
         # A count per shelf on the box index (no grouped scan of every box), so a prefix costs its shelves only.
         boxes = select(func.count()).where(Box.location_id == Location.id).correlate(Location).scalar_subquery()
+        # Labelled as ShelfNode's fields: the node is built by name, not by column order.
         columns = [
             Location.id, Location.code, Location.storeroom, Location.area, Location.row, Location.side,
-            Location.section, Location.shelf, Location.name, Location.capacity, boxes,
-            Location.retired_at.is_not(None),
+            Location.section, Location.shelf.label("level"), Location.name, Location.capacity, boxes.label("boxes"),
+            Location.retired_at.is_not(None).label("retired"),
         ]  # fmt: skip
         statement = select(*columns).order_by(Location.code)
         if prefix:
@@ -273,7 +274,7 @@ def location_tree(
         if not include_retired:
             statement = statement.where(Location.retired_at.is_(None))
         # Core rows, not ORM ones: 10,000 shelves come back in a third of the time.
-        nodes = [ShelfNode(*row) for row in session.connection().execute(statement)]
+        nodes = [ShelfNode(**row._mapping) for row in session.connection().execute(statement)]
         if not with_records:
             return nodes
         held = _record_counts(session)

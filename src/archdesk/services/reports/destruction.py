@@ -89,8 +89,8 @@ def destruction_list_document(db: Database, list_id: int, language: str = "zh_CN
         rows = session.execute(
             select(
                 DestructionListItem.position, Record.reference_code, Record.title, Record.year, Record.date,
-                RetentionPeriod.code, RetentionPeriod.label, RetentionPeriod.label_en, Record.pages,
-                DestructionListItem.reason, Record.notes, Volume.volume_number, Record.item_number,
+                RetentionPeriod.label.label("retention_zh"), RetentionPeriod.label_en.label("retention_en"),
+                Record.pages, DestructionListItem.reason, Record.notes, Volume.volume_number, Record.item_number,
             )
             .join(Record, Record.id == DestructionListItem.record_id)
             .join(RetentionPeriod, RetentionPeriod.id == Record.retention_id)
@@ -119,9 +119,10 @@ def destruction_list_document(db: Database, list_id: int, language: str = "zh_CN
             Column(label("notes", language), 18, wrap=True),
         )
         table = [
-            (pos, title_, volume or item, 1, str(year), code, retention(zh, en),
-             word("kept_years", language).format(years=years_kept(year, on)), executed_on, notes)
-            for pos, code, title_, year, _d, _c, zh, en, _p, _r, notes, volume, item in rows
+            (r.position, r.title, r.volume_number or r.item_number, 1, str(r.year), r.reference_code,
+             retention(r.retention_zh, r.retention_en),
+             word("kept_years", language).format(years=years_kept(r.year, on)), executed_on, r.notes)
+            for r in rows
         ]  # fmt: skip
         signatures = [word("unit_head", language), word("archives_head", language), word("accounting_head", language)]
     else:
@@ -136,9 +137,9 @@ def destruction_list_document(db: Database, list_id: int, language: str = "zh_CN
             Column(label("notes", language), 18, wrap=True),
         )
         table = [
-            (pos, code, title_, day.strftime("%Y%m%d") if day else str(year), retention(zh, en), pages, reason,
-             notes)
-            for pos, code, title_, year, day, _c, zh, en, pages, reason, notes, _v, _i in rows
+            (r.position, r.reference_code, r.title, r.date.strftime("%Y%m%d") if r.date else str(r.year),
+             retention(r.retention_zh, r.retention_en), r.pages, r.reason, r.notes)
+            for r in rows
         ]  # fmt: skip
         signatures = [word("approver", language), word("applicant", language)]
     people = [p.strip() for p in witnesses.split(",") if p.strip()] if witnesses else []

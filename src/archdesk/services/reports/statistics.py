@@ -91,24 +91,28 @@ def holdings_statistics(db: Database, *, language: str = "zh_CN") -> HoldingsSta
 
         def tallies(statement: Any) -> tuple[Tally, ...]:
             return tuple(
-                Tally(_plain(key), _plain(name) or none, int(n), int(p))
-                for key, name, n, p in session.execute(statement)
+                Tally(
+                    key=_plain(t["key"]), name=_plain(t["name"]) or none, items=int(t["items"]), pages=int(t["pages"])
+                )
+                for t in session.execute(statement).mappings()
             )
+
+        def counted(key: Any, name: Any) -> Any:
+            # Labelled as Tally's fields: a tally is read by name, not by column order.
+            return select(key.label("key"), name.label("name"), items.label("items"), pages.label("pages"))
 
         category_name = Category.name_en if en else Category.name
         by_category = tallies(
-            select(Category.code, category_name, items, pages)
+            counted(Category.code, category_name)
             .join(Category, Category.id == Record.category_id)
             .where(held)
             .group_by(Category.code, category_name, Category.sort_order)
             .order_by(Category.code)
         )
-        by_year = tallies(
-            select(Record.year, Record.year, items, pages).where(held).group_by(Record.year).order_by(Record.year)
-        )
+        by_year = tallies(counted(Record.year, Record.year).where(held).group_by(Record.year).order_by(Record.year))
         retention_name = RetentionPeriod.label_en if en else RetentionPeriod.label
         by_retention = tallies(
-            select(RetentionPeriod.code, retention_name, items, pages)
+            counted(RetentionPeriod.code, retention_name)
             .join(RetentionPeriod, RetentionPeriod.id == Record.retention_id)
             .where(held)
             .group_by(RetentionPeriod.code, retention_name, RetentionPeriod.sort_order)
@@ -116,7 +120,7 @@ def holdings_statistics(db: Database, *, language: str = "zh_CN") -> HoldingsSta
         )
         security_name = SecurityLevel.name_en if en else SecurityLevel.name
         by_security = tallies(
-            select(SecurityLevel.code, security_name, items, pages)
+            counted(SecurityLevel.code, security_name)
             .outerjoin(SecurityLevel, SecurityLevel.id == Record.security_level_id)
             .where(held)
             .group_by(SecurityLevel.code, security_name, SecurityLevel.rank)
@@ -124,7 +128,7 @@ def holdings_statistics(db: Database, *, language: str = "zh_CN") -> HoldingsSta
         )
         year_accepted = extract("year", Record.accepted_at)
         accessions = tallies(
-            select(year_accepted, year_accepted, items, pages)
+            counted(year_accepted, year_accepted)
             .where(Record.accepted_at.is_not(None), Record.status != RecordStatus.PENDING)
             .group_by(year_accepted)
             .order_by(year_accepted)

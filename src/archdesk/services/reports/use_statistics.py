@@ -72,22 +72,29 @@ def use_statistics(
 
     def tallies(stmt: Any, name: Any = None) -> tuple[UseTally, ...]:
         rows = []
-        for key, shown, p, i in session.execute(stmt.where(*conditions)):
-            rows.append(UseTally(str(key or ""), name(key, shown) if name else str(shown or ""), int(p), int(i)))
+        for t in session.execute(stmt.where(*conditions)).mappings():
+            shown = name(t["key"], t["name"]) if name else str(t["name"] or "")
+            rows.append(UseTally(key=str(t["key"] or ""), name=shown, persons=int(t["persons"]), items=int(t["items"])))
         return tuple(rows)
+
+    def counted(key: Any, shown: Any) -> Any:
+        # Labelled as UseTally's fields: a tally is read by name, not by column order.
+        return select(key.label("key"), shown.label("name"), persons.label("persons"), items.label("items"))
 
     with db.reading() as session:
         total_persons, total_items = session.execute(select(persons, items).where(*conditions)).one()
         year, month = extract("year", Loan.lent_on), extract("month", Loan.lent_on)
         by_month = tuple(
-            UseTally(f"{int(y):04d}-{int(m):02d}", f"{int(y):04d}-{int(m):02d}", int(p), int(i))
-            for y, m, p, i in session.execute(
-                select(year, month, persons, items).where(*conditions).group_by(year, month).order_by(year, month)
-            )
-        )
+            UseTally(key=shown, name=shown, persons=int(t["persons"]), items=int(t["items"]))
+            for t in session.execute(
+                select(year.label("year"), month.label("month"), persons.label("persons"), items.label("items"))
+                .where(*conditions).group_by(year, month).order_by(year, month)
+            ).mappings()
+            for shown in (f"{int(t['year']):04d}-{int(t['month']):02d}",)
+        )  # fmt: skip
         place = func.coalesce(Department.name, func.nullif(Borrower.organisation, ""), "")
         by_department = tallies(
-            select(func.coalesce(Department.code, ""), place, persons, items)
+            counted(func.coalesce(Department.code, ""), place)
             .join(Borrower, Borrower.id == Loan.borrower_id)
             .outerjoin(Department, Department.id == Borrower.department_id)
             .group_by(Department.code, place)
@@ -96,22 +103,22 @@ def use_statistics(
         )
         category_name = Category.name_en if en else Category.name
         by_category = tallies(
-            select(Category.code, category_name, persons, items)
+            counted(Category.code, category_name)
             .join(Record, Record.id == Loan.record_id)
             .join(Category, Category.id == Record.category_id)
             .group_by(Category.code, category_name)
             .order_by(Category.code)
         )
         by_purpose = tallies(
-            select(Loan.purpose, Loan.purpose, persons, items).group_by(Loan.purpose).order_by(items.desc()),
+            counted(Loan.purpose, Loan.purpose).group_by(Loan.purpose).order_by(items.desc()),
             lambda key, _shown: purpose_text(key or "other", language),
         )
         by_mode = tallies(
-            select(Loan.mode, Loan.mode, persons, items).group_by(Loan.mode).order_by(items.desc()),
+            counted(Loan.mode, Loan.mode).group_by(Loan.mode).order_by(items.desc()),
             lambda key, _shown: word(f"mode.{key}", language),
         )
         most_used = tallies(
-            select(Record.reference_code, Record.title, persons, items)
+            counted(Record.reference_code, Record.title)
             .join(Record, Record.id == Loan.record_id)
             .group_by(Record.id, Record.reference_code, Record.title)
             .order_by(items.desc(), Record.reference_code)

@@ -88,17 +88,18 @@ def update_borrower(db: Database, borrower_id: int, data: BorrowerInput, *, uow:
 
 
 def _select():  # noqa: ANN202
+    # Columns labelled as BorrowerView's fields: the view is built by name, not by column order.
     return (
         select(
             Borrower.id,
             Borrower.name,
-            func.coalesce(Department.code, ""),
-            func.coalesce(Department.name, Borrower.organisation),
+            func.coalesce(Department.code, "").label("department_code"),
+            func.coalesce(Department.name, Borrower.organisation).label("department"),
             Borrower.contact,
             Borrower.identity_number,
-            func.coalesce(SecurityLevel.code, ""),
-            func.coalesce(SecurityLevel.name, ""),
-            func.coalesce(SecurityLevel.name_en, ""),
+            func.coalesce(SecurityLevel.code, "").label("clearance_code"),
+            func.coalesce(SecurityLevel.name, "").label("clearance"),
+            func.coalesce(SecurityLevel.name_en, "").label("clearance_en"),
             Borrower.active,
         )  # fmt: skip
         .outerjoin(Department, Department.id == Borrower.department_id)
@@ -125,7 +126,8 @@ def find_borrowers(db: Database, text: str = "", *, active_only: bool = False, l
     if active_only:
         stmt = stmt.where(Borrower.active.is_(True))
     with db.reading() as session:
-        return [BorrowerView(*row) for row in session.execute(stmt.order_by(Borrower.name, Borrower.id).limit(limit))]
+        rows = session.execute(stmt.order_by(Borrower.name, Borrower.id).limit(limit))
+        return [BorrowerView(**row._mapping) for row in rows]
 
 
 def get_borrower(db: Database, borrower_id: int) -> BorrowerView:
@@ -133,4 +135,4 @@ def get_borrower(db: Database, borrower_id: int) -> BorrowerView:
         row = session.execute(_select().where(Borrower.id == borrower_id)).first()
     if row is None:
         raise NotFound("borrower", borrower_id)
-    return BorrowerView(*row)
+    return BorrowerView(**row._mapping)

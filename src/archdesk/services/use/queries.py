@@ -43,12 +43,13 @@ class LoanSummary:
 
 
 def _loan_select():  # noqa: ANN202
+    # Columns labelled as LoanSummary's fields: the summary is built by name, not by column order.
     return (
         select(
             Loan.id,
             Record.reference_code,
             Record.title,
-            Borrower.name,
+            Borrower.name.label("borrower"),
             Loan.mode,
             Loan.status,
             Loan.lent_on,
@@ -92,7 +93,7 @@ def list_loans(
     else:
         stmt = stmt.order_by(Loan.due_on.is_(None), Loan.due_on, Loan.id)
     with db.reading() as session:
-        return [LoanSummary(*row) for row in session.execute(stmt.limit(limit))]
+        return [LoanSummary(**row._mapping) for row in session.execute(stmt.limit(limit))]
 
 
 def get_loan(db: Database, loan_id: int) -> LoanSummary:
@@ -101,7 +102,7 @@ def get_loan(db: Database, loan_id: int) -> LoanSummary:
         row = session.execute(_loan_select().where(Loan.id == loan_id)).first()
     if row is None:
         raise NotFound("loan", loan_id)
-    return LoanSummary(*row)
+    return LoanSummary(**row._mapping)
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,10 @@ def overdue_loans(db: Database, *, today: date | None = None, borrower_id: int |
     today = today or date.today()
     stmt = (
         select(
-            Loan.id,
-            Borrower.id,
-            Borrower.name,
-            func.coalesce(Department.name, Borrower.organisation),
+            Loan.id.label("loan_id"),
+            Borrower.id.label("borrower_id"),
+            Borrower.name.label("borrower"),
+            func.coalesce(Department.name, Borrower.organisation).label("department"),
             Borrower.contact,
             Record.reference_code,
             Record.title,
@@ -146,10 +147,7 @@ def overdue_loans(db: Database, *, today: date | None = None, borrower_id: int |
     if borrower_id is not None:
         stmt = stmt.where(Loan.borrower_id == borrower_id)
     with db.reading() as session:
-        return [
-            OverdueLoan(lid, bid, name, dept, contact, code, title, lent, due, (today - due).days, rid)
-            for lid, bid, name, dept, contact, code, title, lent, due, rid in session.execute(stmt)
-        ]
+        return [OverdueLoan(**row._mapping, days_overdue=(today - row.due_on).days) for row in session.execute(stmt)]
 
 
 def overdue_count(db: Database, *, today: date | None = None) -> int:
@@ -184,12 +182,12 @@ def list_requests(
         select(
             LoanRequest.id,
             LoanRequest.borrower_id,
-            Borrower.name,
+            Borrower.name.label("borrower"),
             LoanRequest.purpose,
             LoanRequest.mode,
             LoanRequest.status,
             LoanRequest.requested_on,
-            count,
+            count.label("records"),
             LoanRequest.approver,
             LoanRequest.refusal_reason,
         )  # fmt: skip
@@ -199,7 +197,7 @@ def list_requests(
         .limit(limit)
     )
     with db.reading() as session:
-        return [RequestSummary(*row) for row in session.execute(stmt)]
+        return [RequestSummary(**row._mapping) for row in session.execute(stmt)]
 
 
 @dataclass(frozen=True)
@@ -245,8 +243,8 @@ def request_detail(db: Database, request_id: int) -> RequestDetail:
         head = session.execute(
             select(
                 LoanRequest.id,
-                Borrower.name,
-                func.coalesce(Department.name, Borrower.organisation),
+                Borrower.name.label("borrower"),
+                func.coalesce(Department.name, Borrower.organisation).label("department"),
                 Borrower.contact,
                 Borrower.identity_number,
                 LoanRequest.purpose,
@@ -267,12 +265,12 @@ def request_detail(db: Database, request_id: int) -> RequestDetail:
             raise NotFound("loan", request_id)
         rows = session.execute(
             select(
-                Loan.id,
+                Loan.id.label("loan_id"),
                 Record.reference_code,
                 Record.title,
-                func.coalesce(SecurityLevel.name, ""),
-                func.coalesce(SecurityLevel.name_en, ""),
-                func.coalesce(Location.code, ""),
+                func.coalesce(SecurityLevel.name, "").label("security"),
+                func.coalesce(SecurityLevel.name_en, "").label("security_en"),
+                func.coalesce(Location.code, "").label("location"),
                 Loan.status,
                 Loan.due_on,
                 Loan.returned_on,
@@ -286,11 +284,12 @@ def request_detail(db: Database, request_id: int) -> RequestDetail:
             .where(Loan.request_id == request_id)
             .order_by(Loan.id)
         ).all()
-    lent = [r[10] for r in rows if r[10] is not None]
-    dues = [r[7] for r in rows if r[7] is not None]
-    records = tuple(RequestRecord(*r[:10]) for r in rows)
+    lent = [r.lent_on for r in rows if r.lent_on is not None]
+    dues = [r.due_on for r in rows if r.due_on is not None]
+    # lent_on is the request's (the earliest), not a record's: it is read above and left out here.
+    records = tuple(RequestRecord(**{k: v for k, v in r._mapping.items() if k != "lent_on"}) for r in rows)
     return RequestDetail(
-        *head, lent_on=min(lent) if lent else None, due_on=max(dues) if dues else None, records=records
+        **head._mapping, lent_on=min(lent) if lent else None, due_on=max(dues) if dues else None, records=records
     )
 
 
@@ -320,7 +319,7 @@ def renewals_of(db: Database, loan_id: int) -> list[RenewalView]:
                    LoanRenewal.override_reason, LoanRenewal.operator)
             .where(LoanRenewal.loan_id == loan_id).order_by(LoanRenewal.id)
         )  # fmt: skip
-        return [RenewalView(*row) for row in rows]
+        return [RenewalView(**row._mapping) for row in rows]
 
 
 def borrower_history(db: Database, borrower_id: int, *, limit: int = 500) -> list[LoanSummary]:
