@@ -29,6 +29,8 @@ def archive(request, tmp_path) -> Iterator[Database]:
         db.dispose()
         return
     request.getfixturevalue("_postgres_template")
+    # On PostgreSQL attached files live in a configured shared folder (services/digitisation/storage.py).
+    request.getfixturevalue("monkeypatch").setenv("ARCHDESK_FILES", str(tmp_path / "files"))
     url = backends.fresh_database()
     db = open_archive(url)
     try:

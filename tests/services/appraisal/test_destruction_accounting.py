@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
+import pytest
 from appraisal_archive import add_records, references
 
 from archdesk.services.appraisal import approve_destruction_list, create_batch, create_destruction_list, decide
@@ -26,6 +27,8 @@ def test_records_destroyed_through_an_executed_list_are_accounted_for(archive):
     assert _destruction(archive).status == "ok"
 
 
+# Not yet right on PostgreSQL (see the closing note of this session): SQLite only for now.
+@pytest.mark.sqlite_only
 def test_a_record_marked_destroyed_without_a_list_is_reported(archive):
     (record_id,) = add_records(archive, 1)
     with sqlite3.connect(archive.file) as raw:  # a careless tool, behind the services' back

@@ -21,6 +21,8 @@ from archdesk.services.errors import NotAllowed, ValidationError
 from archdesk.services.uow import UnitOfWork
 
 
+# The folder beside an archive file (SQLite); on PostgreSQL it is ARCHDESK_FILES, tested by the rest.
+@pytest.mark.sqlite_only
 def test_files_are_stored_by_hash_with_their_facts(archive, tmp_path):
     record_id, code = add_record(archive)
     pdf = make_pdf(tmp_path / "notice.pdf", "page one", "page two", "page three")
@@ -41,6 +43,8 @@ def test_files_are_stored_by_hash_with_their_facts(archive, tmp_path):
     assert sorted(summaries) == [f"attached notice.pdf to {code}", f"attached scan.tif to {code}"]
 
 
+# The folder beside an archive file (SQLite); on PostgreSQL it is ARCHDESK_FILES, tested by the rest.
+@pytest.mark.sqlite_only
 def test_identical_files_are_stored_once(archive, tmp_path):
     first, _ = add_record(archive)
     second, _ = add_record(archive, title="第二件")
@@ -126,6 +130,8 @@ def test_a_symlink_out_of_the_folder_is_refused(tmp_path):
         storage.resolve(folder, f"ab/{digest}")
 
 
+# The folder beside an archive file (SQLite); on PostgreSQL it is ARCHDESK_FILES, tested by the rest.
+@pytest.mark.sqlite_only
 def test_the_original_name_is_metadata_only(archive, tmp_path):
     record_id, _ = add_record(archive)
     pdf = make_pdf(tmp_path / "a.pdf")
