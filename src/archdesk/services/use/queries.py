@@ -159,6 +159,15 @@ def overdue_count(db: Database, *, today: date | None = None) -> int:
         ) or 0  # fmt: skip
 
 
+def open_loan_counts(db: Database) -> dict[str, int]:
+    """How many loans are open in each status (requested, approved, lent): the Loans dock's tabs."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(Loan.status, func.count()).where(Loan.status.in_(OPEN_STATUSES)).group_by(Loan.status)
+        )
+        return {status: count for status, count in rows}
+
+
 @dataclass(frozen=True)
 class RequestSummary:
     id: int

@@ -49,10 +49,7 @@ class LoansView:
 
 def fetch_view(db: Database, tab: int, today: date) -> LoansView:
     """Worker thread: the rows of ``tab`` and the four counts (one small count query each)."""
-    from sqlalchemy import func, select
-
-    from archdesk.models import Loan
-    from archdesk.services.use.queries import OPEN_STATUSES, list_loans, overdue_count
+    from archdesk.services.use.queries import list_loans, open_loan_counts, overdue_count
 
     options = {
         OPEN: {},
@@ -61,12 +58,7 @@ def fetch_view(db: Database, tab: int, today: date) -> LoansView:
         OVERDUE: {"statuses": ("lent",), "due_before": today},
     }[tab]
     rows = list_loans(db, **options)
-    with db.reading() as session:
-        by_status = dict(
-            session.execute(
-                select(Loan.status, func.count()).where(Loan.status.in_(OPEN_STATUSES)).group_by(Loan.status)
-            ).all()
-        )
+    by_status = open_loan_counts(db)
     waiting = by_status.get("requested", 0) + by_status.get("approved", 0)
     counts = (sum(by_status.values()), waiting, by_status.get("lent", 0), overdue_count(db, today=today))
     return LoansView(rows, counts)
