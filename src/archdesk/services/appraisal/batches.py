@@ -17,7 +17,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from archdesk.messages import msg
+from archdesk.messages import msg, term
 from archdesk.models import Appraisal, AppraisalBatch, Box, DestructionList, Record, RetentionPeriod
 from archdesk.services.appraisal.common import RecordFacts, chunks, ids_of_references, names, record_facts, status_term
 from archdesk.services.appraisal.due import APPRAISABLE, eligible_from, extended_due, retention_ends
@@ -97,7 +97,11 @@ def create_batch(
         work.session.add(batch)
         work.session.flush()
         work.audit(
-            "create", "appraisal_batch", batch.id, f"appraisal batch {batch.title}", after={"members": committee}
+            "create",
+            "appraisal_batch",
+            batch.id,
+            msg("appraisal.audit.batch_opened", title=batch.title),
+            after={"members": committee},
         )
         return batch.id
 
@@ -217,7 +221,7 @@ def decide(
         appraisal_ids = []
         for record_id, row, before in rows:
             appraisal_ids.append(row.id)
-            work.audit("appraise", "record", record_id, f"batch {batch_id}: {choice}: {opinion.strip()}",
+            work.audit("appraise", "record", record_id, msg("appraisal.audit.decided", batch=batch_id, decision=term(f"appraisal.decision.{choice}"), opinion=opinion.strip()),
                        before={"decision": before}, after={"decision": str(choice), "appraisal_id": row.id})  # fmt: skip
         return appraisal_ids
 
@@ -271,7 +275,7 @@ def add_to_batch(db: Database, batch_id: int, record_ids: Sequence[int], *, uow:
                 continue
             session.add(Appraisal(batch_id=batch_id, record_id=record_id, appraised_on=batch.appraised_on))
             added += 1
-        work.audit("update", "appraisal_batch", batch_id, f"{added} records added to the batch")
+        work.audit("update", "appraisal_batch", batch_id, msg("appraisal.audit.added", count=added))
         return added
 
 
@@ -299,10 +303,10 @@ def close_batch(db: Database, batch_id: int, *, uow: UnitOfWork | None = None) -
             record.status, record.box_id = RecordStatus.TRANSFERRED.value, None
             write_movement(work, MovementDirection.OUT, record_id=record.id, from_location_id=location_id,
                            reason="transfer")  # fmt: skip
-            work.audit("status", "record", record.id, f"transferred (appraisal batch {batch_id})",
+            work.audit("status", "record", record.id, msg("appraisal.audit.transferred", batch=batch_id),
                        after={"status": "transferred"})  # fmt: skip
         batch.status, batch.closed_on = AppraisalBatchStatus.CLOSED.value, date.today()
-        work.audit("close", "appraisal_batch", batch_id, f"closed; {len(transfers)} transferred")
+        work.audit("close", "appraisal_batch", batch_id, msg("appraisal.audit.closed", count=len(transfers)))
         return len(transfers)
 
 

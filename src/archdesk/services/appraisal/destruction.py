@@ -140,7 +140,7 @@ def create_destruction_list(
         )  # fmt: skip
         for chunk in chunks([d.id for d in chosen]):
             session.execute(update(Appraisal).where(Appraisal.id.in_(chunk)).values(destruction_list_id=listing.id))
-        work.audit("create", "destruction_list", listing.id, f"destruction list {number}: {len(chosen)} records",
+        work.audit("create", "destruction_list", listing.id, msg("appraisal.audit.list_made", number=number, count=len(chosen)),
                    after={"number": number, "kind": kind, "records": len(chosen)})  # fmt: skip
         return listing.id
 
@@ -177,7 +177,7 @@ def approve_destruction_list(
         listing.approved_on = approved_on or date.today()
         listing.place, listing.method = place.strip() or listing.place, method.strip() or listing.method
         listing.status = DestructionListStatus.APPROVED.value
-        work.audit("approve", "destruction_list", list_id, f"approved by {approver}; witnesses {listing.witnesses}",
+        work.audit("approve", "destruction_list", list_id, msg("appraisal.audit.approved", approver=approver, witnesses=listing.witnesses),
                    after={"approved_by": approver, "witnesses": people, "applicant": applicant_name})  # fmt: skip
 
 
@@ -287,7 +287,7 @@ def execute_destruction_list(
         _refuse_lent_since(session, {item.record_id: item.appraised_on for item in items}, codes)
         locations = _box_locations(session, [f.box_id for f in facts.values() if f.box_id is not None])
         now = utcnow()
-        summary = str(msg("appraisal.audit_destroyed", number=listing.number))
+        summary = msg("appraisal.audit_destroyed", number=listing.number)
         removed = 0
         ledger = _LedgerBatch(work)
         for done, chunk in enumerate(chunks(items), 1):
@@ -315,7 +315,7 @@ def execute_destruction_list(
             if progress is not None and progress(min(done * 500, len(items)), len(items)) is False:
                 raise Cancelled()
         listing.status, listing.executed_on, listing.executed_by = DestructionListStatus.EXECUTED.value, on, work.actor
-        work.audit("execute", "destruction_list", list_id, f"executed: {len(items)} records destroyed",
+        work.audit("execute", "destruction_list", list_id, msg("appraisal.audit.executed", count=len(items)),
                    after={"records": len(items), "attachments_removed": removed})  # fmt: skip
         result = Execution(list_id, listing.number, on, len(items), removed)
     if own:
@@ -371,7 +371,7 @@ def cancel_destruction_list(db: Database, list_id: int, reason: str, *, uow: Uni
         work.session.execute(
             update(Appraisal).where(Appraisal.destruction_list_id == list_id).values(destruction_list_id=None)
         )
-        work.audit("cancel", "destruction_list", list_id, f"cancelled: {reason.strip()}")
+        work.audit("cancel", "destruction_list", list_id, msg("appraisal.audit.cancelled", reason=reason.strip()))
 
 
 def list_destruction_lists(db: Database, *, status: str | None = None) -> list[ListSummary]:

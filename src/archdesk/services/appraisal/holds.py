@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from archdesk.messages import Message, msg
+from archdesk.messages import Message, msg, term
 from archdesk.models import Appraisal, AppraisalBatch, DestructionList, DestructionListItem, Hold, Record
 from archdesk.models.base import utcnow
 from archdesk.services.appraisal.common import chunks, ids_of_references, is_accounting, record_facts
@@ -69,7 +69,13 @@ def place_hold(
         hold = Hold(record_id=record_id, kind=str(kind), reason=reason.strip(), placed_by=work.actor)
         session.add(hold)
         session.flush()
-        work.audit("hold", "record", record_id, f"hold ({kind}): {reason.strip()}", after={"hold_id": hold.id})
+        work.audit(
+            "hold",
+            "record",
+            record_id,
+            msg("appraisal.audit.held", kind=term(f"appraisal.hold.{kind}"), reason=reason.strip()),
+            after={"hold_id": hold.id},
+        )
         return hold.id
 
 
@@ -84,7 +90,13 @@ def lift_hold(db: Database, reference_code: str, reason: str, *, uow: UnitOfWork
         if hold is None:
             raise NotAllowed(msg("appraisal.not_held", reference_code=reference_code))
         hold.lifted_at, hold.lifted_by, hold.lift_reason = utcnow(), work.actor, reason.strip()
-        work.audit("unhold", "record", record_id, f"hold lifted: {reason.strip()}", before={"hold_id": hold.id})
+        work.audit(
+            "unhold",
+            "record",
+            record_id,
+            msg("appraisal.audit.hold_lifted", reason=reason.strip()),
+            before={"hold_id": hold.id},
+        )
         return hold.id
 
 
