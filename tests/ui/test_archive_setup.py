@@ -124,7 +124,7 @@ def test_the_code_of_a_department_that_records_use_cannot_be_edited(window, arch
     dialog = _open_setup(window, qtbot)
     tab = dialog.departments_tab
     dialog.tabs.setCurrentWidget(tab)
-    tab.select("BGS")
+    tab.choose_code("BGS")
     assert tab.code.isReadOnly() and tab.name.text() == "办公室"
     assert ["BGS", "办公室", "1", "yes"] in _rows(tab)
 

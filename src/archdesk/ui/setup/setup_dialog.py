@@ -150,7 +150,7 @@ class _CodeTab(Retranslatable, QWidget):
         self.current = next((e for e in entries if e.id == keep), None)
         self._update_retire()
 
-    def select(self, code: str) -> None:
+    def choose_code(self, code: str) -> None:
         """Choose the entry with ``code`` in the list (as a click does)."""
         for row, entry in enumerate(self.entries):
             if entry.code == code:
