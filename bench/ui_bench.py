@@ -75,6 +75,16 @@ def run() -> list[dict]:
             "XDG_CACHE_HOME": str(home / ".cache"),
             "XDG_DATA_HOME": str(home / ".local" / "share"),
         }
+        # A user who has started the program before: the first-start question (who is working) answered.
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from archdesk.ui.settings import Settings; s = Settings(); s.operator_name = 'bench'; s.sync()",
+            ],
+            env=env,
+            check=True,
+        )
         _launch(path, env=env)
         launches = [_launch(path, env=env) for _ in range(LAUNCHES)]
         driven = _run_child([sys.executable, "-m", "bench.ui_bench", "--child", str(path), "drive"], env)
