@@ -25,7 +25,7 @@ from sqlalchemy import func, select, update
 from archdesk.messages import msg
 from archdesk.models import Department, Fonds, ItemSequence, Record, TransferBatch
 from archdesk.models.base import utcnow
-from archdesk.services.collection.bulk import insert_rows
+from archdesk.services.bulk import insert_rows, large_page_cache
 from archdesk.services.collection.file_values import given_values, info_values, merged, sheet_name_values
 from archdesk.services.collection.mapping import (
     ColumnMapping,
@@ -221,10 +221,11 @@ def accept_import(
             session.add(batch)
         session.flush()
         rows = _numbered_rows(session, validation.candidates, batch.id, now, pending)
-        for start in range(0, total, INSERT_CHUNK):
-            if progress is not None and not progress(start, total):
-                raise Cancelled("import cancelled; nothing was kept")
-            insert_rows(session, Record.__table__, RECORD_COLUMNS, rows[start : start + INSERT_CHUNK])
+        with large_page_cache(session):
+            for start in range(0, total, INSERT_CHUNK):
+                if progress is not None and not progress(start, total):
+                    raise Cancelled("import cancelled; nothing was kept")
+                insert_rows(session, Record.__table__, RECORD_COLUMNS, rows[start : start + INSERT_CHUNK])
         if progress is not None and not progress(total, total):
             raise Cancelled("import cancelled; nothing was kept")
         first_id, last_id = session.execute(
