@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from sqlalchemy import func, select, text
@@ -116,6 +117,28 @@ def test_a_cancelled_import_leaves_the_counts_as_they_were(archive, tmp_path):
     with pytest.raises(Cancelled):
         import_transfer(archive, write_messy_xlsx(tmp_path / "办公室2023.xlsx"), department="BGS", progress=progress)
     assert calls and _tree(archive) == before
+    _agree(archive)
+
+
+def test_an_import_cancelled_while_its_rows_go_in_keeps_the_count_trigger(archive, tmp_path):
+    # The import counts its rows once at the end instead of through the insert trigger; cancelled
+    # half-way (the trigger dropped in its transaction), the rollback must bring the trigger back.
+    add_demo_data(archive, 300)
+    before = _tree(archive)
+
+    def progress(done: int, total: int) -> bool:
+        return done == 0  # the first chunk goes in, then the archivist cancels
+
+    sheet = write_messy_xlsx(tmp_path / "办公室2023.xlsx")
+    with pytest.raises(Cancelled):
+        with patch("archdesk.services.collection.transfer.INSERT_CHUNK", 2):
+            import_transfer(archive, sheet, department="BGS", progress=progress)
+    assert _tree(archive) == before
+    with archive.engine.connect() as conn:
+        assert tree_counts.maintained(conn)
+    create_record(archive, _notice())  # counted by the trigger, as before
+    _agree(archive)
+    import_transfer(archive, sheet, department="BGS")  # and the import itself counts its rows
     _agree(archive)
 
 

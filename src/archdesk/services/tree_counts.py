@@ -14,6 +14,8 @@ triggers: there the tree is counted in full (``maintained`` answers False).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, func, select, text
@@ -118,3 +120,33 @@ def problems(session: Session) -> list[tuple[str, str]]:
                 )
             )
     return found
+
+
+@contextmanager
+def counted_after_insert(session: Session) -> Iterator[None]:
+    """Records inserted in the block are counted once at its end, not by the insert trigger row by row.
+
+    For a bulk insert (an import of 100,000 rows): the trigger's UPSERT per row was almost half of
+    SQLite's insert time (3.8 s → 2.1 s of CPU without it, bench/README.md). The trigger is dropped,
+    the rows are inserted, the new ids (above the highest one before) are added to ``record_count``
+    with one grouped statement and the trigger is created again — all inside the caller's
+    transaction, so a rollback (an error, a cancel) brings the trigger back with everything else,
+    and no other connection ever sees the table without it. Elsewhere (PostgreSQL, or an archive
+    whose triggers are missing) the block simply runs.
+    """
+    connection = session.connection()
+    if not maintained(connection):
+        yield
+        return
+    before = connection.execute(text("SELECT coalesce(max(id), 0) FROM record")).scalar_one()
+    connection.execute(text("DROP TRIGGER record_count_insert"))
+    yield
+    key = ", ".join(_KEY)
+    connection.execute(
+        text(
+            f"INSERT INTO record_count ({key}, records) SELECT {key}, count(*) FROM record WHERE id > :before "
+            f"GROUP BY {key} ON CONFLICT ({key}) DO UPDATE SET records = records + excluded.records"
+        ),
+        {"before": before},
+    )
+    connection.execute(text(TRIGGERS["record_count_insert"]))

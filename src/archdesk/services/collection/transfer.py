@@ -48,6 +48,7 @@ from archdesk.services.collection.validation import (
 from archdesk.services.database import Database
 from archdesk.services.errors import Cancelled, NotAllowed, NotFound, ValidationError
 from archdesk.services.refcode import CodeParts, allocate_item_numbers, format_item, group_key, render_reference_code
+from archdesk.services.tree_counts import counted_after_insert
 from archdesk.services.uow import UnitOfWork
 
 Progress = Callable[[int, int], bool]
@@ -221,7 +222,7 @@ def accept_import(
             session.add(batch)
         session.flush()
         rows = _numbered_rows(session, validation.candidates, batch.id, now, pending)
-        with large_page_cache(session):
+        with large_page_cache(session), counted_after_insert(session):
             for start in range(0, total, INSERT_CHUNK):
                 if progress is not None and not progress(start, total):
                     raise Cancelled("import cancelled; nothing was kept")
