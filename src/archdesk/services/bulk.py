@@ -62,12 +62,12 @@ def _converted(rows: Sequence[tuple[Any, ...]], converters: list[tuple[int, Any]
 
 
 @contextmanager
-def large_page_cache(session: Session, mebibytes: int = 64) -> Iterator[None]:
+def large_page_cache(session: Session, mebibytes: int = 16) -> Iterator[None]:
     """On SQLite, a larger page cache for this connection while a bulk write runs, then the old size.
 
     Inserting 100,000 records updates sixteen indexes; with SQLite's default 2 MB cache their pages
-    are read back through the WAL again and again (the insert alone: 4.6 s → 3.7 s at 64 MB, the
-    same on 256 MB; bench/README.md). Memory is only taken as pages are used and is freed after.
+    are read back through the WAL again and again (the insert alone: 4.6 s → 3.8 s at 16 MB, no
+    faster at 64 or 256 MB, which raised the import's peak memory by 60 MB; bench/README.md). Memory is only taken as pages are used and is freed after.
     """
     connection = session.connection()
     if connection.dialect.name != "sqlite":
