@@ -97,7 +97,7 @@ def run() -> list[dict]:
         dock.resize(420, 800)
         dock.show()
         rows: list[dict] = []
-        load = f"load {os.getloadavg()[0]:.1f} (machine shared by 8 engineers)"
+        load = f"load {os.getloadavg()[0]:.1f}"
 
         runs = []
         for _ in range(5):
