@@ -81,6 +81,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} for every row ({source}): {problem}",
         "所有条目的{field}（{source}）：{problem}",
     ),
+    "import.cancelled": ("import cancelled; nothing was kept", "导入已取消，未保留任何内容"),
+    "import.cancelled_checking": (
+        "import cancelled while checking rows; nothing was kept",
+        "检查行时导入已取消，未保留任何内容",
+    ),
     "import.already_imported": (
         "{file} was already imported (batch {batches}); import it again only with --force",
         "{file} 已导入过（批次 {batches}）；如需再次导入，请使用 --force",

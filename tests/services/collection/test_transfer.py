@@ -104,9 +104,11 @@ def test_cancelling_during_the_insert_keeps_nothing(archive, tmp_path, monkeypat
     monkeypatch.setattr(transfer, "INSERT_CHUNK", 2)
     preview = preview_import(archive, write_messy_xlsx(tmp_path / "t.xlsx"), department="BGS")
     before = _counts(archive)
-    with pytest.raises(Cancelled):
+    with pytest.raises(Cancelled) as cancelled:
         accept_import(archive, preview, progress=lambda done, total: done < 4)
     assert _counts(archive) == before
+    assert cancelled.value.render("zh_CN") == "导入已取消，未保留任何内容"  # read in the window's language
+    assert cancelled.value.render("en") == "import cancelled; nothing was kept"
 
 
 def test_killing_the_process_half_way_leaves_no_records_of_the_batch(archive, tmp_path):

@@ -225,10 +225,10 @@ def accept_import(
         with large_page_cache(session), counted_after_insert(session):
             for start in range(0, total, INSERT_CHUNK):
                 if progress is not None and not progress(start, total):
-                    raise Cancelled("import cancelled; nothing was kept")
+                    raise Cancelled(msg("import.cancelled"))
                 insert_rows(session, Record.__table__, RECORD_COLUMNS, rows[start : start + INSERT_CHUNK])
         if progress is not None and not progress(total, total):
-            raise Cancelled("import cancelled; nothing was kept")
+            raise Cancelled(msg("import.cancelled"))
         first_id, last_id = session.execute(
             select(func.min(Record.id), func.max(Record.id)).where(
                 Record.transfer_batch_id == batch.id, Record.created_at == now

@@ -249,7 +249,7 @@ def validate_table(
 
     for done, sheet_row in enumerate(table.rows):
         if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, total):
-            raise Cancelled("import cancelled while checking rows")
+            raise Cancelled(msg("import.cancelled_checking"))
         cells = sheet_row.cells
         row_number = sheet_row.sheet_row
         problems: list[tuple[str, Message]] = []
