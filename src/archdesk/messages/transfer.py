@@ -81,6 +81,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} for every row ({source}): {problem}",
         "所有条目的{field}（{source}）：{problem}",
     ),
+    # The file cannot be read as a transfer sheet at all (services/collection/guards.py, reader.py).
+    "import.file.empty": ("the file is empty", "文件是空的"),
+    "import.file.missing": ("no such file", "文件不存在"),
+    "import.file.encrypted": (
+        "the workbook is encrypted (password-protected); save it without a password",
+        "工作簿已加密（设有密码）；请去掉密码后另存",
+    ),
+    "import.file.old_format_named_xlsx": (
+        "the file is an old-format or encrypted workbook with an .xlsx name",
+        "文件是旧格式或加密的工作簿，却以 .xlsx 命名",
+    ),
+    "import.file.not_a_spreadsheet": (
+        "not a {suffix} spreadsheet (the file is damaged, truncated or of another kind)",
+        "不是 {suffix} 电子表格（文件已损坏、不完整或是其他类型）",
+    ),
+    "import.file.unsupported_type": (
+        "unsupported file type {suffix}; use .xlsx, .xls, .ods or .csv",
+        "不支持的文件类型 {suffix}；请使用 .xlsx、.xls、.ods 或 .csv",
+    ),
+    "import.file.no_worksheet": ("the workbook has no worksheet", "工作簿中没有工作表"),
+    "import.file.sheet_empty": ("the sheet is empty", "工作表是空的"),
+    "import.file.sheet_too_large": (
+        "the worksheet is too large to import (split the file)",
+        "工作表太大，无法导入（请拆分文件）",
+    ),
+    "import.file.text_too_large": (
+        "the workbook's text is {megabytes} MB, more than one import reads",
+        "工作簿的文字有 {megabytes} MB，超过一次导入可读取的量",
+    ),
+    "import.file.damaged": ("the file is damaged or truncated ({detail})", "文件已损坏或不完整（{detail}）"),
+    "import.file.unreadable": ("not a readable spreadsheet ({detail})", "不是可读取的电子表格（{detail}）"),
+    "import.file.sheet_unreadable": ("the sheet cannot be read ({detail})", "无法读取工作表（{detail}）"),
+    "import.file.repeated_columns": (
+        "a row repeats a value across {columns} columns; at most {limit} are read",
+        "有一行把一个值重复到 {columns} 列；最多读取 {limit} 列",
+    ),
+    "import.file.too_wide": (
+        "the sheet is {columns} columns wide; at most {limit} are read",
+        "工作表宽 {columns} 列；最多读取 {limit} 列",
+    ),
+    "import.file.too_wide_stray": (
+        "the sheet has values out to column {column}; at most {limit} columns are read "
+        "(delete the stray cells to the right of the table)",
+        "工作表第 {column} 列仍有内容；最多读取 {limit} 列（请删除表格右侧多余的单元格）",
+    ),
+    "import.file.too_many_cells": (
+        "the sheet spans {rows} rows × {columns} columns, more than one import reads (split the file)",
+        "工作表有 {rows} 行 × {columns} 列，超过一次导入可读取的量（请拆分文件）",
+    ),
+    "import.file.no_table": ("no sheet has a table ({details})", "没有一个工作表含有目录表格（{details}）"),
+    "import.file.no_header": (
+        "no header row found (expected headings such as 题名, 日期, 保管期限 or Title, Date)",
+        "找不到表头行（应有 题名、日期、保管期限 等列名，或 Title、Date）",
+    ),
+    "import.file.csv_malformed": (
+        "the CSV text is malformed near line {line} ({detail})",
+        "CSV 文本在第 {line} 行附近格式错误（{detail}）",
+    ),
+    "import.file.csv_binary": (
+        "not a text (CSV) file: it contains binary data",
+        "不是文本（CSV）文件：其中含有二进制数据",
+    ),
+    "import.file.csv_encoding": (
+        "cannot tell the text encoding of the CSV file; save it as UTF-8",
+        "无法识别 CSV 文件的文字编码；请另存为 UTF-8",
+    ),
+    "import.file.xml_doctype": (
+        "the XML spreadsheet declares a DOCTYPE; save it again as .xlsx",
+        "XML 电子表格声明了 DOCTYPE；请另存为 .xlsx",
+    ),
     "import.cancelled": ("import cancelled; nothing was kept", "导入已取消，未保留任何内容"),
     "import.cancelled_checking": (
         "import cancelled while checking rows; nothing was kept",

@@ -78,7 +78,7 @@ def backup(db_file: Path | None, out: Path | None = None, *, progress: Progress 
 
     archive = _require_file(db_file)
     if not archive.exists():
-        raise DatabaseError(f"{archive}: no such archive file")
+        raise DatabaseError(msg("archive.no_such_file", path=str(archive)))
     target = out if out is not None else _new_name(archive)
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_parts(target.parent)

@@ -47,3 +47,26 @@ def test_the_returned_rows_and_the_note_state_each_issue_in_chinese(archive, tmp
     assert "日期：日期不存在：2023-02-30" in issues
     assert "题名：缺少题名" in issues
     assert not any("the " in text or "not a " in text for text in issues)
+
+
+def test_a_file_that_cannot_be_read_is_named_and_explained_in_the_window_s_language(archive, tmp_path):
+    import pytest
+
+    from archdesk.services.collection.guards import ImportFileError
+
+    empty = tmp_path / "移交目录.xlsx"
+    empty.write_bytes(b"")
+    no_header = tmp_path / "说明.csv"
+    no_header.write_text("这是一份说明\n没有表格\n", encoding="utf-8")
+    binary = tmp_path / "scan.csv"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    expected = {
+        empty: ("移交目录.xlsx：文件是空的", "the file is empty"),
+        no_header: ("说明.csv：找不到表头行", "no header row found"),
+        binary: ("scan.csv：不是文本（CSV）文件", "not a text (CSV) file"),
+    }
+    for path, (chinese, english) in expected.items():
+        with pytest.raises(ImportFileError) as refused:
+            preview_import(archive, path, department="BGS")
+        assert refused.value.render("zh_CN").startswith(chinese), refused.value.render("zh_CN")
+        assert english in refused.value.render("en") and path.name in refused.value.render("en")

@@ -68,21 +68,19 @@ def check_container(path: Path) -> None:
     """Refuse empty, encrypted and mislabelled files before any reader sees them."""
     size = path.stat().st_size
     if size == 0:
-        raise ImportFileError(path, "the file is empty")
+        raise ImportFileError(path, msg("import.file.empty"))
     with path.open("rb") as handle:
         head = handle.read(8)
         if head == _OLE_MAGIC:
             # Password-protected .xlsx files are OLE containers holding an EncryptionInfo stream.
             sample = handle.read(min(size, 1 << 20))
             if _ENCRYPTED_STREAM in sample:
-                raise ImportFileError(
-                    path, "the workbook is encrypted (password-protected); save it without a password"
-                )
+                raise ImportFileError(path, msg("import.file.encrypted"))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".ods") and not zipfile.is_zipfile(path):
         if head == _OLE_MAGIC:
-            raise ImportFileError(path, "the file is an old-format or encrypted workbook with an .xlsx name")
-        raise ImportFileError(path, f"not a {suffix} spreadsheet (the file is damaged, truncated or of another kind)")
+            raise ImportFileError(path, msg("import.file.old_format_named_xlsx"))
+        raise ImportFileError(path, msg("import.file.not_a_spreadsheet", suffix=suffix))
 
 
 def check_xlsx_extent(path: Path) -> None:
@@ -91,19 +89,19 @@ def check_xlsx_extent(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             sheet = _first_sheet_xml(archive)
             if sheet is None:
-                raise ImportFileError(path, "the workbook has no worksheet")
+                raise ImportFileError(path, msg("import.file.no_worksheet"))
             info = archive.getinfo(sheet)
             if info.file_size > MAX_SHEET_XML:
-                raise ImportFileError(path, "the worksheet is too large to import (split the file)")
+                raise ImportFileError(path, msg("import.file.sheet_too_large"))
             if "xl/sharedStrings.xml" in archive.namelist():
                 strings = archive.getinfo("xl/sharedStrings.xml").file_size
                 if strings > MAX_SHARED_STRINGS:
                     raise ImportFileError(
-                        path, f"the workbook's text is {strings // 1_000_000:,} MB, more than one import reads"
+                        path, msg("import.file.text_too_large", megabytes=f"{strings // 1_000_000:,}")
                     )
             max_row, max_col = _scan_extent(archive, sheet)
     except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
-        raise ImportFileError(path, f"the workbook is damaged or truncated ({exc.__class__.__name__})") from exc
+        raise ImportFileError(path, msg("import.file.damaged", detail=exc.__class__.__name__)) from exc
     _check_extent(path, max_row, max_col)
 
 
@@ -113,15 +111,15 @@ def check_ods_extent(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("content.xml")
             if info.file_size > MAX_SHEET_XML:
-                raise ImportFileError(path, "the worksheet is too large to import (split the file)")
+                raise ImportFileError(path, msg("import.file.sheet_too_large"))
             content = archive.read("content.xml")
     except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
-        raise ImportFileError(path, f"the spreadsheet is damaged or truncated ({exc.__class__.__name__})") from exc
+        raise ImportFileError(path, msg("import.file.damaged", detail=exc.__class__.__name__)) from exc
     widest = 0
     for match in re.finditer(rb'<table:table-cell[^>]*?number-columns-repeated="(\d+)"[^>]*?[^/]>', content):
         widest = max(widest, int(match.group(1)))
     if widest > MAX_COLUMNS:
-        raise ImportFileError(path, f"a row repeats a value across {widest:,} columns; at most {MAX_COLUMNS} are read")
+        raise ImportFileError(path, msg("import.file.repeated_columns", columns=f"{widest:,}", limit=MAX_COLUMNS))
     rows = 0
     for match in re.finditer(
         rb'<table:table-row[^>]*?number-rows-repeated="(\d+)"[^>]*?>(.*?)</table:table-row>', content, re.S
@@ -133,15 +131,9 @@ def check_ods_extent(path: Path) -> None:
 
 def _check_extent(path: Path, max_row: int, max_col: int) -> None:
     if max_col > MAX_COLUMNS:
-        raise ImportFileError(
-            path,
-            f"the sheet has values out to column {max_col:,}; at most {MAX_COLUMNS} columns are read "
-            "(delete the stray cells to the right of the table)",
-        )
+        raise ImportFileError(path, msg("import.file.too_wide_stray", column=f"{max_col:,}", limit=MAX_COLUMNS))
     if max_row * max(max_col, 1) > MAX_CELLS:
-        raise ImportFileError(
-            path, f"the sheet spans {max_row:,} rows × {max_col} columns, more than one import reads (split the file)"
-        )
+        raise ImportFileError(path, msg("import.file.too_many_cells", rows=f"{max_row:,}", columns=max_col))
 
 
 def _first_sheet_xml(archive: zipfile.ZipFile) -> str | None:

@@ -100,10 +100,10 @@ def read_tables(path: str | Path, sheet: str | None = None, known: Iterable[str]
     if path.is_dir():
         raise ImportFileError(path, msg("import.is_folder"))
     if not path.is_file():
-        raise ImportFileError(path, "no such file")
+        raise ImportFileError(path, msg("import.file.missing"))
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise ImportFileError(path, f"unsupported file type {suffix or '(none)'}; use .xlsx, .xls, .ods or .csv")
+        raise ImportFileError(path, msg("import.file.unsupported_type", suffix=suffix or "—"))
     check_container(path)
     if suffix in TEXT_SUFFIXES:
         return Workbook(str(path), (_table_from_grid(path, "", _read_csv(path), [], known_keys),), ("",))
@@ -143,7 +143,7 @@ def _chosen(path: Path, sheets: list[tuple[str, Any]], wanted: str | None, known
                 raise
             not_read.append((name, exc.reason))
     if not tables:
-        raise ImportFileError(path, f"no sheet has a table ({'; '.join(f'{n}: {r}' for n, r in not_read)})")
+        raise ImportFileError(path, msg("import.file.no_table", details="; ".join(f"{n}: {r}" for n, r in not_read)))
     return Workbook(str(path), tuple(tables), names, tuple(not_read))
 
 
@@ -160,25 +160,23 @@ def _read_workbook(path: Path, wanted: str | None, known: frozenset[str]) -> Wor
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError as exc:
-        raise ImportFileError(
-            path, "the workbook is encrypted (password-protected); save it without a password"
-        ) from exc
+        raise ImportFileError(path, msg("import.file.encrypted")) from exc
     except (python_calamine.CalamineError, OSError, ValueError) as exc:
-        raise ImportFileError(path, f"not a readable spreadsheet ({_short(exc)})") from exc
+        raise ImportFileError(path, msg("import.file.unreadable", detail=_short(exc))) from exc
     try:
         names = workbook.sheet_names
         if not names:
-            raise ImportFileError(path, "the workbook has no worksheet")
+            raise ImportFileError(path, msg("import.file.no_worksheet"))
 
         def loader(index: int) -> Any:
             def load() -> tuple[Iterable[list[CellValue]], list]:
                 sheet = workbook.get_sheet_by_index(index)
                 start = sheet.start
                 if start is None:
-                    raise ImportFileError(path, "the worksheet is empty")
+                    raise ImportFileError(path, msg("import.file.sheet_empty"))
                 if sheet.width > MAX_COLUMNS:
                     raise ImportFileError(
-                        path, f"the sheet is {sheet.width:,} columns wide; at most {MAX_COLUMNS} are read"
+                        path, msg("import.file.too_wide", columns=f"{sheet.width:,}", limit=MAX_COLUMNS)
                     )
                 merged = [
                     ((r0, c0 - start[1]), (r1, c1 - start[1]))
@@ -191,9 +189,9 @@ def _read_workbook(path: Path, wanted: str | None, known: frozenset[str]) -> Wor
 
         return _chosen(path, [(name, loader(i)) for i, name in enumerate(names)], wanted, known)
     except python_calamine.PasswordError as exc:
-        raise ImportFileError(path, "the workbook is encrypted (password-protected)") from exc
+        raise ImportFileError(path, msg("import.file.encrypted")) from exc
     except python_calamine.CalamineError as exc:
-        raise ImportFileError(path, f"the sheet cannot be read ({_short(exc)})") from exc
+        raise ImportFileError(path, msg("import.file.sheet_unreadable", detail=_short(exc))) from exc
     finally:
         workbook.close()
 
@@ -218,13 +216,13 @@ def _read_csv(path: Path) -> Iterator[list[str]]:
             # A million separators on one line must not become a million cells.
             yield row[:MAX_COLUMNS] if len(row) > MAX_COLUMNS else row
     except csv.Error as exc:
-        raise ImportFileError(path, f"the CSV text is malformed near line {reader.line_num} ({exc})") from exc
+        raise ImportFileError(path, msg("import.file.csv_malformed", line=reader.line_num, detail=str(exc))) from exc
 
 
 def decode_text(path: Path, raw: bytes) -> str:
     """Decode CSV bytes: UTF-8 (BOM or not), then GB18030 (a superset of GBK), then a detector's guess."""
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFileError(path, "not a text (CSV) file: it contains binary data")
+        raise ImportFileError(path, msg("import.file.csv_binary"))
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -238,7 +236,7 @@ def decode_text(path: Path, raw: bytes) -> str:
 
     best = from_bytes(raw[: 1 << 20]).best()
     if best is None:
-        raise ImportFileError(path, "cannot tell the text encoding of the CSV file; save it as UTF-8")
+        raise ImportFileError(path, msg("import.file.csv_encoding"))
     return raw.decode(best.encoding, errors="replace")
 
 
@@ -278,13 +276,11 @@ def _table_from_grid(
         if len(head) >= HEADER_SEARCH_ROWS:
             break
     if not any(any(v is not None for v in row) for row in head):
-        raise ImportFileError(path, "the sheet is empty")
+        raise ImportFileError(path, msg("import.file.sheet_empty"))
     _fill_merged(head, merged)
     header_index = _find_header(head, known)
     if header_index is None:
-        raise ImportFileError(
-            path, "no header row found (expected headings such as 题名, 日期, 保管期限 or Title, Date)"
-        )
+        raise ImportFileError(path, msg("import.file.no_header"))
     # A heading merged down over two rows makes the header two rows deep.
     header_end = max([header_index] + [r1 for (r0, _), (r1, _) in merged if r0 <= header_index <= r1])
     header_end = min(header_end, len(head) - 1)

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
+from archdesk.messages import msg
 from archdesk.services.collection.guards import MAX_CELLS, MAX_COLUMNS, ImportFileError
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
@@ -29,7 +30,7 @@ def read_sheets(path: Path) -> list[tuple[str, Grid, Merged]]:
     """Every worksheet as (name, rows of cell values, merged ranges (0-based, inclusive))."""
     with path.open("rb") as handle:
         if b"<!DOCTYPE" in handle.read(1 << 16).upper():
-            raise ImportFileError(path, "the XML spreadsheet declares a DOCTYPE; save it again as .xlsx")
+            raise ImportFileError(path, msg("import.file.xml_doctype"))
     sheets: list[tuple[str, Grid, Merged]] = []
     grid: Grid = []
     merged: Merged = []
@@ -54,7 +55,7 @@ def read_sheets(path: Path) -> list[tuple[str, Grid, Merged]]:
                     column = int(index) - 1
                 if column >= MAX_COLUMNS:
                     raise ImportFileError(
-                        path, f"the sheet has values past column {MAX_COLUMNS}; at most that many are read"
+                        path, msg("import.file.too_wide", columns=f"> {MAX_COLUMNS}", limit=MAX_COLUMNS)
                     )
                 data = element.find(f"{_SS}Data")
                 value = _value(data) if data is not None else None
@@ -70,15 +71,15 @@ def read_sheets(path: Path) -> list[tuple[str, Grid, Merged]]:
                 grid.append(row)
                 cells += len(row)
                 if cells > MAX_CELLS:
-                    raise ImportFileError(path, "the sheet is larger than one import reads (split the file)")
+                    raise ImportFileError(path, msg("import.file.sheet_too_large"))
                 element.clear()
             elif tag == f"{_SS}Worksheet":
                 sheets.append((element.get(f"{_SS}Name", f"Sheet{len(sheets) + 1}"), grid, merged))
                 element.clear()
     except ET.ParseError as exc:
-        raise ImportFileError(path, f"the XML spreadsheet is damaged ({exc})") from exc
+        raise ImportFileError(path, msg("import.file.damaged", detail=str(exc))) from exc
     if not sheets:
-        raise ImportFileError(path, "the workbook has no worksheet")
+        raise ImportFileError(path, msg("import.file.no_worksheet"))
     return sheets
 
 
