@@ -95,6 +95,10 @@ class _TablePages:
         for index, section in enumerate(sections):
             if index:  # each section starts on a new page (it was drawn over the previous one)
                 self._end_page()
+            if section.cover:  # a bound volume's cover: a page of its own, not numbered
+                from archdesk.services.reports.covers import draw_register_cover
+
+                draw_register_cover(self.c, self.font, self.doc, section.cover)
             self._start_page(section)
             for row in section.rows:
                 self._draw_row([format_cell(v, col.kind) for v, col in zip(row, self.doc.columns, strict=False)])
