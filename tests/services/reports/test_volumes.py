@@ -68,8 +68,9 @@ def add_ws_volume(db, pages: list[int | None]) -> str:
 def test_the_register_is_bound_per_year_and_period_each_volume_after_its_cover(sample, tmp_path):
     db, codes = sample
     out = tmp_path / "register.pdf"
-    render_pdf(catalogue_register(db, volumes="per-year-period"), out)
+    printed = render_pdf(catalogue_register(db, volumes="per-year-period"), out)
     pages = pages_text(out)
+    assert printed == len(pages) == 8
     covers = [i for i, page in enumerate(pages) if page.startswith("归档文件目录\n全宗号")]
     # 文书 2022 永久, 文书 2023 永久, 文书 2023 定期30年, 科研 2023 永久: one volume each, each after its cover.
     assert len(covers) == 4 and all(pages[i + 1].count("序号") == 1 for i in covers)
@@ -80,6 +81,9 @@ def test_the_register_is_bound_per_year_and_period_each_volume_after_its_cover(s
     first_rows = [table_rows(pages[i + 1]) for i in covers]
     assert [[row[0] for row in rows] for rows in first_rows] == [["1", "2", "3"], ["1"], ["1", "2", "3"], ["1"]]
     assert first_rows[2][0][1] == codes["first"] and first_rows[3][0][1] == codes["destroyed"]
+    for i in covers:  # each volume numbered on its own and signed
+        volume_page = "".join(pages[i + 1].split())
+        assert "第1页共1页" in volume_page and "编制人" in volume_page and "审核人" in volume_page
     assert "年度：2023" in pages[covers[3] + 1] and "保管期限：定期30年" in pages[covers[3] + 1]
 
 
