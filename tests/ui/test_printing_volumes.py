@@ -65,4 +65,7 @@ def test_volume_forms_print_for_volume_arranged_series_and_say_why_for_the_other
     assert "File no." in preview_pages(qtbot, window, "volume_spine")[0]
     show(window, RecordFilter(category="RS"))
     for key in ("volume_cover", "volume_spine", "volume_note", "volume_catalogue"):
-        assert "No files (volumes) in this series: Personnel records are arranged by item" in preview_pages(qtbot, window, key)[0]
+        assert (
+            "No files (volumes) in this series: Personnel records are arranged by item"
+            in preview_pages(qtbot, window, key)[0]
+        )
