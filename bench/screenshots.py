@@ -31,7 +31,19 @@ FORMS = {
     "box-spines": ["spines", "--category", "WS", "--year", "2023"],
     "box-notes": ["box-notes", "--category", "WS", "--year", "2023"],
     "statistics-zh": ["stats"],
+    # The register bound per year and period: page 1 is the first volume's cover (see PAGES).
+    "register-cover-zh": ["register", "--category", "WS", "--year", "2023"],
+    "volume-contents-zh": ["volume-contents", "--category", "KU·01", "--year", "2023"],
+    "volume-contents-empty-zh": ["volume-contents", "--category", "WS"],
+    "volume-cover-zh": ["volume-cover", "--category", "KJ", "--year", "2023"],
+    "volume-cover-en": ["volume-cover", "--category", "KJ", "--year", "2023", "--lang", "en"],
+    "volume-cover-accounting-zh": ["volume-cover", "--category", "KU", "--year", "2023"],
+    "volume-spines": ["volume-spine", "--category", "KJ"],
+    "volume-note-zh": ["volume-note", "--category", "KJ", "--year", "2023"],
+    "volume-note-en": ["volume-note", "--category", "KJ", "--year", "2023", "--lang", "en"],
 }
+#: The page a sample shows when it is not the first (the register's first page is a cover).
+PAGES = {"register-zh": 2, "register-en": 2}
 
 
 def build_demo(path: Path, records: int) -> None:
@@ -75,8 +87,9 @@ def print_samples(archive: Path, scratch: Path) -> None:
         export = [sys.executable, "-m", "archdesk", "export", *arguments, "--db", str(archive), "--out", str(pdf)]
         subprocess.run(export, check=True, stdout=subprocess.DEVNULL)
         stem = scratch / name
+        page = str(PAGES.get(name, 1))
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)], check=True
+            ["pdftoppm", "-png", "-r", "80", "-f", page, "-l", page, "-singlefile", str(pdf), str(stem)], check=True
         )
         target = SAMPLES / f"{name}.png"
         shutil.move(f"{stem}.png", target)

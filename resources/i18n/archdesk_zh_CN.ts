@@ -1738,7 +1738,7 @@ You can change it later in Settings.</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+76"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
@@ -2523,14 +2523,34 @@ You can change it later in Settings.</source>
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+174"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+182"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Catalogue register (shown records)…</source>
-        <translation>归档文件目录（当前列表）(&amp;C)…</translation>
+        <source>&amp;Catalogue register, a volume per year and period (shown records)…</source>
+        <translation>归档文件目录，按年度、保管期限分册（当前列表）(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalogue register, one &amp;list (shown records)…</source>
+        <translation>归档文件目录，不分册（当前列表）(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File c&amp;overs…</source>
+        <translation>案卷封面(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File s&amp;pines…</source>
+        <translation>卷脊(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File not&amp;es…</source>
+        <translation>卷内备考表(&amp;E)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2825,7 +2845,7 @@ You can change it later in Settings.</source>
     </message>
     <message>
         <location line="+32"/>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="-46"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="-50"/>
         <source>Exporting to Excel…</source>
         <translation>正在导出 Excel…</translation>
     </message>

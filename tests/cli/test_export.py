@@ -42,10 +42,10 @@ def test_export_register_xlsx_in_english(archive_file, tmp_path):
     db, codes = archive_file
     out = tmp_path / "register.xlsx"
     assert main(["export", "register", "--db", str(db), "--out", str(out), "--lang", "en", "--box", "1"]) == 0
-    ws = openpyxl.load_workbook(out).active
-    assert ws["B3"].value == "Reference code"
-    assert codes["first"] in [c.value for c in ws["B"]]
-    assert not [c for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    book = openpyxl.load_workbook(out)  # a sheet per volume of the register (--volumes per-year-period)
+    assert all(ws["B3"].value == "Reference code" for ws in book.worksheets)
+    assert codes["first"] in [c.value for ws in book.worksheets for c in ws["B"]]
+    assert not [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
 
 
 def test_export_inventory_stats_and_box_forms(archive_file, tmp_path):

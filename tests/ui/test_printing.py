@@ -39,7 +39,7 @@ def test_the_print_menu_sits_in_the_file_menu_with_one_action_per_document(windo
     assert window.print_menu.menuAction() in window.file_menu.actions()
     keys = [key for key in DOCUMENTS if key is not None]
     assert list(window.print_menu.document_actions) == keys
-    assert len(keys) == 7
+    assert len(keys) == 11
     assert all(action.text() for action in window.print_menu.document_actions.values())
     assert window.print_menu.menuAction() in window.toolbar.actions()
 

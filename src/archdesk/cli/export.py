@@ -1,4 +1,4 @@
-"""`archdesk export register|volumes|volume-contents|inventory|spines|box-notes|stats|labels|ledger|slip|overdue|loan-register|use-stats|destruction-list|appraisal-report`:
+"""`archdesk export register|volumes|volume-contents|volume-cover|volume-spine|volume-note|inventory|spines|box-notes|stats|labels|ledger|slip|overdue|loan-register|use-stats|destruction-list|appraisal-report`:
 registers, box forms, barcode labels, the movement ledger and the forms of use and appraisal to PDF or Excel."""
 
 from __future__ import annotations
@@ -16,10 +16,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser("export", help="print registers, box forms and statistics to PDF or Excel")
     kinds = export.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
     documents = [
-        ("register", "catalogue register (归档文件目录)", _record_filters, _export_register),
+        (
+            "register",
+            "catalogue register (归档文件目录), bound per year and period",
+            _register_options,
+            _export_register,
+        ),
         ("volumes", "volume catalogue (案卷目录)", _record_filters, _export_register),
         ("volume-contents", "in-volume catalogue (卷内文件目录)", _record_filters, _export_register),
         ("inventory", "inventory register by storeroom, shelf and box", _inventory_filters, _export_inventory),
+        ("volume-cover", "file covers (案卷封面), PDF only", _record_filters, _export_volume_form),
+        ("volume-spine", "file spine labels (卷脊), PDF only", _record_filters, _export_volume_form),
+        ("volume-note", "file notes (卷内备考表), PDF only", _record_filters, _export_volume_form),
         ("spines", "box spine labels (盒脊), PDF only", _record_filters, _export_boxes),
         ("box-notes", "box notes (备考表), PDF only", _record_filters, _export_boxes),
         ("stats", "holdings statistics with charts", None, _export_stats),
@@ -83,6 +91,17 @@ def _record_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--department", metavar="CODE", help="department (机构/问题) code")
     parser.add_argument("--box", metavar="B", help="box code, or box number")
     parser.add_argument("--fonds", metavar="CODE", help="fonds (全宗) code")
+
+
+def _register_options(parser: argparse.ArgumentParser) -> None:
+    _record_filters(parser)
+    parser.add_argument(
+        "--volumes",
+        choices=["per-year-period", "continuous"],
+        default="per-year-period",
+        help="per-year-period: one volume per 门类, 年度 and 保管期限 (and 机构 when the reference code has it), "
+        "each with its cover and 序号 from 1 (Excel: a sheet per volume); continuous: one list (default per-year-period)",
+    )
 
 
 def _list_option(parser: argparse.ArgumentParser) -> None:
@@ -173,7 +192,8 @@ def _export_register(args: argparse.Namespace) -> int:
     fmt = _file_format(args)
     build = {"register": catalogue_register, "volumes": volume_catalogue, "volume-contents": volume_contents}
     with archive_from_args(args, create=False) as db:
-        document = build[args.document](db, _record_filter(args), language=_document_language(args))
+        options = {"volumes": args.volumes} if args.document == "register" else {}
+        document = build[args.document](db, _record_filter(args), language=_document_language(args), **options)
         print(f"{args.out}: {_write(document, args, fmt)}")
     return 0
 
@@ -187,6 +207,19 @@ def _export_inventory(args: argparse.Namespace) -> int:
             storeroom=args.storeroom, location=args.location, box=args.box, category=args.category, year=args.year
         )
         print(f"{args.out}: {_write(inventory_register(db, flt, language=_document_language(args)), args, fmt)}")
+    return 0
+
+
+def _export_volume_form(args: argparse.Namespace) -> int:
+    from archdesk.services.reports.volume_forms import volume_forms_pdf
+
+    _file_format(args, pdf_only=True)
+    with archive_from_args(args, create=False) as db:
+        key = args.document.replace("-", "_")
+        volumes, pages = volume_forms_pdf(
+            key, db, _record_filter(args), args.out, language=_document_language(args), font_path=args.font
+        )
+        print(f"{args.out}: {volumes} volumes, {pages} pages")
     return 0
 
 

@@ -67,6 +67,13 @@ class Volume(Base, Timestamps):
     security_level_id: Mapped[int | None] = mapped_column(ForeignKey("security_level.id"))
     box_id: Mapped[int | None] = mapped_column(ForeignKey("box.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
+    # 卷内备考表 (GB/T 9705, GB/T 11822): 本卷情况说明, 立卷人/日期, 检查人/日期, 互见号.
+    situation: Mapped[str] = mapped_column(Text, default="", server_default="")
+    arranged_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    arranged_on: Mapped[date | None] = mapped_column(Date)
+    checked_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    checked_on: Mapped[date | None] = mapped_column(Date)
+    cross_reference: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Record(Base, Timestamps):

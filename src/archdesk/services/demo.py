@@ -37,7 +37,7 @@ from archdesk.models import (
     RetentionPeriod,
     SecurityLevel,
 )
-from archdesk.services import demo_appraisal, demo_text, demo_use, search
+from archdesk.services import demo_appraisal, demo_text, demo_use, demo_volumes, search
 from archdesk.services.database import Database
 from archdesk.services.demo_custody import add_custody_demo
 from archdesk.services.errors import Cancelled, NotAllowed
@@ -349,6 +349,7 @@ def add_demo_data(
             _check(progress, done, records)
         for index in dropped:
             index.create(conn)
+        demo_volumes.add_demo_volumes(session, _Random(seed + 29))  # 案卷 of 科技 and 会计
         add_custody_demo(uow, rng)
         demo_use.add_use_demo(session, _Random(seed + 13), operator=uow.actor)  # a loan behind every 出借
         demo_appraisal.add_demo_appraisal(db, uow, rng)

@@ -84,6 +84,10 @@ class Section:
     rows: Iterable[Row]
     fields: tuple[Field, ...] = ()
     count: int | None = None
+    #: A cover page before the section (a bound catalogue volume's 封面): its fields, in order.
+    cover: tuple[Field, ...] = ()
+    #: A worksheet of its own in Excel under this name (one sheet per bound volume); "" keeps one sheet.
+    sheet: str = ""
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,11 @@ class _TablePages:
         self.col_widths = [usable * col.width / weights for col in document.columns]
         self.col_x = [MARGIN_X + sum(self.col_widths[:i]) for i in range(len(self.col_widths) + 1)]
         self.page = 0
+        # A bound volume (a section with a cover) is numbered on its own: 第 1 页 共 N 页 of that volume.
+        self.covers = 0
+        self.volume_start = 0
+        self.volume_form = _TOTAL_FORM
+        self.volume_totals: dict[str, int] = {}
         self.bottom = MARGIN_BOTTOM + 4
         self.y = 0.0
         self.table_top = 0.0
@@ -94,7 +99,16 @@ class _TablePages:
         sections = self.doc.sections or (Section(rows=()),)
         for index, section in enumerate(sections):
             if index:  # each section starts on a new page (it was drawn over the previous one)
+                if section.cover:  # the volume before is signed and closed
+                    self._draw_closing(sections[index - 1])
                 self._end_page()
+            if section.cover:  # a bound volume's cover: a page of its own, not numbered
+                from archdesk.services.reports.covers import draw_register_cover
+
+                draw_register_cover(self.c, self.font, self.doc, section.cover)
+                self.covers += 1
+                self.volume_totals[self.volume_form] = self.page - self.volume_start
+                self.volume_start, self.volume_form = self.page, f"{_TOTAL_FORM}_{index}"
             self._start_page(section)
             for row in section.rows:
                 self._draw_row([format_cell(v, col.kind) for v, col in zip(row, self.doc.columns, strict=False)])
@@ -103,7 +117,7 @@ class _TablePages:
         self._end_page()
         ticker.finish()
         self._define_total()
-        return self.page
+        return self.page + self.covers
 
     def _start_page(self, section: Section, *, with_table: bool = True) -> None:
         self.page += 1
@@ -273,8 +287,8 @@ class _TablePages:
 
     def _draw_footer(self) -> None:
         c, language = self.c, self.doc.language
-        lead = label("page_of", language).format(page=self.page)
-        tail = label("page_total", language).format(total=self.page)
+        lead = label("page_of", language).format(page=self.page - self.volume_start)
+        tail = label("page_total", language).format(total=self.page - self.volume_start)
         size = 8.5
         c.setFont(self.font, size)
         fit = TextFitter(self.font_ttf, size)
@@ -283,13 +297,15 @@ class _TablePages:
         c.drawString(x, y, lead)
         c.saveState()
         c.translate(x + fit.width(lead), y)
-        c.doForm(_TOTAL_FORM)
+        c.doForm(self.volume_form)
         c.restoreState()
 
     def _define_total(self) -> None:
         # Drawn once, after the last page, and referenced from every page's footer.
         c = self.c
-        c.beginForm(_TOTAL_FORM, lowerx=-2, lowery=-6, upperx=120, uppery=14)
-        c.setFont(self.font, 8.5)
-        c.drawString(0, 0, label("page_total", self.doc.language).format(total=self.page))
-        c.endForm()
+        self.volume_totals[self.volume_form] = self.page - self.volume_start
+        for name, total in self.volume_totals.items():
+            c.beginForm(name, lowerx=-2, lowery=-6, upperx=120, uppery=14)
+            c.setFont(self.font, 8.5)
+            c.drawString(0, 0, label("page_total", self.doc.language).format(total=total))
+            c.endForm()

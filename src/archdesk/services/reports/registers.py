@@ -7,6 +7,7 @@ tables once and returns a Document whose rows are streamed queries; nothing is r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -93,12 +94,18 @@ def _sign_lines(language: str) -> tuple[str, ...]:
 
 
 def catalogue_register(
-    db: Database, flt: RecordFilter | None = None, *, language: str = "zh_CN", printed_on: date | None = None
+    db: Database,
+    flt: RecordFilter | None = None,
+    *,
+    language: str = "zh_CN",
+    printed_on: date | None = None,
+    volumes: str = "continuous",
 ) -> Document:
     """归档文件目录 for any filter: 序号, 档号, 文号, 责任者, 题名, 日期 (YYYYMMDD), 密级, 页数, 备注.
 
     A4 landscape, rows in reference-code order, supplied titles in [ ]. Rows are streamed when
-    the document is rendered. Raises NotFound for an unknown code in the filter.
+    the document is rendered. Raises NotFound for an unknown code in the filter. ``volumes``:
+    "continuous" (one list) or "per-year-period" (bound volumes with covers, ``catalogue_volumes.py``).
     """
     flt = flt or RecordFilter()
     organisation, fields = _filter_fields(db, flt, language)
@@ -133,7 +140,12 @@ def catalogue_register(
         Column(label("pages", language), 10, Align.RIGHT, kind=Kind.NUMBER),
         Column(label("notes", language), 20, wrap=True),
     )
-    return _landscape_register("register", columns, rows, organisation, fields, language, printed_on)
+    document = _landscape_register("register", columns, rows, organisation, fields, language, printed_on)
+    if volumes == "continuous":
+        return document
+    from archdesk.services.reports.catalogue_volumes import bound_register
+
+    return bound_register(db, flt, document, row, language)
 
 
 def _date_range(start: date | None, end: date | None) -> str:
@@ -167,6 +179,7 @@ def volume_catalogue(
         )
 
     rows = QueryRows(db, volume_rows_statement(flt), row)
+    count = rows.count()
     columns = (
         Column(label("volume_number", language), 12, Align.CENTER, kind=Kind.NUMBER),
         Column(label("reference_code", language), 46, wrap=True),
@@ -179,7 +192,12 @@ def volume_catalogue(
         Column(label("location", language), 26, wrap=True),
         Column(label("notes", language), 14, wrap=True),
     )
-    return _landscape_register("volume_catalogue", columns, rows, organisation, fields, language, printed_on)
+    document = _landscape_register("volume_catalogue", columns, rows, organisation, fields, language, printed_on)
+    if count:
+        return document
+    from archdesk.services.reports.volumes import empty_reason
+
+    return replace(document, footer_notes=(empty_reason(db, flt, language),))
 
 
 def volume_contents(
@@ -206,9 +224,13 @@ def volume_contents(
             _note(r.notes, r.status, language),
         )
 
+    from archdesk.services.reports.volumes import empty_reason, page_column, paged_rows, volume_kinds, word
+
+    kinds = volume_kinds(db, [v[0] for v in volumes])
     sections = []
     for volume_id, reference_code, title in volumes:
-        rows = QueryRows(db, volume_contents_statement(volume_id), row)
+        # 文书 (GB/T 9705) lists 页号, each item's page range; 科技 (GB/T 11822) keeps 页数.
+        rows = QueryRows(db, volume_contents_statement(volume_id), paged_rows(row, kinds, volume_id, 5))
         section_fields = (
             Field(label("reference_code", language), reference_code),
             Field(label("volume_title", language), title),
@@ -220,7 +242,7 @@ def volume_contents(
         Column(label("responsible_party", language), 24, wrap=True),
         Column(label("title", language), 66, wrap=True),
         Column(label("date", language), 18, Align.CENTER, kind=Kind.DATE8),
-        Column(label("pages", language), 11, Align.RIGHT, kind=Kind.NUMBER),
+        Column(word(page_column(set(kinds.values())), language), 13, Align.RIGHT, kind=Kind.NUMBER),
         Column(label("notes", language), 16, wrap=True),
     )
     return Document(
@@ -230,6 +252,7 @@ def volume_contents(
         organisation=organisation,
         printed_on=printed_on or date.today(),
         fields=fields[:2],
+        footer_notes=() if sections else (empty_reason(db, flt, language),),
         orientation=Orientation.PORTRAIT,
         language=language,
     )

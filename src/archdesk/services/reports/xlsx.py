@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date, datetime, time
 from decimal import Decimal
 
@@ -58,10 +59,31 @@ def render_xlsx(document: Document, out: str | os.PathLike[str], *, progress: Pr
             },
         )
         try:
-            rows = _SheetWriter(workbook, document).write(ProgressTicker(progress, document.row_count))
+            ticker = ProgressTicker(progress, document.row_count)
+            rows = sum(_SheetWriter(workbook, part).write(ticker) for part in sheets(document))
         finally:
             workbook.close()
     return rows
+
+
+def sheets(document: Document) -> list[Document]:
+    """The document as one worksheet, or one per section when its sections are named sheets (the
+    volumes of a catalogue: each prints as its own run of pages, 序号 from 1, its cover's fields on top)."""
+    if not any(section.sheet for section in document.sections):
+        return [document]
+    names: set[str] = set()
+    parts = []
+    for section in document.sections:
+        name = base = sheet_name(section.sheet or document.title)
+        copy = 1
+        while name.lower() in names:  # Excel compares sheet names without case
+            copy += 1
+            name = f"{base[: 31 - len(str(copy)) - 1]}~{copy}"
+        names.add(name.lower())
+        fields = section.cover or (*document.fields, *section.fields)
+        part = replace(section, fields=(), cover=(), sheet="")
+        parts.append(replace(document, sections=(part,), fields=tuple(fields), sheet_name=name))
+    return parts
 
 
 class _CharacterWidths(dict[str, int]):

@@ -1,6 +1,7 @@
 """File › Print: every document of the reporting package in print preview, for what the table shows.
 
-归档文件目录, 案卷目录 and 卷内文件目录 follow the records table's filter; the inventory register its
+归档文件目录 (bound per 年度 and 保管期限 with covers, or one list), 案卷目录, 卷内文件目录 and the volume
+forms (案卷封面, 卷脊, 卷内备考表) follow the records table's filter; the inventory register its
 shelf, category, year or box; box spines (盒脊) and box notes (备考表) cover the boxes of the selected
 records, or of the records shown; the statistics report covers the whole archive. Each is rendered
 on the worker thread (cancellable), then shown in ``ReportPreview`` with Print, Export PDF… and, where
@@ -53,8 +54,9 @@ def _table_document(key: str, db: Database, scope: PrintScope) -> Document:
     from archdesk.services.reports.table_scope import classification_filter, inventory_filter
 
     language = scope.language
-    if key == "register":
-        return catalogue_register(db, scope.table, language=language)
+    if key in ("register", "register_continuous"):  # bound per year and period, or one list
+        volumes = "continuous" if key == "register_continuous" else "per-year-period"
+        return catalogue_register(db, scope.table, language=language, volumes=volumes)
     if key == "volume_catalogue":
         return volume_catalogue(db, classification_filter(db, scope.table), language=language)
     if key == "volume_contents":
@@ -73,7 +75,7 @@ def render_document_pdf(key: str, db: Database, scope: PrintScope, out: Path, pr
     from archdesk.services.reports.labels import label
     from archdesk.services.reports.lists import organisation_name
     from archdesk.services.reports.statistics import holdings_statistics, render_statistics_pdf
-    from archdesk.services.reports.table_scope import shown_boxes
+    from archdesk.services.reports.table_scope import classification_filter, shown_boxes
 
     if not progress(0, 1):
         raise Cancelled(msg("reports.preview_cancelled"))
@@ -84,6 +86,12 @@ def render_document_pdf(key: str, db: Database, scope: PrintScope, out: Path, pr
         render = render_box_spines if key == "box_spines" else render_box_notes
         render(boxes, out, language=language, font_path=font)
         return label("box_spine" if key == "box_spines" else "box_note", language)
+    if key in ("volume_cover", "volume_spine", "volume_note"):
+        from archdesk.services.reports.volume_forms import volume_forms_pdf
+        from archdesk.services.reports.volumes import word
+
+        volume_forms_pdf(key, db, classification_filter(db, scope.table), out, language=language, font_path=font)
+        return word(key, language)
     if key == "statistics":
         stats = holdings_statistics(db, language=language)
         render_statistics_pdf(stats, out, organisation=organisation_name(db), font_path=font)
@@ -95,10 +103,10 @@ def render_document_pdf(key: str, db: Database, scope: PrintScope, out: Path, pr
 
 # The documents of the menu in order; ``None`` separates groups. Excel where the form is a table.
 DOCUMENTS: tuple[str | None, ...] = (
-    "register", "volume_catalogue", "volume_contents", None, "inventory", "box_spines", "box_notes", None,
-    "statistics",
+    "register", "register_continuous", "volume_catalogue", "volume_contents", "volume_cover", "volume_spine",
+    "volume_note", None, "inventory", "box_spines", "box_notes", None, "statistics",
 )  # fmt: skip
-EXCEL = {"register", "volume_catalogue", "volume_contents", "inventory", "statistics"}
+EXCEL = {"register", "register_continuous", "volume_catalogue", "volume_contents", "inventory", "statistics"}
 
 
 def preview_report(
@@ -173,7 +181,11 @@ class PrintMenu(Retranslatable, QMenu):
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("&Print"))
         texts = {
-            "register": self.tr("&Catalogue register (shown records)…"),
+            "register": self.tr("&Catalogue register, a volume per year and period (shown records)…"),
+            "register_continuous": self.tr("Catalogue register, one &list (shown records)…"),
+            "volume_cover": self.tr("File c&overs…"),
+            "volume_spine": self.tr("File s&pines…"),
+            "volume_note": self.tr("File not&es…"),
             "volume_catalogue": self.tr("&Volume catalogue…"),
             "volume_contents": self.tr("&In-volume catalogue…"),
             "inventory": self.tr("In&ventory register…"),
