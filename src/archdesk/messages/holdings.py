@@ -48,6 +48,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "annual.holdings_volumes": ("Holdings in volumes", "室藏档案（案卷）"),
     "annual.holdings_items": ("Holdings in items", "室藏档案（件）"),
     "annual.holdings_in_unit": ("Holdings counted in {unit}", "室藏档案（{unit}）"),
+    # A name from the code tables in both languages: each text prints its own and drops the other (":.0").
+    "annual.name": ("{en}{zh:.0}", "{zh}{en:.0}"),
     "annual.category_volumes": ("  {category}: volumes", "  {category}：案卷"),
     "annual.category_items": ("  {category}", "  {category}"),
     "annual.retention_items": ("  {retention}", "  {retention}"),
@@ -82,6 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "室藏指在档及出借的档案；暂存、已销毁、已移出的档案不计入室藏。",
     ),
     "annual.bad_year": ("year {year} is not a year (1000–9999)", "年度 {year} 无效（应为 1000–9999）"),
+    "annual.bad_area": (
+        "{value}: write a storeroom's area as ROOM=M2, e.g. K01=85.5",
+        "{value}：库房面积应写作 库房=平方米，如 K01=85.5",
+    ),
     "annual.bad_number": ("{field} must be a whole number of at least 0", "{field} 应为不小于 0 的整数"),
     "audit.holdings.staff": ("archive staff of fonds {fonds}", "全宗 {fonds} 的档案人员数"),
     "audit.holdings.area": ("floor area of storeroom {storeroom}", "库房 {storeroom} 的面积"),

@@ -123,11 +123,12 @@ def annual_report(db: Database, year: int) -> AnnualReport:
         accepted_by_end = Record.accepted_at.is_(None) | (Record.accepted_at < end)
         at_end = accepted_by_end & (Record.status.in_(held) | Record.id.in_(gone_later or [-1]))
         categories = session.execute(
-            select(Category.code, Category.name, Category.unit, Category.arrangement,
+            select(Category.code, Category.name, Category.name_en, Category.unit, Category.arrangement,
                    func.count(Record.id), func.count(func.distinct(Record.volume_id)))
             .join(Record, Record.category_id == Category.id)
             .where(at_end)
-            .group_by(Category.id, Category.code, Category.name, Category.unit, Category.arrangement)
+            .group_by(Category.id, Category.code, Category.name, Category.name_en, Category.unit,
+                      Category.arrangement)
             .order_by(Category.code)
         ).all()  # fmt: skip
         retentions = session.execute(
@@ -185,13 +186,13 @@ def annual_report(db: Database, year: int) -> AnnualReport:
     add("holdings", "holdings_volumes", msg("annual.holdings_volumes"), "卷", total_volumes, ARCHIVE)
     # Each unit is totalled on its own: photographs (张) and recordings (盘) are not 件.
     by_unit: dict[str, int] = {}
-    for _c, _n, unit, _a, items, _v in categories:
+    for _c, _n, _e, unit, _a, items, _v in categories:
         by_unit[unit or "件"] = by_unit.get(unit or "件", 0) + int(items)
     add("holdings", "holdings_items", msg("annual.holdings_items"), "件", by_unit.pop("件", 0), ARCHIVE)
     for unit, items in sorted(by_unit.items()):
         add("holdings", f"holdings_unit:{unit}", msg("annual.holdings_in_unit", unit=unit), unit, items, ARCHIVE)
-    for category, category_name, unit, arrangement, items, volumes in categories:
-        shown = f"{category} {category_name}"
+    for category, category_name, name_en, unit, arrangement, items, volumes in categories:
+        shown = msg("annual.name", zh=f"{category} {category_name}", en=f"{category} {name_en or category_name}")
         if arrangement == "volume":
             add("holdings", f"category_volumes:{category}", msg("annual.category_volumes", category=shown), "卷",
                 int(volumes), ARCHIVE)  # fmt: skip
@@ -199,10 +200,11 @@ def annual_report(db: Database, year: int) -> AnnualReport:
             int(items), ARCHIVE)  # fmt: skip
     add("holdings", "shelf_length", msg("annual.shelf_length"), msg("annual.unit.metre"),
         round(float(spine_mm or 0) / 1000, 2), ARCHIVE)  # fmt: skip
-    units = sorted({unit or "件" for _c, _n, unit, *_rest in categories}, key=lambda u: u != "件")
+    units = sorted({unit or "件" for _c, _n, _e, unit, *_rest in categories}, key=lambda u: u != "件")
     mixed = "/".join(units) if units else "件"  # by period every record counts once, whatever its unit
-    for retention, retention_name, _en, items, _volumes in retentions:
-        add("retention", f"retention_items:{retention}", msg("annual.retention_items", retention=retention_name),
+    for retention, retention_name, retention_en, items, _volumes in retentions:
+        shown = msg("annual.name", zh=retention_name, en=retention_en or retention_name)
+        add("retention", f"retention_items:{retention}", msg("annual.retention_items", retention=shown),
             mixed, int(items), ARCHIVE)  # fmt: skip
     add("changes", "received_items", msg("annual.received"), "件", int(received[0]), ARCHIVE)
     add("changes", "received_volumes", msg("annual.received"), "卷", int(received[1]), ARCHIVE)
