@@ -17,6 +17,9 @@ from archdesk.messages import CHINESE, msg, render
 from archdesk.models import Category, Record
 from archdesk.services.database import Database
 from archdesk.statuses import RecordStatus
+from archdesk.units import counted, unit_word
+
+__all__ = ["HELD_STATUSES", "Holdings", "counted", "held", "holdings", "holdings_lines", "unit_word"]
 
 #: The statuses that are holdings; every count of holdings uses this set (or ``held``).
 HELD_STATUSES = (RecordStatus.IN_CUSTODY, RecordStatus.ON_LOAN)
@@ -118,19 +121,6 @@ def holdings(db: Database, *, by_category: bool = True) -> Holdings:
         transferred=by_status[RecordStatus.TRANSFERRED],
         by_category=categories,
     )
-
-
-def unit_word(unit: str, language: str) -> str:
-    """A category's unit as printed: the character in Chinese, a word in English (件 → items)."""
-    if language == CHINESE:
-        return unit
-    known = {"件": "items", "张": "photos", "盘": "reels", "卷": "volumes", "页": "pages", "盒": "boxes"}
-    return "/".join(known.get(part, part) for part in unit.split("/"))
-
-
-def counted(number: int, unit: str, language: str) -> str:
-    """ "1,204 张" / "1,204 photos"."""
-    return f"{number:,} {unit_word(unit, language)}"
 
 
 def holdings_lines(h: Holdings, language: str) -> tuple[str, ...]:
