@@ -116,7 +116,7 @@ def test_the_drawn_label_moves_with_the_position_setting(qtbot):
     """The same chart with the label inside the bar's end draws it over the bar: the pixels differ."""
     outside = _bar_labels_drawn(qtbot, None)
     inside = _bar_labels_drawn(qtbot, QBarSeries.LabelsPosition.LabelsInsideEnd)
-    for (_x, bar_top, bar_bottom, _lt, outside_bottom), (_x2, top2, _b2, inside_top, _ib) in zip(
+    for (_x, bar_top, _bar_bottom, _lt, outside_bottom), (_x2, top2, _b2, inside_top, _ib) in zip(
         outside, inside, strict=True
     ):
         assert outside_bottom <= bar_top + 1
