@@ -644,12 +644,17 @@
 <context>
     <name>CatalogueTreeDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+50"/>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+59"/>
         <source>Catalogue</source>
         <translation>分类目录</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+18"/>
+        <source>Holdings: {items:,} (on loan {on_loan:,}). Not held: pending {pending:,}, destroyed {destroyed:,}, transferred {transferred:,}</source>
+        <translation>馆藏：{items:,}（其中出借 {on_loan:,}）。不计入馆藏：暂存 {pending:,}，已销毁 {destroyed:,}，已移出 {transferred:,}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>All records</source>
         <translation>全部档案</translation>
     </message>
@@ -1738,7 +1743,7 @@ You can change it later in Settings.</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+76"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
@@ -2949,7 +2954,7 @@ You can change it later in Settings.</source>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/statistics/view.py" line="+63"/>
+        <location filename="../../src/archdesk/ui/statistics/view.py" line="+64"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2965,11 +2970,11 @@ You can change it later in Settings.</source>
     </message>
     <message>
         <location line="+19"/>
-        <source>Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}   Destroyed: {destroyed}   Transferred: {transferred}</source>
-        <translation>件数：{items}   页数：{pages}   盒数：{boxes}   案卷数：{volumes}   已销毁：{destroyed}   已移出：{transferred}</translation>
+        <source>Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}   Not held: pending {pending}, destroyed {destroyed}, transferred {transferred}</source>
+        <translation>件数：{items}   页数：{pages}   盒数：{boxes}   案卷数：{volumes}   不计入馆藏：暂存 {pending}，已销毁 {destroyed}，已移出 {transferred}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Holdings by series</source>
         <translation>按门类统计馆藏</translation>
     </message>
@@ -2994,12 +2999,22 @@ You can change it later in Settings.</source>
         <translation>历年接收数量</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>Records digitised by series</source>
+        <translation>按门类统计数字化档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records digitised per year</source>
+        <translation>按年度统计数字化档案</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>

@@ -2,11 +2,6 @@
 are the words of this topic; ``annual.*`` the lines and columns of the annual report."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "holdings.summary": (
-        "Holdings {items} records (on loan {on_loan}) · not held: pending {pending}, destroyed {destroyed}, "
-        "transferred {transferred}",
-        "馆藏 {items}（其中出借 {on_loan}）· 不计入馆藏：暂存 {pending}，已销毁 {destroyed}，已移出 {transferred}",
-    ),
     "holdings.total_line": (
         "Holdings in all: {amounts} (of which on loan {on_loan})",
         "馆藏合计：{amounts}（其中出借 {on_loan}）",

@@ -66,20 +66,6 @@ class Holdings:
             (RecordStatus.TRANSFERRED, self.transferred),
         )
 
-    def summary(self, language: str = CHINESE) -> str:
-        """One line for a dock or a status bar: holdings, then what is counted apart."""
-        return render(
-            msg(
-                "holdings.summary",
-                items=f"{self.items:,}",
-                on_loan=f"{self.on_loan:,}",
-                pending=f"{self.pending:,}",
-                destroyed=f"{self.destroyed:,}",
-                transferred=f"{self.transferred:,}",
-            ),
-            language,
-        )
-
 
 def status_counts(db: Database) -> dict[str, int]:
     """Records per status (every status present, 0 when none): one indexed GROUP BY."""
