@@ -25,6 +25,44 @@
     </message>
 </context>
 <context>
+    <name>AnnualFactsTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/annual_facts_tab.py" line="+62"/>
+        <source>The annual statistics report counts everything else from the archive; these figures are entered here. Leave a figure at “not entered” and the report says so.</source>
+        <translation>档案室基本情况统计年报的其余数字均由系统统计；以下数字在此录入。未录入的数字，年报中注明“未录入”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Archive staff</source>
+        <translation>档案人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-time:</source>
+        <translation>专职：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part-time:</source>
+        <translation>兼职：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storeroom floor area (m²)</source>
+        <translation>库房面积（平方米）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No storerooms yet: they are made when shelves are added.</source>
+        <translation>尚无库房：添加架位时自动建立。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not entered</source>
+        <translation>未录入</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../src/archdesk/ui/app.py" line="+240"/>
@@ -2528,7 +2566,7 @@ You can change it later in Settings.</source>
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+174"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+187"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -2568,6 +2606,11 @@ You can change it later in Settings.</source>
         <translation>馆藏统计报告(&amp;T)…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Annual statistics report…</source>
+        <translation>档案室统计年报(&amp;A)…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Export register as &amp;PDF…</source>
         <translation>导出归档文件目录 PDF(&amp;P)…</translation>
@@ -2576,6 +2619,16 @@ You can change it later in Settings.</source>
         <location line="+1"/>
         <source>Export register as E&amp;xcel…</source>
         <translation>导出归档文件目录 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Annual statistics report</source>
+        <translation>档案室基本情况统计年报</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year:</source>
+        <translation>年度：</translation>
     </message>
 </context>
 <context>
@@ -2830,7 +2883,7 @@ You can change it later in Settings.</source>
     </message>
     <message>
         <location line="+32"/>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="-46"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="-58"/>
         <source>Exporting to Excel…</source>
         <translation>正在导出 Excel…</translation>
     </message>
@@ -2892,13 +2945,13 @@ You can change it later in Settings.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+226"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+240"/>
         <source>Settings</source>
         <extracomment>The language in effect after OK switched it (&quot;zh_CN&quot; or &quot;en&quot;).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -2906,6 +2959,11 @@ You can change it later in Settings.</source>
         <location line="+1"/>
         <source>Categories</source>
         <translation>门类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annual report</source>
+        <translation>统计年报</translation>
     </message>
     <message>
         <location line="+1"/>
