@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,8 @@ FORMS = {
     "box-spines": ["spines", "--category", "WS", "--year", "2023"],
     "box-notes": ["box-notes", "--category", "WS", "--year", "2023"],
     "statistics-zh": ["stats"],
+    "annual-report-zh": ["annual-report", "--year", str(date.today().year)],
+    "annual-report-en": ["annual-report", "--year", str(date.today().year), "--lang", "en"],
 }
 
 
