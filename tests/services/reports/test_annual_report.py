@@ -146,3 +146,23 @@ def test_a_year_that_is_not_one_is_refused(archive):
     with pytest.raises(ValidationError) as refused:
         annual_report(archive, 99)
     assert "99" in refused.value.render("zh_CN")
+
+
+def test_the_statistics_count_records_and_pages_digitised_per_series_and_year(archive, tmp_path):
+    from archdesk.services.reports.statistics import render_statistics_pdf, statistics_document
+
+    _known_archive(archive)
+    stats = holdings_statistics(archive)
+    assert {(t.key, t.items, t.pages, t.unit) for t in stats.digitised_by_category} == {
+        ("WS", 1, 15, "件"), ("ZP", 1, 1, "张"),
+    }  # fmt: skip
+    assert {(t.key, t.items, t.pages) for t in stats.digitised_by_year} == {(str(YEAR), 1, 15), (str(YEAR - 1), 1, 1)}
+    out = tmp_path / "statistics.pdf"
+    render_statistics_pdf(stats, out)
+    text = " ".join(pdf_text(out).split())
+    assert "按门类统计数字化" in text and "按年度统计数字化" in text and "ZP 照片 张 1 1" in text
+    book = tmp_path / "statistics.xlsx"
+    render_xlsx(statistics_document(stats), book)
+    rows = list(openpyxl.load_workbook(book).active.iter_rows(values_only=True))
+    start = next(i for i, row in enumerate(rows) if row[0] == "按年度统计数字化：")
+    assert [row[3:5] for row in rows[start + 1 : start + 3]] == [(1, 1), (1, 15)]
