@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,8 @@ FORMS = {
     "volume-spines": ["volume-spine", "--category", "KJ"],
     "volume-note-zh": ["volume-note", "--category", "KJ", "--year", "2023"],
     "volume-note-en": ["volume-note", "--category", "KJ", "--year", "2023", "--lang", "en"],
+    "annual-report-zh": ["annual-report", "--year", str(date.today().year)],
+    "annual-report-en": ["annual-report", "--year", str(date.today().year), "--lang", "en"],
 }
 #: The page a sample shows when it is not the first (the register's first page is a cover).
 PAGES = {"register-zh": 2, "register-en": 2}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import openpyxl
 import pytest
 from printing_archive import build_print_archive
 from pypdf import PdfReader
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from archdesk.services.records_query import RecordFilter
 from archdesk.ui.app import wait_until_idle
@@ -19,6 +21,7 @@ from archdesk.ui.reports.print_menu import DOCUMENTS, EXCEL
 def no_modal_questions(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: pytest.fail(f"error shown: {text}"))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *_a, **_k: (date.today().year, True))  # the annual report's year
 
 
 @pytest.fixture
@@ -39,7 +42,7 @@ def test_the_print_menu_sits_in_the_file_menu_with_one_action_per_document(windo
     assert window.print_menu.menuAction() in window.file_menu.actions()
     keys = [key for key in DOCUMENTS if key is not None]
     assert list(window.print_menu.document_actions) == keys
-    assert len(keys) == 11
+    assert len(keys) == 12
     assert all(action.text() for action in window.print_menu.document_actions.values())
     assert window.print_menu.menuAction() in window.toolbar.actions()
 
@@ -104,3 +107,25 @@ def test_records_export_opens_the_register_preview(qtbot, window):
     qtbot.addWidget(preview)
     assert preview.page_count >= 1
     preview.close()
+
+
+def test_the_annual_report_is_printed_for_the_year_asked(qtbot, window, monkeypatch):
+    asked = []
+
+    def year(_parent, title, label, value, *_a, **_k):
+        asked.append((title, label, value))
+        return 2031, True
+
+    monkeypatch.setattr(QInputDialog, "getInt", year)
+    dialog = open_preview(qtbot, window, "annual_report")
+    text = "".join(page.extract_text() for page in PdfReader(str(dialog.pdf_path)).pages)
+    assert asked and asked[0][0] == "Annual statistics report"
+    assert "2031" in text and "2031-12-31" in text  # the year asked, its holdings at the year's end
+    assert dialog.excel_button.isVisibleTo(dialog)
+    dialog.close()
+
+
+def test_the_report_year_is_last_year_until_the_reports_are_filed():
+    from archdesk.ui.reports.print_menu import report_year
+
+    assert (report_year(date(2027, 2, 1)), report_year(date(2027, 4, 1))) == (2026, 2027)

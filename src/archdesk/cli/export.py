@@ -1,4 +1,4 @@
-"""`archdesk export register|volumes|volume-contents|volume-cover|volume-spine|volume-note|inventory|spines|box-notes|stats|labels|ledger|slip|overdue|loan-register|use-stats|destruction-list|appraisal-report`:
+"""`archdesk export register|annual-report|volumes|volume-contents|volume-cover|volume-spine|volume-note|inventory|spines|box-notes|stats|labels|ledger|slip|overdue|loan-register|use-stats|destruction-list|appraisal-report`:
 registers, box forms, barcode labels, the movement ledger and the forms of use and appraisal to PDF or Excel."""
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ("use-stats", "use statistics (利用统计): visits and records used", None, _export_use_form),
         ("destruction-list", "destruction list (档案销毁清册)", _list_option, _export_destruction_list),
         ("appraisal-report", "appraisal report: decisions per batch (鉴定报告)", _batch_option, _export_appraisal),
+        ("annual-report", "annual statistics report (档案室基本情况统计年报)", *_annual()),
         ("package", "hand-over package: records' files and metadata as a zipped BagIt bag", *_package()),
     ]
     for name, help_text, add_filters, func in documents:
@@ -56,6 +57,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         if add_filters:
             add_filters(parser)
         parser.set_defaults(func=_reporting_file_errors(func))
+
+
+def _annual():  # noqa: ANN202 - the annual report's own options and handler (cli/annual.py)
+    from archdesk.cli.annual import annual_options, export_annual_report
+
+    return annual_options, export_annual_report
 
 
 def _package():  # noqa: ANN202 - the digitisation command's own options and handler (cli/digitisation.py)

@@ -21,6 +21,9 @@ class Fonds(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(8), unique=True)  # 全宗号, e.g. Z001
     name: Mapped[str] = mapped_column(String(200))  # 全宗名称 / 立档单位
+    # The archive room's staff (专职/兼职档案人员), for the annual statistics report; None = not given.
+    staff_full_time: Mapped[int | None] = mapped_column(Integer)
+    staff_part_time: Mapped[int | None] = mapped_column(Integer)
 
 
 class Category(Base):
@@ -42,6 +45,8 @@ class Category(Base):
     default_retention_id: Mapped[int | None] = mapped_column(ForeignKey("retention_period.id"))
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # 计量单位 the category's items are counted in: 件 (paper), 张 (photographs), 盘 (tapes, discs).
+    unit: Mapped[str] = mapped_column(String(8), default="件", server_default="件")
 
     parent: Mapped[Category | None] = relationship(remote_side=[id])
 

@@ -39,6 +39,8 @@ class Storeroom(Base):
     rh_swing: Mapped[float] = mapped_column(Float, default=5.0)
     notes: Mapped[str] = mapped_column(Text, default="")
     retired_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # 库房面积 in square metres, for the annual statistics report; None = not given.
+    area_m2: Mapped[float | None] = mapped_column(Float)
 
 
 class Location(Base):

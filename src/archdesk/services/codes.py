@@ -9,7 +9,7 @@ from archdesk.models import Carrier, Category, Department, Fonds, Record, Retent
 from archdesk.services.database import Database
 from archdesk.services.errors import NotAllowed, NotFound
 from archdesk.services.refcode import validate_pattern
-from archdesk.services.uow import UnitOfWork
+from archdesk.services.uow import UnitOfWork, unit_of_work
 from archdesk.services.views import CategoryItem, CodeItem, CodeTables
 
 
@@ -57,18 +57,18 @@ def save_archive_settings(
     *,
     fonds: tuple[str, str] | None = None,
     category_rules: dict[str, tuple[str, str]] | None = None,
+    uow: UnitOfWork | None = None,
 ) -> None:
     """Settings › OK: the fonds' code and name and each category's (reference-code pattern, default
     retention code), in one unit of work: all of it is saved, or nothing when any of it is refused."""
     rules = category_rules or {}
     for pattern, _retention in rules.values():
         validate_pattern(pattern)
-    with UnitOfWork(db) as uow:
+    with unit_of_work(db, uow) as work:
         if fonds is not None:
-            _set_fonds(uow, *fonds)
+            _set_fonds(work, *fonds)
         for code, (pattern, retention) in rules.items():
-            _set_category_rules(uow, code, pattern, retention)
-        uow.commit()
+            _set_category_rules(work, code, pattern, retention)
 
 
 def set_category_rules(db: Database, code: str, *, refcode_pattern: str, default_retention: str) -> None:

@@ -41,6 +41,7 @@ def seed_code_tables(session: Session, *, fonds_code: str | None = None, fonds_n
                 name=row["name"],
                 name_en=row["name_en"],
                 arrangement=row["arrangement"],
+                unit=row.get("unit", "件"),
                 default_retention_id=retention_ids.get(row.get("default_retention", "")),
                 parent_id=parent.id if parent else None,
                 sort_order=order,

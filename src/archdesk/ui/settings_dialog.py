@@ -348,6 +348,20 @@ class DatabaseTab(QWidget):
             self.new_requested.emit(path)
 
 
+def _save(db: Database, fonds, rules, facts) -> None:  # noqa: ANN001
+    """The archive's settings and the annual report's figures, in one unit of work: all or nothing."""
+    from archdesk.services import codes
+    from archdesk.services.reports.annual import set_annual_facts
+    from archdesk.services.uow import UnitOfWork
+
+    with UnitOfWork(db) as uow:
+        codes.save_archive_settings(db, fonds=fonds, category_rules=rules, uow=uow)
+        if facts is not None:
+            full_time, part_time, areas = facts
+            set_annual_facts(db, staff_full_time=full_time, staff_part_time=part_time, storeroom_areas=areas, uow=uow)
+        uow.commit()
+
+
 class SettingsDialog(QDialog):
     """The settings window. ``exec()`` it; OK saves everything or, if a field is wrong, nothing."""
 
@@ -380,9 +394,15 @@ class SettingsDialog(QDialog):
         self.general = GeneralTab(db, settings, *self._fonds)
         self.categories = CategoriesTab(tables, self.general.fonds_code)
         self.database = DatabaseTab(db, settings)
+        from archdesk.services.reports.annual import annual_facts
+        from archdesk.ui.annual_facts_tab import AnnualFactsTab
+
+        full_time, part_time, areas = annual_facts(db)
+        self.annual = AnnualFactsTab((full_time, part_time), areas)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(self.categories, self.tr("Categories"))
+        self.tabs.addTab(self.annual, self.tr("Annual report"))
         self.tabs.addTab(self.database, self.tr("Database"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
@@ -411,20 +431,20 @@ class SettingsDialog(QDialog):
         fonds = (self.general.fonds_code.text().strip(), self.general.fonds_name.text().strip())
         rules = self.categories.changed()
         changed_fonds = fonds if fonds != self._fonds else None
+        facts = self.annual.values() if self.annual.changed() else None
 
         def saved(_result: object = None) -> None:
             self._busy(False)
             self._fonds = fonds
             self.categories._saved.update(rules)
+            self.annual.mark_saved()
             self._save_preferences()
             if then is not None:
                 then()
 
-        from archdesk.services import codes  # loaded by the dialog's first read already
-
         if self._ops is None:
             try:
-                codes.save_archive_settings(self._db, fonds=changed_fonds, category_rules=rules)
+                _save(self._db, changed_fonds, rules, facts)
             except ArchDeskError as exc:
                 show_error(self, exc)
                 return
@@ -432,7 +452,7 @@ class SettingsDialog(QDialog):
             return
 
         def save(db: Database) -> None:  # worker thread
-            codes.save_archive_settings(db, fonds=changed_fonds, category_rules=rules)
+            _save(db, changed_fonds, rules, facts)
 
         def failed(_error: BaseException) -> bool:
             self._busy(False)

@@ -163,7 +163,9 @@ def test_inventory_counts_boxes_items_and_pages_per_storeroom(sample, tmp_path):
     assert "未上架：1 盒，1 件，8 页" in text
     assert "合计：3 盒，4 件，25 页" in text
     assert "已销毁 1 件" in text
-    assert "不计入上列数量（已不在库）：已销毁 1 件，已移出 0 件" in text
+    # The whole archive's holdings, as the statistics count them, and what is not held, said apart.
+    assert "馆藏合计：7 件（其中出借 0）" in text
+    assert "不计入馆藏：暂存 1 件，已销毁 1 件，已移出 0 件" in text
     assert "0001-0003" in text
 
 

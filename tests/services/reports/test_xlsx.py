@@ -71,5 +71,5 @@ def test_statistics_count_holdings_and_export_to_excel(sample, tmp_path):
     render_xlsx(statistics_document(stats, organisation="本单位"), out)
     ws = openpyxl.load_workbook(out).active
     values = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
-    assert ["WS", "文书", 4, 25] in values
+    assert ["WS", "文书", "件", 4, 25] in values  # each series in its unit (照片 in 张)
     assert any(row[0] and str(row[0]).startswith("按门类") for row in values)

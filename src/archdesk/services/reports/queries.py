@@ -213,7 +213,9 @@ def box_contents_subquery() -> Any:
     """Per box: the held items (在档, 出借) — their count, pages and 起止件号 — and the items
     withdrawn since boxing (destroyed, transferred), counted apart (DA/T 22: the box holds what it holds).
     A destroyed record has left its box (its place released); its destruction list item keeps the box."""
-    held = Record.status.in_(("in_custody", "on_loan"))
+    from archdesk.services.holdings import held as held_condition
+
+    held = held_condition()
     box = func.coalesce(Record.box_id, DestructionListItem.former_box_id)
     return (
         select(

@@ -296,12 +296,17 @@ def inventory_register(
         notes += (_total_line(label("total", language), *grand, language),)
     # Only what is held is counted; what left the boxes and what was never boxed are said apart,
     # so the register agrees with the holdings statistics (held = boxed + unboxed).
-    if any(withdrawn):
+    whole = not (flt.storeroom or flt.location or flt.box or flt.category or flt.year is not None)
+    if any(withdrawn) and not whole:  # the whole archive's are in the holdings lines below
         notes += (_withdrawn_line(*withdrawn, language),)
     if not (flt.storeroom or flt.location or flt.box):
         unboxed = unboxed_held(db)
         if unboxed[0]:
             notes += (_unboxed_line(*unboxed, language),)
+        if whole:
+            from archdesk.services.holdings import holdings, holdings_lines
+
+            notes += holdings_lines(holdings(db), language)  # the same total as the statistics
     fields = [Field(label("fonds", language), fonds_code)]
     if flt.storeroom:
         fields.append(Field(label("storeroom", language), flt.storeroom))
@@ -362,11 +367,12 @@ def unboxed_held(db: Database) -> tuple[int, int]:
     from sqlalchemy import func, select
 
     from archdesk.models import Record
+    from archdesk.services.holdings import held
 
     with db.reading() as session:
         items, pages = session.execute(
             select(func.count(Record.id), func.coalesce(func.sum(Record.pages), 0)).where(
-                Record.box_id.is_(None), Record.status.in_(("in_custody", "on_loan"))
+                Record.box_id.is_(None), held()
             )
         ).one()
     return int(items), int(pages)

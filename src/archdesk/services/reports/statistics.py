@@ -1,5 +1,6 @@
-"""Holdings statistics (馆藏统计): counts of items and pages by category, year, retention and
-security level, and accessions per year. Returned as frozen dataclasses; exported as a
+"""Holdings statistics (馆藏统计): counts of items and pages by category (in the category's unit:
+件, 张, 盘), year, retention and security level, accessions per year, and what was digitised (records
+and pages scanned) per category and per year. Holdings are defined once, in ``services/holdings.py``. Returned as frozen dataclasses; exported as a
 table document (Excel) or as a PDF report whose charts ReportLab draws. Qt-free.
 """
 
@@ -22,8 +23,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy import extract, func, select
 
-from archdesk.models import Box, Category, Record, RetentionPeriod, SecurityLevel, Volume
+from archdesk.messages import msg, render
+from archdesk.models import Attachment, Box, Category, Record, RetentionPeriod, SecurityLevel, Volume
 from archdesk.services.database import Database
+from archdesk.services.holdings import HELD_STATUSES, held, status_counts, unit_word
 from archdesk.services.reports.document import (
     Align,
     Column,
@@ -39,19 +42,20 @@ from archdesk.services.reports.fonts import resolve_font
 from archdesk.services.reports.labels import label
 from archdesk.statuses import RecordStatus
 
-#: Items counted as holdings: in the archive now (在档) or lent out (出借).
-HOLDING_STATUSES = (RecordStatus.IN_CUSTODY, RecordStatus.ON_LOAN)
+#: Items counted as holdings (在档, 出借): the one definition of services/holdings.py.
+HOLDING_STATUSES = HELD_STATUSES
 _PALETTE = [colors.HexColor(c) for c in ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478")]
 
 
 @dataclass(frozen=True)
 class Tally:
-    """One bar of a chart: a code (or year), its printed name, items and pages."""
+    """One bar of a chart: a code (or year), its printed name, items (in ``unit``) and pages."""
 
     key: str
     name: str
     items: int
     pages: int
+    unit: str = ""  # 计量单位 of a category (件, 张 for photographs, 盘 for recordings); "" when mixed
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,9 @@ class HoldingsStatistics:
     computed_on: date = field(default_factory=date.today)
     destroyed: int = 0  # 已销毁: records destroyed under an executed destruction list (not holdings)
     transferred: int = 0  # 已移出: records transferred to another archive (not holdings)
+    pending: int = 0  # 暂存: received, not yet accepted (not holdings)
+    digitised_by_category: tuple[Tally, ...] = ()  # items: records with a scan; pages: pages scanned
+    digitised_by_year: tuple[Tally, ...] = ()  # by the year the scans were attached
 
     def dimensions(self) -> list[tuple[str, tuple[Tally, ...]]]:
         """(label key, tallies) of every breakdown, in the order reports show them."""
@@ -78,13 +85,22 @@ class HoldingsStatistics:
             ("by_retention", self.by_retention),
             ("by_security", self.by_security),
             ("accessions", self.accessions),
+            ("digitised_by_category", self.digitised_by_category),
+            ("digitised_by_year", self.digitised_by_year),
         ]
+
+
+def dimension_title(key: str, language: str) -> str:
+    """The heading of a breakdown (the digitisation ones are this topic's words)."""
+    if key.startswith("digitised_"):
+        return render(msg(f"term.holdings.{key}"), language)
+    return label(key, language)
 
 
 def holdings_statistics(db: Database, *, language: str = "zh_CN") -> HoldingsStatistics:
     """Count the holdings (items in custody or on loan) of the archive. Read-only, any thread."""
     en = language == "en"
-    held = Record.status.in_(HOLDING_STATUSES)
+    held_now = held()
     items, pages = func.count(Record.id), func.coalesce(func.sum(Record.pages), 0)
     none = label("none", language)
     with db.reading() as session:
@@ -92,8 +108,12 @@ def holdings_statistics(db: Database, *, language: str = "zh_CN") -> HoldingsSta
         def tallies(statement: Any) -> tuple[Tally, ...]:
             return tuple(
                 Tally(
-                    key=_plain(t["key"]), name=_plain(t["name"]) or none, items=int(t["items"]), pages=int(t["pages"])
-                )
+                    key=_plain(t["key"]),
+                    name=_plain(t["name"]) or none,
+                    items=int(t["items"]),
+                    pages=int(t["pages"]),
+                    unit=t.get("unit") or "",
+                )  # fmt: skip
                 for t in session.execute(statement).mappings()
             )
 
@@ -104,17 +124,41 @@ def holdings_statistics(db: Database, *, language: str = "zh_CN") -> HoldingsSta
         category_name = Category.name_en if en else Category.name
         by_category = tallies(
             counted(Category.code, category_name)
+            .add_columns(Category.unit.label("unit"))
             .join(Category, Category.id == Record.category_id)
-            .where(held)
-            .group_by(Category.code, category_name, Category.sort_order)
+            .where(held_now)
+            .group_by(Category.code, category_name, Category.sort_order, Category.unit)
             .order_by(Category.code)
         )
-        by_year = tallies(counted(Record.year, Record.year).where(held).group_by(Record.year).order_by(Record.year))
+        # Digitised: held records with at least one attached file, and the pages of those files.
+        scanned = (
+            func.count(func.distinct(Attachment.record_id)).label("items"),
+            func.coalesce(func.sum(Attachment.page_count), 0).label("pages"),
+        )
+        digitised_by_category = tallies(
+            select(Category.code.label("key"), category_name.label("name"), *scanned, Category.unit.label("unit"))
+            .select_from(Attachment)
+            .join(Record, Record.id == Attachment.record_id)
+            .join(Category, Category.id == Record.category_id)
+            .where(held_now)
+            .group_by(Category.code, category_name, Category.unit)
+            .order_by(Category.code)
+        )
+        year_scanned = extract("year", Attachment.added_at)
+        digitised_by_year = tallies(
+            select(year_scanned.label("key"), year_scanned.label("name"), *scanned)
+            .select_from(Attachment)
+            .join(Record, Record.id == Attachment.record_id)
+            .where(held_now)
+            .group_by(year_scanned)
+            .order_by(year_scanned)
+        )
+        by_year = tallies(counted(Record.year, Record.year).where(held_now).group_by(Record.year).order_by(Record.year))
         retention_name = RetentionPeriod.label_en if en else RetentionPeriod.label
         by_retention = tallies(
             counted(RetentionPeriod.code, retention_name)
             .join(RetentionPeriod, RetentionPeriod.id == Record.retention_id)
-            .where(held)
+            .where(held_now)
             .group_by(RetentionPeriod.code, retention_name, RetentionPeriod.sort_order)
             .order_by(RetentionPeriod.sort_order)
         )
@@ -122,7 +166,7 @@ def holdings_statistics(db: Database, *, language: str = "zh_CN") -> HoldingsSta
         by_security = tallies(
             counted(SecurityLevel.code, security_name)
             .outerjoin(SecurityLevel, SecurityLevel.id == Record.security_level_id)
-            .where(held)
+            .where(held_now)
             .group_by(SecurityLevel.code, security_name, SecurityLevel.rank)
             .order_by(SecurityLevel.rank.is_not(None), SecurityLevel.rank)
         )
@@ -133,21 +177,18 @@ def holdings_statistics(db: Database, *, language: str = "zh_CN") -> HoldingsSta
             .group_by(year_accepted)
             .order_by(year_accepted)
         )
-        total_items, total_pages = session.execute(select(items, pages).where(held)).one()
+        total_pages = session.scalar(select(pages).where(held_now))
         boxes = session.scalar(select(func.count(Box.id))) or 0
         volumes = session.scalar(select(func.count(Volume.id))) or 0
-        disposed = dict(
-            session.execute(
-                select(Record.status, func.count())
-                .where(Record.status.in_(("destroyed", "transferred")))
-                .group_by(Record.status)
-            ).all()
-        )
+    by_status = status_counts(db)
+    total_items = sum(by_status[s] for s in HELD_STATUSES)
     return HoldingsStatistics(
         items=int(total_items), pages=int(total_pages), boxes=int(boxes), volumes=int(volumes),
         by_category=by_category, by_year=by_year, by_retention=by_retention, by_security=by_security,
         accessions=accessions,
-        language=language, destroyed=int(disposed.get("destroyed", 0)), transferred=int(disposed.get("transferred", 0)),
+        language=language, destroyed=by_status[RecordStatus.DESTROYED], transferred=by_status[RecordStatus.TRANSFERRED],
+        pending=by_status[RecordStatus.PENDING],
+        digitised_by_category=digitised_by_category, digitised_by_year=digitised_by_year,
     )  # fmt: skip
 
 
@@ -169,6 +210,7 @@ def _summary_fields(stats: HoldingsStatistics) -> tuple[Field, ...]:
         Field(label("volume", lang), str(stats.volumes)),
         Field(label("destroyed", lang), str(stats.destroyed)),
         Field(label("transferred", lang), str(stats.transferred)),
+        Field(render(msg("term.status.pending"), lang), str(stats.pending)),
     )
 
 
@@ -178,13 +220,14 @@ def statistics_document(stats: HoldingsStatistics, *, organisation: str = "") ->
     columns = (
         Column(label("code", lang), 20),
         Column(label("name", lang), 40),
+        Column(render(msg("term.holdings.unit"), lang), 14, Align.CENTER),
         Column(label("items", lang), 20, Align.RIGHT, kind=Kind.NUMBER),
         Column(label("pages", lang), 20, Align.RIGHT, kind=Kind.NUMBER),
     )
     sections = tuple(
         Section(
-            rows=[(t.key, t.name, t.items, t.pages) for t in tallies],
-            fields=(Field(label(key, lang), ""),),
+            rows=[(t.key, t.name, unit_word(t.unit, lang), t.items, t.pages) for t in tallies],
+            fields=(Field(dimension_title(key, lang), ""),),
             count=len(tallies),
         )
         for key, tallies in stats.dimensions()
@@ -208,7 +251,7 @@ def _chart(kind: str, tallies: tuple[Tally, ...], font: str, width: float) -> Dr
         drawing.add(String(width / 2, height / 2, "—", fontName=font, fontSize=10, textAnchor="middle"))
         return drawing
     values = [t.items for t in tallies]
-    names = [t.name if kind != "by_year" and kind != "accessions" else t.key for t in tallies]
+    names = [t.key if kind in ("by_year", "accessions", "digitised_by_year") else t.name for t in tallies]
     if kind in ("by_retention", "by_security"):
         pie = Pie()
         pie.x, pie.y, pie.width, pie.height = 30, 10, height - 20, height - 20
@@ -222,7 +265,7 @@ def _chart(kind: str, tallies: tuple[Tally, ...], font: str, width: float) -> Dr
             pie.slices[i].fillColor = _PALETTE[i % len(_PALETTE)]
         drawing.add(pie)
         return drawing
-    horizontal = kind == "by_category"
+    horizontal = kind in ("by_category", "digitised_by_category")
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     # Room below for the axis labels (they must stay inside the drawing, above the table that
     # follows) and past the longest bar for its value.
@@ -267,21 +310,23 @@ def render_statistics_pdf(
     story.append(Paragraph(f"{organisation}&nbsp;&nbsp;&nbsp;&nbsp;{printed}", text_style))
     story.append(Paragraph(field_text(_summary_fields(stats), lang).replace("    ", "&nbsp;" * 4), text_style))
     for key, tallies in stats.dimensions():
-        rows = [[label("code", lang), label("name", lang), label("items", lang), label("pages", lang)]]
-        rows += [[t.key, t.name, str(t.items), str(t.pages)] for t in tallies]
-        table = Table(rows, colWidths=[width * 0.2, width * 0.4, width * 0.2, width * 0.2], repeatRows=1)
+        unit = render(msg("term.holdings.unit"), lang)
+        rows = [[label("code", lang), label("name", lang), unit, label("items", lang), label("pages", lang)]]
+        rows += [[t.key, t.name, unit_word(t.unit, lang), f"{t.items:,}", f"{t.pages:,}"] for t in tallies]
+        table = Table(rows, colWidths=[width * x for x in (0.18, 0.36, 0.14, 0.16, 0.16)], repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
                     ("FONT", (0, 0), (-1, -1), font, 9),
                     ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9D9D9")),
-                    ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+                    ("ALIGN", (2, 0), (2, -1), "CENTER"),
+                    ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
                 ]
             )
         )
         chart = _chart(key, tallies, font, width)
-        block = [Paragraph(label(key, lang), heading_style), chart, Spacer(1, 3 * mm), table]
+        block = [Paragraph(dimension_title(key, lang), heading_style), chart, Spacer(1, 3 * mm), table]
         story.append(KeepTogether(block))
         story.append(Spacer(1, 4 * mm))
 

@@ -1,5 +1,9 @@
 """Catalogue dock: the classification tree (fonds → category → year → retention) with record counts.
 
+The tree counts every record the table lists under a node (what clicking it shows); the line below
+it gives the holdings as the inventory and the statistics count them (``services/holdings.py``:
+in custody or on loan), with pending, destroyed and transferred records said apart.
+
 Clicking a node filters the records table to it; "All records" clears the classification filter.
 An archive with no records shows the first-run checklist (``ui/setup/checklist.py``) instead.
 """
@@ -7,7 +11,7 @@ An archive with no records shows the first-run checklist (``ui/setup/checklist.p
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
 from archdesk.services.database import Database
 from archdesk.services.listing import RecordFilter, TreeNode
@@ -39,6 +43,11 @@ class CatalogueTreeDock(Dock):
         self.tree.itemClicked.connect(self._clicked)
         self.tree.currentItemChanged.connect(lambda current, _previous: self._clicked(current))
         self.body_layout.addWidget(self.tree)
+        self.holdings_line = QLabel()
+        self.holdings_line.setObjectName("holdingsLine")
+        self.holdings_line.setWordWrap(True)
+        self.holdings = None  # services.holdings.Holdings once loaded
+        self.body_layout.addWidget(self.holdings_line)
         self.checklist = FirstRunChecklist()
         self.checklist.hide()
         self.checklist.setup_requested.connect(self.setup_requested)
@@ -49,10 +58,29 @@ class CatalogueTreeDock(Dock):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Catalogue"))
         self._show(self.nodes)
+        self._holdings_in(self.holdings)
         super().retranslate_ui()
 
     def reload(self) -> None:
         self.ops.query(self, _classification_tree, self._tree_in, priority=BACKGROUND)
+        self.ops.query(self, _holdings, self._holdings_in, priority=BACKGROUND)
+
+    def _holdings_in(self, holdings) -> None:  # noqa: ANN001 - services.holdings.Holdings
+        self.holdings = holdings
+        # An empty archive shows the first-run checklist instead, with nothing to count.
+        counted = holdings is not None and holdings.items + holdings.pending + holdings.destroyed + holdings.transferred
+        self.holdings_line.setVisible(bool(counted))
+        if holdings is None:
+            return
+        self.holdings_line.setText(
+            self.tr(
+                "Holdings: {items:,} (on loan {on_loan:,}). Not held: pending {pending:,}, "
+                "destroyed {destroyed:,}, transferred {transferred:,}"
+            ).format(
+                items=holdings.items, on_loan=holdings.on_loan, pending=holdings.pending,
+                destroyed=holdings.destroyed, transferred=holdings.transferred,
+            )
+        )  # fmt: skip
 
     def _tree_in(self, nodes: list[TreeNode]) -> None:
         self._show(nodes)
@@ -138,6 +166,12 @@ class CatalogueTreeDock(Dock):
     def _clicked(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:
             self.filter_chosen.emit(item.data(0, _FILTER))
+
+
+def _holdings(db: Database):  # noqa: ANN202 - worker thread
+    from archdesk.services.holdings import holdings
+
+    return holdings(db, by_category=False)
 
 
 def _classification_tree(db: Database) -> list[TreeNode]:  # worker thread

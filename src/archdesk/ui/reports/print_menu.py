@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,7 @@ class PrintScope:
     selection: RowSelection | None = None  # the selected rows; None: the whole table
     language: str = "zh_CN"
     font_path: str | None = None
+    year: int | None = None  # the year of the annual statistics report
 
 
 def _table_document(key: str, db: Database, scope: PrintScope) -> Document:
@@ -63,8 +65,19 @@ def _table_document(key: str, db: Database, scope: PrintScope) -> Document:
         return volume_contents(db, classification_filter(db, scope.table), language=language)
     if key == "inventory":
         return inventory_register(db, inventory_filter(db, scope.table), language=language)
+    if key == "annual_report":
+        from archdesk.services.reports.annual import annual_report, annual_report_document
+
+        return annual_report_document(annual_report(db, scope.year or report_year()), language)
     stats = holdings_statistics(db, language=language)
     return statistics_document(stats, organisation=organisation_name(db))
+
+
+def report_year(today: date | None = None) -> int:
+    """The year an annual report is most likely wanted for: last year until the end of March (the
+    reports are filed in the first quarter), this year after."""
+    today = today or date.today()
+    return today.year - 1 if today.month <= 3 else today.year
 
 
 def render_document_pdf(key: str, db: Database, scope: PrintScope, out: Path, progress: Progress) -> str:
@@ -104,9 +117,9 @@ def render_document_pdf(key: str, db: Database, scope: PrintScope, out: Path, pr
 # The documents of the menu in order; ``None`` separates groups. Excel where the form is a table.
 DOCUMENTS: tuple[str | None, ...] = (
     "register", "register_continuous", "volume_catalogue", "volume_contents", "volume_cover", "volume_spine",
-    "volume_note", None, "inventory", "box_spines", "box_notes", None, "statistics",
+    "volume_note", None, "inventory", "box_spines", "box_notes", None, "statistics", "annual_report",
 )  # fmt: skip
-EXCEL = {"register", "register_continuous", "volume_catalogue", "volume_contents", "inventory", "statistics"}
+EXCEL = {"register", "register_continuous", "volume_catalogue", "volume_contents", "inventory", "statistics", "annual_report"}
 
 
 def preview_report(
@@ -192,6 +205,7 @@ class PrintMenu(Retranslatable, QMenu):
             "box_spines": self.tr("Box &spines…"),
             "box_notes": self.tr("Box &notes…"),
             "statistics": self.tr("S&tatistics report…"),
+            "annual_report": self.tr("&Annual statistics report…"),
         }
         for key, text in texts.items():
             self.document_actions[key].setText(text)
@@ -200,7 +214,19 @@ class PrintMenu(Retranslatable, QMenu):
 
     def open_preview(self, key: str) -> int:
         """Render document ``key`` for what the table shows and open its print preview."""
-        return preview_report(self.parentWidget(), self.ops, key, self.scope(), self.preview_opened.emit)
+        scope = self.scope()
+        if key == "annual_report":  # which year: asked, the likely one offered
+            from dataclasses import replace
+
+            from PySide6.QtWidgets import QInputDialog
+
+            year, chosen = QInputDialog.getInt(
+                self.parentWidget(), self.tr("Annual statistics report"), self.tr("Year:"), report_year(), 1000, 9999
+            )
+            if not chosen:
+                return 0
+            scope = replace(scope, year=year)
+        return preview_report(self.parentWidget(), self.ops, key, scope, self.preview_opened.emit)
 
     def export_table(self, fmt: str) -> str | None:
         """归档文件目录 of the records the table shows, saved straight to a PDF or Excel file."""

@@ -1,5 +1,6 @@
-"""Statistics view: holdings by category, year, retention and security level, and accessions
-per year, as QtCharts charts over ``holdings_statistics``; exports to PDF and Excel."""
+"""Statistics view: holdings by category (each in its unit: 件, 张, 盘), year, retention and security
+level, accessions per year, and records and pages digitised per category and per year, as QtCharts
+charts over ``holdings_statistics``; exports to PDF and Excel."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:  # the statistics service loads SQLAlchemy and ReportLab: imported in the jobs
@@ -82,8 +83,9 @@ class StatisticsView(Retranslatable, QWidget):
         self.summary.setText(
             self.tr(
                 "Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}   "
-                "Destroyed: {destroyed}   Transferred: {transferred}"
+                "Not held: pending {pending}, destroyed {destroyed}, transferred {transferred}"
             ).format(
+                pending=statistics.pending,
                 items=statistics.items,
                 pages=statistics.pages,
                 boxes=statistics.boxes,
@@ -101,11 +103,14 @@ class StatisticsView(Retranslatable, QWidget):
             "by_retention": self.tr("Holdings by retention period"),
             "by_security": self.tr("Holdings by security level"),
             "accessions": self.tr("Accessions per year"),
+            "digitised_by_category": self.tr("Records digitised by series"),
+            "digitised_by_year": self.tr("Records digitised per year"),
         }
         self.chart_views = []
         for index, (key, tallies) in enumerate(statistics.dimensions()):
             pie = key in ("by_retention", "by_security")
-            chart = self._pie(tallies) if pie else self._bars(tallies, by_year=key in ("by_year", "accessions"))
+            by_year = key in ("by_year", "accessions", "digitised_by_year")
+            chart = self._pie(tallies) if pie else self._bars(tallies, by_year=by_year)
             chart.setTitle(titles[key])
             view = QChartView(chart)
             view.setObjectName(f"chart_{key}")
@@ -118,15 +123,19 @@ class StatisticsView(Retranslatable, QWidget):
         chart = QChart()
         bars = QBarSet(self.tr("Items"))
         bars.append([float(t.items) for t in tallies])
+        # Past the bar's end the label stands on the chart's background: the default white was invisible there.
+        bars.setLabelColor(self.palette().color(QPalette.ColorRole.WindowText))
         series = QBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
         series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)  # past the bar, never over it
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([t.key if by_year else t.name for t in tallies])
+        axis_x.append([t.key if by_year else self._named(t) for t in tallies])
         axis_y = QValueAxis()
-        axis_y.setRange(0, max([t.items for t in tallies], default=1) * 1.15 or 1)
+        top, ticks = _value_axis(max([t.items for t in tallies], default=0))
+        axis_y.setRange(0, top)
+        axis_y.setTickCount(ticks)
         axis_y.setLabelFormat("%d")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
@@ -134,6 +143,14 @@ class StatisticsView(Retranslatable, QWidget):
         series.attachAxis(axis_y)
         chart.legend().setVisible(False)
         return chart
+
+    def _named(self, tally: Tally) -> str:
+        """A series' name with its unit when it is not counted in items (照片 (张), 录音 (盘))."""
+        if not tally.unit or tally.unit == "件":
+            return tally.name
+        from archdesk.units import unit_word  # plain Python: no database layer
+
+        return f"{tally.name} ({unit_word(tally.unit, self.language)})"
 
     def _pie(self, tallies: tuple[Tally, ...]) -> QChart:
         chart = QChart()
@@ -165,6 +182,25 @@ class StatisticsView(Retranslatable, QWidget):
                 render_xlsx(statistics_document(stats), path)
 
         self.ops.query(self, export)
+
+
+def _value_axis(largest: int) -> tuple[int, int]:
+    """(top, tick count) of a count axis: whole-number ticks (1, 2 or 5 × 10ⁿ apart) and room above the
+    longest bar for its value. A top of 6.9 printed "6" at the top tick with %d and squeezed the label
+    of a bar of 6 inside it, under a tick that read less than the bar."""
+    wanted = max(largest * 1.2, 1) / 4  # about four steps, a fifth of the height spare
+    step = 1
+    while step < wanted:
+        step = _next_step(step)
+    top = step * (int(largest * 1.2 // step) + 1)
+    return top, top // step + 1
+
+
+def _next_step(step: int) -> int:
+    """1 → 2 → 5 → 10 → 20 → 50 …"""
+    text = str(step)
+    lead, zeros = int(text[0]), len(text) - 1
+    return {1: 2, 2: 5, 5: 10}[lead] * 10**zeros
 
 
 def _holdings_statistics(db: Database, language: str) -> HoldingsStatistics:  # worker thread
