@@ -17,6 +17,7 @@ Latin word with a hyphen ("Storeroo-" / "m" is never printed while a smaller siz
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import Any
 
 _CJK = "\u2e80-\u2fff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -92,40 +93,46 @@ class TextFitter:
         """Lines of ``text`` no wider than ``width`` points, each with its width, at this size.
 
         A segment is broken only when it alone is wider than ``width`` (see ``fit``)."""
+        return self._wrap(text, width / self._scale, strict=False)  # type: ignore[return-value]
+
+    def _wrap(self, text: str, limit: float, *, strict: bool) -> list[Line] | None:
+        """``wrap`` in units; with ``strict``, None as soon as a segment would have to be broken."""
         lines: list[Line] = []
-        limit = width / self._scale
         for paragraph in text.split("\n"):
             total = self.units(paragraph)
             if total <= limit:
                 lines.append((paragraph, total * self._scale))
-            else:
-                lines.extend(self._break(paragraph, limit))
+                continue
+            broken = self._break(paragraph, limit, strict)
+            if broken is None:
+                return None
+            lines.extend(broken)
         return lines
 
-    def _break(self, text: str, limit: float) -> list[Line]:
-        units, scale = self.units, self._scale
+    def _break(self, text: str, limit: float, strict: bool) -> list[Line] | None:
+        # Widths by prefix sums: one pass over the characters, whatever the number of segments.
+        get, default, scale = self._widths.get, self._default, self._scale
+        prefix = [0, *accumulate([get(o, default) for o in map(ord, text)])]
         lines: list[Line] = []
-        current, used = "", 0.0
+        start = end = pos = 0  # the current line is text[start:end]; the next segment starts at pos
         for segment in segments(text):
-            body = segment.rstrip()
-            body_units = units(body)
-            if used + body_units <= limit:
-                current += segment
-                used += body_units if len(body) == len(segment) else units(segment)
+            after = pos + len(segment)
+            body_end = pos + len(segment.rstrip())
+            if prefix[body_end] - prefix[start] <= limit:
+                end, pos = body_end, after
                 continue
-            if current.strip():
-                line = current.rstrip()
-                lines.append((line, units(line) * scale))
-            if body_units <= limit:
-                current, used = segment, units(segment)
-                continue
-            pieces = self._split(body, limit)
-            lines.extend((piece, units(piece) * scale) for piece in pieces[:-1])
-            current = pieces[-1] + segment[len(body) :]
-            used = units(current)
-        line = current.rstrip()
-        if line or not lines:
-            lines.append((line, units(line) * scale))
+            if end > start:
+                lines.append((text[start:end], (prefix[end] - prefix[start]) * scale))
+            start = pos
+            if prefix[body_end] - prefix[pos] > limit:
+                if strict:
+                    return None
+                pieces = self._split(text[pos:body_end], limit)
+                lines.extend((piece, self.units(piece) * scale) for piece in pieces[:-1])
+                start = body_end - len(pieces[-1])
+            end, pos = body_end, after
+        if end > start or not lines:
+            lines.append((text[start:end], (prefix[end] - prefix[start]) * scale))
         return lines
 
     def _split(self, word: str, limit: float) -> list[str]:
@@ -161,13 +168,10 @@ class TextFitter:
         the largest size (in 0.25 pt steps, not below ``floor``) where every segment fits; and
         only when even ``floor`` is too large, at this size with words broken."""
         limit = width / self._scale
-        if "\n" not in text:
-            total = self.units(text)
-            if total <= limit:
-                return self.size, [(text, total * self._scale)]
+        lines = self._wrap(text, limit, strict=True)
+        if lines is not None:
+            return self.size, lines
         widest = max((self.units(s.rstrip()) for p in text.split("\n") for s in segments(p)), default=0.0)
-        if widest <= limit:
-            return self.size, self.wrap(text, width)
         size = int(self.size * limit / widest * 4) / 4
         if size >= floor:
             return size, self.at(size).wrap(text, width)
