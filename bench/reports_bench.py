@@ -12,6 +12,7 @@ and ReportLab themselves (about 60-80 MB).
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -20,7 +21,8 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-ROWS = 100_000
+#: ``python -m bench --records N`` (ARCHDESK_BENCH_RECORDS) makes a quick run on fewer rows.
+ROWS = int(os.environ.get("ARCHDESK_BENCH_RECORDS", 100_000))
 _ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -131,7 +133,7 @@ def _measure(operation: str, db_path: Path, out_dir: Path, size: int) -> dict:
 
 
 def run() -> list[dict]:
-    """Measure the register exports (and the two raw Excel writers) on 100,000 rows."""
+    """Measure the register exports (and the two raw Excel writers) on ROWS rows (100,000)."""
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         db_path = work / "bench.db"

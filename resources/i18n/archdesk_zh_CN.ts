@@ -2792,19 +2792,12 @@ You can change it later in Settings.</source>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/preview.py" line="+39"/>
+        <location filename="../../src/archdesk/ui/reports/preview.py" line="+56"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>%n page(s)</source>
-        <translation>
-            <numerusform>共 %n 页</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -2824,7 +2817,97 @@ You can change it later in Settings.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+26"/>
+        <source>First</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First page (Ctrl+Home)</source>
+        <translation>首页（Ctrl+Home）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Previous page (PgUp)</source>
+        <translation>上一页（PgUp）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next page (PgDn)</source>
+        <translation>下一页（PgDn）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last</source>
+        <translation>末页</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last page (Ctrl+End)</source>
+        <translation>末页（Ctrl+End）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Page number</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fit the page width to the window</source>
+        <translation>页宽适合窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the whole page</source>
+        <translation>显示整页</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页 共 {count} 页</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>

@@ -129,9 +129,9 @@ def destruction_list_document(db: Database, list_id: int, language: str = "zh_CN
         columns = (
             Column(label("seq", language), 7, Align.CENTER, kind=Kind.NUMBER),
             Column(label("reference_code", language), 40, wrap=True),
-            Column(label("title", language), 70, wrap=True),
+            Column(label("title", language), 68, wrap=True),
             Column(word("year_or_date", language), 16, Align.CENTER),
-            Column(label("retention", language), 14, Align.CENTER, wrap=True),
+            Column(label("retention", language), 16, Align.CENTER, wrap=True),  # "Permanent" whole
             Column(label("pages", language), 8, Align.RIGHT, kind=Kind.NUMBER),
             Column(word("reason", language), 40, wrap=True),
             Column(label("notes", language), 18, wrap=True),

@@ -34,6 +34,8 @@ MARGIN_X = 15 * mm
 MARGIN_TOP = 12 * mm
 MARGIN_BOTTOM = 16 * mm
 BODY_SIZE = 9.0
+#: A cell steps its size down to this, rather than break a word or a short term.
+MIN_SIZE = 6.5
 LEADING = 11.5
 PAD_Y = 2.5
 PAD_X = 2.2
@@ -191,31 +193,34 @@ class _TablePages:
 
     def _draw_column_header(self) -> None:
         cells = [
-            self.fit.wrap(col.title, w - 2 * PAD_X) for col, w in zip(self.doc.columns, self.col_widths, strict=True)
+            self.fit.fit(col.title, w - 2 * PAD_X, MIN_SIZE)
+            for col, w in zip(self.doc.columns, self.col_widths, strict=True)
         ]
-        height = max(len(lines) for lines in cells) * LEADING + 2 * PAD_Y + 2
+        height = max(len(lines) for _size, lines in cells) * LEADING + 2 * PAD_Y + 2
         c = self.c
         c.setFillColorRGB(*HEADER_FILL)
         c.rect(MARGIN_X, self.y - height, self.width - 2 * MARGIN_X, height, stroke=0, fill=1)
         c.setFillColorRGB(0, 0, 0)
-        for i, lines in enumerate(cells):
+        for i, (size, lines) in enumerate(cells):
             top = self.y - (height - len(lines) * LEADING) / 2
             for k, (line, line_width) in enumerate(lines):
                 x = self.col_x[i] + (self.col_widths[i] - line_width) / 2
-                self._bold_text(x, top - (k + 1) * LEADING + 2.6, line, BODY_SIZE)
+                self._bold_text(x, top - (k + 1) * LEADING + 2.6, line, size)
         self.y -= height
         c.setLineWidth(0.6)
         c.line(MARGIN_X, self.y, self.width - MARGIN_X, self.y)
 
     def _draw_row(self, values: Sequence[str]) -> None:
-        cells = []
+        cells: list[tuple[float, list[tuple[str, float]]]] = []
+        fit, fit_line = self.fit.fit, self.fit.fit_line
         for value, col, width in zip(values, self.doc.columns, self.col_widths, strict=False):
             inner = width - 2 * PAD_X
             if col.wrap:
-                cells.append(self.fit.wrap(value, inner))
+                cells.append(fit(value, inner, MIN_SIZE))
             else:
-                cells.append([(value, self.fit.width(value))])
-        lines_needed = max((len(lines) for lines in cells), default=1)
+                size, line = fit_line(value, inner, MIN_SIZE)
+                cells.append((size, [line]))
+        lines_needed = max((len(lines) for _size, lines in cells), default=1)
         while True:
             capacity = int((self.y - self.bottom - 2 * PAD_Y) // LEADING)
             if lines_needed <= capacity:
@@ -226,8 +231,8 @@ class _TablePages:
                 self._start_page(self._section_for_continuation())
                 continue
             # Only a row taller than a whole page is continued on the next one.
-            self._draw_cells([lines[:capacity] for lines in cells], capacity)
-            cells = [lines[capacity:] for lines in cells]
+            self._draw_cells([(size, lines[:capacity]) for size, lines in cells], capacity)
+            cells = [(size, lines[capacity:]) for size, lines in cells]
             lines_needed -= capacity
             self._end_page()
             self._start_page(self._section_for_continuation())
@@ -236,10 +241,12 @@ class _TablePages:
         assert self._current_section is not None
         return self._current_section
 
-    def _draw_cells(self, cells: list[list[tuple[str, float]]], line_count: int) -> None:
+    def _draw_cells(self, cells: list[tuple[float, list[tuple[str, float]]]], line_count: int) -> None:
         height = line_count * LEADING + 2 * PAD_Y
         t = self.text
-        for i, lines in enumerate(cells):
+        for i, (size, lines) in enumerate(cells):
+            if size != BODY_SIZE:  # a shrunk cell: its own size, then back to the body's
+                t.setFont(self.font, size, LEADING)
             col = self.doc.columns[i]
             left, width = self.col_x[i], self.col_widths[i]
             top = self.y - (height - len(lines) * LEADING) / 2 if len(lines) < line_count else self.y - PAD_Y
@@ -254,6 +261,8 @@ class _TablePages:
                     x = left + PAD_X
                 t.setTextOrigin(x, top - (k + 1) * LEADING + 2.6)
                 t.textOut(line)
+            if size != BODY_SIZE:
+                t.setFont(self.font, BODY_SIZE, LEADING)
         self.y -= height
         self.c.setLineWidth(0.35)
         self.c.line(MARGIN_X, self.y, self.width - MARGIN_X, self.y)

@@ -133,10 +133,10 @@ def catalogue_register(
         Column(label("reference_code", language), 50, wrap=True),
         Column(label("document_number", language), 28, wrap=True),
         Column(label("responsible_party", language), 26, wrap=True),
-        # English security levels ("Confidential") need more room than 密级 values (机密).
-        Column(label("title", language), 85 if en else 93, wrap=True),
+        # 密级 and security words fit whole at the body size: 工作秘密, "Confidential".
+        Column(label("title", language), 85 if en else 90, wrap=True),
         Column(label("date", language), 18, Align.CENTER, kind=Kind.DATE8),
-        Column(label("security", language), 20 if en else 12, Align.CENTER, wrap=True),
+        Column(label("security", language), 20 if en else 15, Align.CENTER, wrap=True),
         Column(label("pages", language), 10, Align.RIGHT, kind=Kind.NUMBER),
         Column(label("notes", language), 20, wrap=True),
     )
@@ -183,12 +183,12 @@ def volume_catalogue(
     columns = (
         Column(label("volume_number", language), 12, Align.CENTER, kind=Kind.NUMBER),
         Column(label("reference_code", language), 46, wrap=True),
-        Column(label("volume_title", language), 69 if en else 77, wrap=True),
+        Column(label("volume_title", language), 67 if en else 72, wrap=True),
         Column(label("date_range", language), 34, Align.CENTER, wrap=True),
         Column(label("item_count", language), 16, Align.RIGHT, kind=Kind.NUMBER),
         Column(label("pages", language), 12, Align.RIGHT, kind=Kind.NUMBER),
-        Column(label("retention", language), 16, Align.CENTER, wrap=True),
-        Column(label("security", language), 20 if en else 12, Align.CENTER, wrap=True),
+        Column(label("retention", language), 18, Align.CENTER, wrap=True),  # "Permanent", 定期30年
+        Column(label("security", language), 20 if en else 15, Align.CENTER, wrap=True),
         Column(label("location", language), 26, wrap=True),
         Column(label("notes", language), 14, wrap=True),
     )
@@ -314,17 +314,18 @@ def inventory_register(
         fields.append(Field(label("location", language), flt.location))
     columns = (
         Column(label("seq", language), 10, Align.CENTER, kind=Kind.NUMBER),
-        Column(label("storeroom", language), 16, Align.CENTER, wrap=True),
+        # "Storeroom" and "Permanent" fit whole (they printed as "Storeroo/m", "Permanen/t").
+        Column(label("storeroom", language), 18, Align.CENTER, wrap=True),
         Column(label("location", language), 30, wrap=True),
-        Column(label("box", language), 48, wrap=True),
+        Column(label("box", language), 46, wrap=True),
         Column(label("category", language), 22, wrap=True),
         Column(label("year", language), 12, Align.CENTER, kind=Kind.NUMBER),
-        Column(label("retention", language), 16, Align.CENTER, wrap=True),
+        Column(label("retention", language), 18, Align.CENTER, wrap=True),
         Column(label("department", language), 24, wrap=True),
         Column(label("item_range", language), 22, Align.CENTER),
         Column(label("items", language), 12, Align.RIGHT, kind=Kind.NUMBER),
         Column(label("pages", language), 14, Align.RIGHT, kind=Kind.NUMBER),
-        Column(label("notes", language), 30, wrap=True),
+        Column(label("notes", language), 28, wrap=True),
     )
     return Document(
         title=label("inventory", language),

@@ -73,8 +73,8 @@ def borrowing_slip(
     columns = (
         Column(label("seq", language), 7, Align.CENTER, kind=Kind.NUMBER),
         Column(label("reference_code", language), 40, wrap=True),
-        Column(label("title", language), 70, wrap=True),
-        Column(label("security", language), 14, Align.CENTER),
+        Column(label("title", language), 67 if en else 70, wrap=True),
+        Column(label("security", language), 17 if en else 14, Align.CENTER),  # "Confidential" whole
         Column(word("location", language), 26, wrap=True),
     )
     rows = [
@@ -178,8 +178,8 @@ def loan_register(
         Column(word("borrower", language), 12, wrap=True),
         Column(word("department", language), 16, wrap=True),
         Column(label("reference_code", language), 30, wrap=True),
-        Column(label("title", language), 40, wrap=True),
-        Column(label("security", language), 10, Align.CENTER),
+        Column(label("title", language), 35 if en else 37, wrap=True),
+        Column(label("security", language), 15 if en else 13, Align.CENTER),  # 工作秘密 whole
         Column(word("purpose", language), 12, wrap=True),
         Column(word("mode", language), 9, Align.CENTER),
         Column(word("approver", language), 10, wrap=True),
