@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "archdesk.cli.appraisal",
     "archdesk.cli.backup",
     "archdesk.cli.digitisation",
+    "archdesk.cli.ocr",
 ]
 
 EXIT_USAGE = 2
