@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -124,11 +124,45 @@ def verify_files(
     with db.reading() as session:
         report, sound = check_files(db, session, limit=limit, progress=progress)
     if record and sound:
-        with unit_of_work(db, uow) as work:
-            for start in range(0, len(sound), 500):
-                work.session.execute(
-                    update(Attachment)
-                    .where(Attachment.stored_path.in_(sound[start : start + 500]))
-                    .values(last_verified_at=report.verified_at)
-                )
+        record_verified(db, sound, report.verified_at, uow=uow)
     return report
+
+
+def record_verified(db: Database, stored_paths: list[str], at: datetime, *, uow: UnitOfWork | None = None) -> None:
+    """Write when these stored files were found sound (every attachment sharing one)."""
+    with unit_of_work(db, uow) as work:
+        for start in range(0, len(stored_paths), 500):
+            work.session.execute(
+                update(Attachment).where(Attachment.stored_path.in_(stored_paths[start : start + 500]))
+                .values(last_verified_at=at)
+            )  # fmt: skip
+
+
+def rolling_share(session: Session, period_days: int, now: datetime | None = None) -> int:
+    """How many stored files the check at this start reads: a 1/period share of them, and at least
+    every file not verified within the period (counted from when it was added if never verified), so
+    every file is read within the period when ArchDesk starts once a day or more, and a pause (a
+    holiday, an office closed) is caught up at the next start."""
+    now = now or utcnow()
+    period_days = max(int(period_days), 1)
+    per_file = (
+        select(Attachment.stored_path, func.min(func.coalesce(Attachment.last_verified_at, Attachment.added_at)).label("at"))
+        .group_by(Attachment.stored_path)
+        .subquery()
+    )  # fmt: skip
+    files = session.scalar(select(func.count()).select_from(per_file)) or 0
+    due = session.scalar(
+        select(func.count()).select_from(per_file).where(per_file.c.at < now - timedelta(days=period_days))
+    ) or 0  # fmt: skip
+    return min(files, max(-(-files // period_days), due))
+
+
+def rolling_check(db: Database, period_days: int, *, progress: Progress | None = None
+                  ) -> tuple[FixityReport, list[str]]:  # fmt: skip
+    """The rolling check at start: the share of files verified longest ago; changes nothing (the
+    caller writes the dates of the sound ones with :func:`record_verified`)."""
+    with db.reading() as session:
+        share = rolling_share(session, period_days)
+        if share == 0:
+            return FixityReport(0, 0, (), utcnow()), []
+        return check_files(db, session, limit=share, progress=progress)

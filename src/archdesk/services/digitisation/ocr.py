@@ -52,6 +52,7 @@ _engine_lock = threading.Lock()
 @dataclass(frozen=True)
 class OcrFile:
     attachment_id: int
+    record_id: int
     reference_code: str
     file_name: str
     pages: int
@@ -188,7 +189,7 @@ def run_ocr(db: Database, *, limit: int | None = None, progress: Progress | None
             _keep_page(db, attachment_id, record_id, pages - 1, "", last=True, file_name=file_name,
                        reference_code=code, pages=pages, append=False)  # fmt: skip
         characters += chars_here
-        files.append(OcrFile(attachment_id, code, file_name, read_here, chars_here, True))
+        files.append(OcrFile(attachment_id, record_id, code, file_name, read_here, chars_here, True))
     if progress is not None:
         progress(finished_pages, total)
     return OcrReport(tuple(files), finished_pages, characters, pending_count(db))
