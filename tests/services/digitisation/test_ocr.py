@@ -75,3 +75,24 @@ def test_without_the_extra_ocr_says_how_to_install_it(archive, monkeypatch):
         ocr.run_ocr(archive)
     assert "pip install 'archdesk[ocr]'" in refused.value.render("en")
     assert "未安装文字识别" in refused.value.render("zh_CN")
+
+
+@needs_ocr
+def test_a_damaged_scan_is_read_as_empty_and_a_missing_one_left_waiting(archive, tmp_path):
+    from archdesk.services.digitisation import storage
+
+    record_id, code = add_record(archive)
+    good = make_text_image(tmp_path / "good.png", ["档案移交登记"])
+    gone = make_text_image(tmp_path / "gone.png", ["另一页"])
+    pdf = make_scanned_pdf(tmp_path / "damaged.pdf", [make_text_image(tmp_path / "p.png", ["损坏"])])
+    views = attach_files(archive, record_id, [pdf, gone, good])
+    folder = storage.files_folder(archive)
+    damaged = storage.resolve(folder, storage.stored_name(views[0].sha256))
+    damaged.write_bytes(damaged.read_bytes()[:200])  # cut short on the disk
+    storage.resolve(folder, storage.stored_name(views[1].sha256)).unlink()
+
+    report = ocr.run_ocr(archive)
+
+    assert sorted(f.file_name for f in report.files) == ["damaged.pdf", "good.png"]
+    assert report.remaining == 1  # the missing file waits for its copy to come back
+    assert [r.reference_code for r in search_records(archive, "移交登记").records] == [code]

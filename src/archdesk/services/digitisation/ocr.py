@@ -174,6 +174,8 @@ def run_ocr(db: Database, *, limit: int | None = None, progress: Progress | None
     characters = 0
     for attachment_id, record_id, stored_path, media_type, pages, done, file_name, code in waiting:
         path = storage.resolve(folder, stored_path)
+        if not path.is_file():
+            continue  # missing: left waiting (fixity reports it), the run goes on with the others
         pages = pages or 1
         read_here = chars_here = 0
         for page in range(done or 0, pages):
@@ -197,13 +199,9 @@ def run_ocr(db: Database, *, limit: int | None = None, progress: Progress | None
 
 def _read_page(path: Path, media_type: str, page: int) -> str:
     try:
-        image = page_image(path, media_type, page)
-    except (OSError, EOFError, IndexError, ValueError):
-        return ""  # an unreadable page has no text to find; the next pages are still read
-    try:
-        return read_image(image)
-    except Exception:  # noqa: BLE001 - the engine may fail on a corrupt image; the run goes on
-        return ""
+        return read_image(page_image(path, media_type, page))
+    except Exception:  # noqa: BLE001 - a damaged page (PDFium, Pillow or the engine refuse it) has no
+        return ""  # text to find; the next pages are still read
 
 
 def _keep_page(db: Database, attachment_id: int, record_id: int, page: int, text: str, *, last: bool,
