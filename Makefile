@@ -10,7 +10,7 @@ LINT_PATHS := $(wildcard src tests bench migrations)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,ocr]"  # ocr: the OCR tests run, not skip
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/archdesk/ui/app.py" line="+240"/>
+        <location filename="../../src/archdesk/ui/app.py" line="+242"/>
         <source>Opening the archive…</source>
         <translation>正在打开档案库…</translation>
     </message>
@@ -136,7 +136,7 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/attachments_panel.py" line="+95"/>
+        <location filename="../../src/archdesk/ui/catalogue/attachments_panel.py" line="+101"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
@@ -151,12 +151,32 @@
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Open in the system&apos;s viewer</source>
+        <translation>用系统程序打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
         <location line="+36"/>
         <source>{pages} p.</source>
         <translation>{pages} 页</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>verified {date}</source>
+        <translation>{date} 已校验</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not yet verified</source>
+        <translation>尚未校验</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{files} file(s), {pages} page(s)</source>
         <translation>{files} 个文件，共 {pages} 页</translation>
     </message>
@@ -166,7 +186,7 @@
         <translation>尚无附件</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
@@ -657,7 +677,7 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+182"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+187"/>
         <location filename="../../src/archdesk/ui/setup/setup_dialog.py" line="-135"/>
         <source>DA/T 22-2015 (archival filing rules)</source>
         <translation>DA/T 22-2015（归档文件整理规则）</translation>
@@ -1124,7 +1144,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+71"/>
+        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+76"/>
         <source>Search titles, reference codes, document numbers, notes… (Ctrl+F)</source>
         <extracomment>Filter fields shown as chips, in the order they appear, each named by its glossary term. Quiet time after a key before the text is searched. Short, because a newer search cancels an older one on the worker (a read running is interrupted): the debounce only merges a burst of keys (a held key, an input method committing a word) into one search; it was 300 ms when stale reads ran on.</extracomment>
         <translation>搜索题名、档号、文号、备注…（Ctrl+F）</translation>
@@ -1135,7 +1155,22 @@
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+7"/>
+        <source>With or without scans</source>
+        <translation>有无扫描件均可</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Has scans</source>
+        <translation>有扫描件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No scans</source>
+        <translation>无扫描件</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
@@ -1214,13 +1249,14 @@
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-252"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="-257"/>
+        <location line="+7"/>
         <source> days</source>
         <extracomment>A fonds code as DA/T 22 writes it: 3–4 capital letters or digits (Z109, J001).</extracomment>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
@@ -1263,6 +1299,11 @@
         <location line="+1"/>
         <source>Renewals allowed:</source>
         <translation>可续借次数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check every stored file within:</source>
+        <translation>所有存储文件的校验周期：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1409,7 +1450,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../src/archdesk/ui/app.py" line="-112"/>
+        <location filename="../../src/archdesk/ui/app.py" line="-114"/>
         <source>Who is working?</source>
         <translation>经办人是谁？</translation>
     </message>
@@ -2096,7 +2137,7 @@ You can change it later in Settings.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+269"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+272"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -2136,13 +2177,13 @@ You can change it later in Settings.</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-212"/>
         <source>Record</source>
         <extracomment>Raise it whenever the set of docks (or toolbars) changes: a layout saved by an older set is then ignored and the window starts from its default layout, instead of restoring a stale one.</extracomment>
         <translation>档案详情</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+204"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -2255,6 +2296,11 @@ You can change it later in Settings.</source>
         <location line="+1"/>
         <source>&amp;Verify files…</source>
         <translation>校验文件(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;OCR…</source>
+        <translation>文字识别(&amp;O)…</translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
@@ -2419,6 +2465,24 @@ You can change it later in Settings.</source>
     </message>
 </context>
 <context>
+    <name>Ocr</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/tools.py" line="+92"/>
+        <source>{pages} page(s) of {files} file(s) read; {remaining} file(s) waiting.</source>
+        <translation>已识别 {files} 个文件的 {pages} 页；还有 {remaining} 个文件待识别。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OCR</source>
+        <translation>文字识别</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading scans (OCR)…</source>
+        <translation>正在识别扫描件文字（OCR）…</translation>
+    </message>
+</context>
+<context>
     <name>Ops</name>
     <message>
         <location filename="../../src/archdesk/ui/ops.py" line="+133"/>
@@ -2518,6 +2582,39 @@ You can change it later in Settings.</source>
         <location line="+17"/>
         <source>(leave it: return the rows)</source>
         <translation>（不处理：退回这些条目）</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewWindow</name>
+    <message>
+        <location filename="../../src/archdesk/ui/catalogue/preview.py" line="+86"/>
+        <source>Preview — {name}</source>
+        <translation>预览 — {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{pages} page(s)</source>
+        <translation>共 {pages} 页</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open in &amp;viewer</source>
+        <translation>用查看程序打开(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No program opens this file</source>
+        <translation>没有可打开此文件的程序</translation>
     </message>
 </context>
 <context>
@@ -3488,17 +3585,23 @@ You can change it later in Settings.</source>
 <context>
     <name>VerifyFiles</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tools.py" line="+61"/>
+        <location filename="../../src/archdesk/ui/catalogue/tools.py" line="-43"/>
+        <location line="+76"/>
         <source>Verify files</source>
         <translation>校验文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-74"/>
         <source>All {files} stored files match their SHA-256.</source>
         <translation>全部 {files} 个存储文件与其 SHA-256 一致。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+71"/>
+        <source>Rolling check: {files} stored files match their SHA-256.</source>
+        <translation>轮检：{files} 个存储文件与其 SHA-256 相符。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Missing: {name} ({codes})</source>
         <translation>缺失：{name}（{codes}）</translation>
     </message>
@@ -3508,12 +3611,12 @@ You can change it later in Settings.</source>
         <translation>已改动：{name}（{codes}）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>{bad} of {files} stored files are missing or altered:</source>
         <translation>{files} 个存储文件中有 {bad} 个缺失或已改动：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-82"/>
         <source>Verifying files…</source>
         <translation>正在校验文件…</translation>
     </message>

@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "archdesk.cli.backup",
     "archdesk.cli.digitisation",
     "archdesk.cli.annual",
+    "archdesk.cli.ocr",
 ]
 
 EXIT_USAGE = 2

@@ -30,6 +30,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "存储文件与其 SHA-256 不符（已被改动）",
     ),
     "audit.action.attach": ("attach", "添加附件"),
+    "audit.action.ocr": ("OCR", "文字识别"),
+    "digitisation.ocr_missing": (
+        "text recognition (OCR) is not installed: run {command}",
+        "未安装文字识别（OCR）组件：请运行 {command}",
+    ),
+    "audit.digitisation.ocr_read": (
+        "read the text of {file_name} of {reference_code} by OCR ({pages} pages)",
+        "对 {reference_code} 的附件 {file_name} 做了文字识别（{pages} 页）",
+    ),
+    "term.digitisation.last_verified": ("last verified", "最近校验"),
+    "term.digitisation.has_scans": ("has scans", "有扫描件"),
+    "term.digitisation.no_scans": ("no scans", "无扫描件"),
     "term.digitisation.attachment": ("attachment", "附件"),
     "term.digitisation.file": ("file", "文件"),
 }

@@ -165,3 +165,6 @@ class Attachment(Base):
     last_verified_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The text layer of a PDF (or OCR text), kept so the search index can be rebuilt from it.
     content_text: Mapped[str | None] = mapped_column(Text)
+    # OCR (services/digitisation/ocr.py), a page at a time: pages read so far, and when the last was.
+    ocr_pages_done: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    ocr_done_at: Mapped[datetime | None] = mapped_column(DateTime)

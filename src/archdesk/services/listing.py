@@ -51,6 +51,11 @@ class RecordFilter:
     box: str = ""  # a box code, or a box number (盒号) when all digits, as written on the spine
     location: str = ""  # a shelf address or its prefix, e.g. "K01-A"
     transfer_batch_id: int | None = None
+    scans: str = ""  # SCANS_WITH: records with attached files; SCANS_WITHOUT: records with none
+
+
+#: ``RecordFilter.scans`` values (the filter bar's "has scans / no scans").
+SCANS_WITH, SCANS_WITHOUT = "with", "without"
 
 
 @dataclass(frozen=True)

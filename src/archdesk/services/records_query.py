@@ -15,11 +15,23 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from archdesk.models import Box, Category, Department, Fonds, Location, Record, RetentionPeriod, SecurityLevel
+from archdesk.models import (
+    Attachment,
+    Box,
+    Category,
+    Department,
+    Fonds,
+    Location,
+    Record,
+    RetentionPeriod,
+    SecurityLevel,
+)
 from archdesk.services import search, tree_counts
 from archdesk.services.database import Database
 from archdesk.services.listing import (
     BLOCK_SIZE,
+    SCANS_WITH,
+    SCANS_WITHOUT,
     SORTABLE_COLUMNS,
     RecordFilter,
     RowSelection,
@@ -87,6 +99,10 @@ def conditions(flt: RecordFilter, *, text_as_filter: bool = False) -> list[Colum
         where.append(Record.box_id.in_(boxes))
     if flt.transfer_batch_id is not None:
         where.append(Record.transfer_batch_id == flt.transfer_batch_id)
+    if flt.scans in (SCANS_WITH, SCANS_WITHOUT):
+        # An EXISTS over attachment.record_id's index: one probe per record read.
+        scanned = select(Attachment.id).where(Attachment.record_id == Record.id).exists()
+        where.append(scanned if flt.scans == SCANS_WITH else ~scanned)
     return where
 
 

@@ -212,7 +212,7 @@ def fts_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]
 
 @compiles(TextMatch)
 def _compile_portable(element: TextMatch, compiler, **kw: Any) -> str:  # noqa: ANN001
-    return compiler.process(portable_condition(element.query), **kw)
+    return "(" + compiler.process(portable_condition(element.query), **kw) + ")"  # one term of an AND
 
 
 @compiles(TextMatch, "postgresql")
@@ -224,7 +224,9 @@ def _compile_postgresql(element: TextMatch, compiler, **kw: object) -> str:  # n
         return compiler.process(false(), **kw)
     if not words:
         return compiler.process(search_pg.condition(words), **kw)
-    return compiler.process(or_(search_pg.condition(words), _in_attached_files(words)), **kw)
+    # Parenthesised: the element is one term of the caller's AND (a year, "has scans"), and a bare
+    # "a OR b AND c" would bind the other condition to the attached-files half only.
+    return "(" + compiler.process(or_(search_pg.condition(words), _in_attached_files(words)), **kw) + ")"
 
 
 @compiles(TextMatch, "sqlite")

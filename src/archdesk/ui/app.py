@@ -153,8 +153,10 @@ class _Launcher:
 
         window.idle_lock = IdleLock(window, self.settings)
         from archdesk.ui.backup_actions import daily_backup
+        from archdesk.ui.catalogue.tools import rolling_fixity
 
         daily_backup(window.ops, self.settings.backup_keep)  # queued after the first page
+        rolling_fixity(window, self.settings.fixity_period_days)  # a share of the stored files, after it too
 
     def _switch(self, path: str, create: bool, *, fonds_code: str | None = None, fonds_name: str | None = None) -> None:
         """Another archive: open it first, then close the current window (nothing lost if it fails)."""

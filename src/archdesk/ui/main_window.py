@@ -169,6 +169,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tool_actions["verify_files"] = action(
             sp.SP_DialogApplyButton, lambda: tools.verify_files(parent=self, ops=self.ops)
         )
+        self.tool_actions["ocr"] = action(
+            sp.SP_FileDialogDetailedView, lambda: tools.run_ocr(parent=self, ops=self.ops)
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -303,6 +306,7 @@ class MainWindow(Retranslatable, QMainWindow):
             "import": self.tr("&Import transfer spreadsheet…"),
             "statistics": self.tr("&Statistics…"),
             "verify_files": self.tr("&Verify files…"),
+            "ocr": self.tr("&OCR…"),
         }
         for name, act in self.tool_actions.items():
             act.setText(tool_texts[name])

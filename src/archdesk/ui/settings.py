@@ -102,6 +102,8 @@ class Settings:
     password_hash = _Option("security/password_hash", "", _to_text)
     lock_idle_minutes = _Option("security/lock_idle_minutes", 10, _to_int)
     backup_keep = _Option("backup/keep", 10, _to_int)  #: how many backups to keep in the backups folder
+    #: Rolling fixity: every stored file is checked against its SHA-256 within this many days.
+    fixity_period_days = _Option("files/fixity_period_days", 90, _to_int)
     pdf_font_path = _Option("reports/pdf_font_path", "", _to_text)  #: a TrueType CJK font for PDFs
     geometry = _Option("window/geometry", QByteArray(), _to_bytes)
     dock_state = _Option("window/dock_state", QByteArray(), _to_bytes)

@@ -92,6 +92,10 @@ class GeneralTab(QWidget):
         self.renewal_limit = QSpinBox()
         self.renewal_limit.setRange(0, 10)
         self.renewal_limit.setValue(settings.renewal_limit)
+        self.fixity_days = QSpinBox()  # rolling fixity: all stored files checked within this period
+        self.fixity_days.setRange(1, 3650)
+        self.fixity_days.setValue(settings.fixity_period_days)
+        self.fixity_days.setSuffix(self.tr(" days"))
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "")
         for code, name in LANGUAGE_NAMES.items():
@@ -116,6 +120,7 @@ class GeneralTab(QWidget):
         form.addRow(self.tr("Operator name:"), self.operator)
         form.addRow(self.tr("Default loan period:"), self.loan_days)
         form.addRow(self.tr("Renewals allowed:"), self.renewal_limit)
+        form.addRow(self.tr("Check every stored file within:"), self.fixity_days)
         form.addRow(self.tr("Font for PDF reports:"), pdf_font_row)
         form.addRow("", self.pdf_font_error)
         form.addRow(self.tr("Language:"), self.language)
@@ -477,6 +482,7 @@ class SettingsDialog(QDialog):
             self._db.actor = settings.operator_name  # the name in the audit trail from now on
         settings.default_loan_days = self.general.loan_days.value()
         settings.renewal_limit = self.general.renewal_limit.value()
+        settings.fixity_period_days = self.general.fixity_days.value()
         settings.pdf_font_path = self.general.pdf_font.text().strip()
         language = self.general.language.currentData()
         if language != settings.language:

@@ -46,3 +46,27 @@ def add_record(db: Database, title: str = "关于召开2023年度档案工作会
     values.update(overrides)
     view = create_record(db, RecordInput(**values), accept=True)
     return view.id, view.reference_code
+
+
+def make_text_image(path: Path, lines: list[str], *, kind: str = "PNG", size: int = 40) -> Path:
+    """A scanned page without a text layer: Chinese lines rendered with the bundled font."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from archdesk.bundled import resource
+
+    font = ImageFont.truetype(str(resource("fonts/wqy-microhei.ttc")), size)
+    image = Image.new("RGB", (size * 22, size * (2 * len(lines) + 2)), "white")
+    draw = ImageDraw.Draw(image)
+    for n, line in enumerate(lines):
+        draw.text((size, size + n * size * 2), line, fill="black", font=font)
+    image.save(path, format=kind)
+    return path
+
+
+def make_scanned_pdf(path: Path, images: list[Path]) -> Path:
+    """A PDF of page images only (what a scanner writes without OCR)."""
+    from PIL import Image
+
+    pages = [Image.open(p).convert("RGB") for p in images]
+    pages[0].save(path, format="PDF", save_all=True, append_images=pages[1:], resolution=200)
+    return path

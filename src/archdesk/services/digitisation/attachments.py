@@ -177,7 +177,14 @@ def _attach(
                 records.update({r.id: r for r in session.execute(
                     select(Record.id, Record.reference_code, Record.status).where(Record.id.in_(ids)))})  # fmt: skip
             rows: list[tuple[Attachment, bool]] = []
+            # The records' attachments already there, read once (not one look-up per file).
             known: dict[tuple[int, str], Attachment] = {}
+            ids = sorted(records)
+            for start in range(0, len(ids), 500):
+                for row in session.scalars(
+                    select(Attachment).where(Attachment.record_id.in_(ids[start : start + 500]))
+                ):
+                    known.setdefault((row.record_id, row.sha256), row)
             for done, (record_id, path) in enumerate(items, 1):
                 record = records.get(record_id)
                 if record is None:
@@ -188,9 +195,7 @@ def _attach(
                 target = storage.resolve(folder, stored.stored_path)
                 if stored.new:
                     created.append(target)
-                existing = known.get((record_id, stored.sha256)) or session.scalar(
-                    select(Attachment).where(Attachment.record_id == record_id, Attachment.sha256 == stored.sha256)
-                )
+                existing = known.get((record_id, stored.sha256))
                 if existing is not None:  # the same file on the same record is one attachment
                     rows.append((existing, False))
                 else:

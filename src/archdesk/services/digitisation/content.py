@@ -46,7 +46,8 @@ def pdf_text(path: Path) -> str:
                 break
     finally:
         document.close()
-    return "\n".join(parts).replace("\r\n", "\n").replace("\x00", "")[:MAX_TEXT]
+    joined = "\n".join(parts).replace("\r\n", "\n").replace("\x00", "")[:MAX_TEXT]
+    return joined if joined.strip() else ""  # a scan's empty pages are no text layer: OCR reads it
 
 
 def has_content_index(session: Session) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 THUMBNAIL = 64
 _IMAGES = ("image/png", "image/jpeg", "image/tiff")
+_PREVIEWED = ("application/pdf", *_IMAGES)
 
 
 class FileList(QListWidget):
@@ -78,12 +79,17 @@ class AttachmentsPanel(Retranslatable, QWidget):
         style = self.style()
         self.add_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder), "")
         self.open_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), "")
+        self.preview_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView), "")
+        self.preview_button.setObjectName("previewButton")
+        self.preview_button.clicked.connect(self.preview_current)
+        self.preview: QWidget | None = None  # the preview window last opened
         self.add_button.clicked.connect(self._choose_files)
         self.open_button.clicked.connect(self.open_current)
         self.summary = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
@@ -95,6 +101,8 @@ class AttachmentsPanel(Retranslatable, QWidget):
         self.add_button.setText(self.tr("&Add files…"))
         self.add_button.setToolTip(self.tr("Attach scans or electronic files (or drop them on the list)"))
         self.open_button.setText(self.tr("&Open"))
+        self.open_button.setToolTip(self.tr("Open in the system's viewer"))
+        self.preview_button.setText(self.tr("&Preview"))
         self._fill()
 
     def set_record(self, record_id: int | None, *, editable: bool = True) -> None:
@@ -131,7 +139,12 @@ class AttachmentsPanel(Retranslatable, QWidget):
         for view in self.attachments:
             size = _size_text(view.size_bytes)
             detail = self.tr("{pages} p.").format(pages=view.page_count) if view.page_count else ""
-            item = QListWidgetItem(" · ".join(p for p in (view.file_name, size, detail) if p))
+            verified = (
+                self.tr("verified {date}").format(date=view.last_verified_at.strftime("%Y-%m-%d"))
+                if view.last_verified_at is not None
+                else self.tr("not yet verified")
+            )
+            item = QListWidgetItem(" · ".join(p for p in (view.file_name, size, detail, verified) if p))
             item.setToolTip(f"{view.media_type}\nSHA-256 {view.sha256}")
             item.setIcon(self._icon(view))
             self.list.addItem(item)
@@ -156,6 +169,10 @@ class AttachmentsPanel(Retranslatable, QWidget):
 
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.list.currentRow() >= 0)
+        row = self.list.currentRow()
+        self.preview_button.setEnabled(
+            0 <= row < len(self.attachments) and self.attachments[row].media_type in _PREVIEWED
+        )
 
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -196,6 +213,28 @@ class AttachmentsPanel(Retranslatable, QWidget):
                 show_error(self, OSError(self.tr("No program opens this file")))
 
         self.ops.query(self, where, opened)
+
+    def preview_current(self) -> None:
+        row = self.list.currentRow()
+        if row < 0 or row >= len(self.attachments):
+            return
+        view = self.attachments[row]
+
+        def where(db) -> str:  # noqa: ANN001 - worker thread
+            from archdesk.services.digitisation.attachments import attachment_path
+
+            return str(attachment_path(db, view.id))
+
+        def show(path: str) -> None:
+            from archdesk.ui.catalogue.preview import PreviewWindow
+
+            window = PreviewWindow(path, view.file_name, view.media_type, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda: setattr(self, "preview", None))
+            self.preview = window
+            window.show()
+
+        self.ops.query(self, where, show)
 
 
 def _stored_path(archive: Path, sha256: str) -> Path:

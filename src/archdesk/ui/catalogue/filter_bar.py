@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QStyle, QToolButton, QWidget
 
 from archdesk.messages import render, term
-from archdesk.services.listing import RecordFilter
+from archdesk.services.listing import SCANS_WITH, SCANS_WITHOUT, RecordFilter
 from archdesk.statuses import RecordStatus
 from archdesk.ui.catalogue.records_model import status_label
 from archdesk.ui.i18n import Retranslatable, current_language
@@ -52,12 +52,16 @@ class FilterBar(Retranslatable, QWidget):
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scans = QComboBox()  # has scans / no scans (attached files)
+        self.scans.setObjectName("scansFilter")
+        self.scans.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.chips = QHBoxLayout()
         self.chips.setSpacing(4)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 2)
         layout.addWidget(self.status)
+        layout.addWidget(self.scans)
         layout.addLayout(self.chips)
         layout.addStretch(1)
         self._typing = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
@@ -65,6 +69,7 @@ class FilterBar(Retranslatable, QWidget):
         self.search.textChanged.connect(self._typing.start)
         self.search.returnPressed.connect(self._text_settled)
         self.status.activated.connect(self._status_chosen)
+        self.scans.activated.connect(self._scans_chosen)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -76,6 +81,13 @@ class FilterBar(Retranslatable, QWidget):
             self.status.addItem(status_label(status), status.value)
         self.status.setCurrentIndex(max(self.status.findData(self.filter.status), 0))
         self.status.blockSignals(False)
+        self.scans.blockSignals(True)
+        self.scans.clear()
+        self.scans.addItem(self.tr("With or without scans"), "")
+        self.scans.addItem(self.tr("Has scans"), SCANS_WITH)
+        self.scans.addItem(self.tr("No scans"), SCANS_WITHOUT)
+        self.scans.setCurrentIndex(max(self.scans.findData(self.filter.scans), 0))
+        self.scans.blockSignals(False)
         self._show_chips()
 
     def set_filter(self, flt: RecordFilter, *, announce: bool = True) -> None:
@@ -85,6 +97,7 @@ class FilterBar(Retranslatable, QWidget):
             self.search.setText(flt.text)
             self.search.blockSignals(False)
         self.status.setCurrentIndex(max(self.status.findData(flt.status), 0))
+        self.scans.setCurrentIndex(max(self.scans.findData(flt.scans), 0))
         self._show_chips()
         if announce:
             self.filter_changed.emit(flt)
@@ -112,6 +125,9 @@ class FilterBar(Retranslatable, QWidget):
 
     def _status_chosen(self, index: int) -> None:
         self.set_filter(replace(self.filter, status=self.status.itemData(index) or ""))
+
+    def _scans_chosen(self, index: int) -> None:
+        self.set_filter(replace(self.filter, scans=self.scans.itemData(index) or ""))
 
     def _show_chips(self) -> None:
         while self.chips.count():

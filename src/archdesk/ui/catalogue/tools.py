@@ -10,9 +10,9 @@ import importlib.util
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from archdesk.ui.ops import Changes, Ops
+from archdesk.ui.ops import BACKGROUND, Changes, Ops
 
 IMPORT, STATISTICS = "archdesk.ui.collection", "archdesk.ui.statistics.view"
 
@@ -63,17 +63,7 @@ def verify_files(*, parent: QWidget, ops: Ops, done: Callable[[object], None] | 
             text = QCoreApplication.translate("VerifyFiles", "All {files} stored files match their SHA-256.")
             QMessageBox.information(parent, title, text.format(files=report.files))
         else:
-            missing = QCoreApplication.translate("VerifyFiles", "Missing: {name} ({codes})")
-            altered = QCoreApplication.translate("VerifyFiles", "Altered: {name} ({codes})")
-            lines = [
-                (missing if p.kind == "missing" else altered).format(
-                    name=p.file_name, codes=", ".join(p.reference_codes)
-                )
-                for p in report.problems
-            ]
-            text = QCoreApplication.translate("VerifyFiles", "{bad} of {files} stored files are missing or altered:")
-            summary = text.format(bad=len(report.problems), files=report.files)
-            QMessageBox.warning(parent, title, summary + "\n\n" + "\n".join(lines[:50]))
+            QMessageBox.warning(parent, title, _problems_text(report))
         if done is not None:
             done(report)
 
@@ -84,3 +74,85 @@ def verify_files(*, parent: QWidget, ops: Ops, done: Callable[[object], None] | 
         success=finished,
         progress_label=QCoreApplication.translate("VerifyFiles", "Verifying files…"),
     )
+
+
+def run_ocr(*, parent: QWidget, ops: Ops, done: Callable[[object], None] | None = None) -> int:
+    """Tools › OCR…: read the scans without a text layer, a page at a time, in the background with
+    progress (pages) and cancel. Each page is kept as it is read, so a cancelled run keeps its pages
+    and the next run goes on from there. Without the OCR extra the error names its install command."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    def read(db, progress):  # noqa: ANN001, ANN202 - worker thread
+        from archdesk.services.digitisation.ocr import run_ocr as read_scans
+
+        return read_scans(db, progress=progress)
+
+    def finished(report) -> None:  # noqa: ANN001
+        text = QCoreApplication.translate(
+            "Ocr", "{pages} page(s) of {files} file(s) read; {remaining} file(s) waiting."
+        )
+        QMessageBox.information(parent, QCoreApplication.translate("Ocr", "OCR"),
+                                text.format(pages=report.pages, files=len(report.files), remaining=report.remaining))  # fmt: skip
+        if done is not None:
+            done(report)
+
+    def changed(report) -> Changes:  # noqa: ANN001
+        return Changes(records=True, record_ids=tuple(sorted({f.record_id for f in report.files})))
+
+    return ops.mutate(parent, read, changes=changed, success=finished,
+                      progress_label=QCoreApplication.translate("Ocr", "Reading scans (OCR)…"))  # fmt: skip
+
+
+def rolling_fixity(window: QMainWindow, period_days: int) -> int:
+    """At each start, quietly and after the first page: the share of stored files verified longest
+    ago is read back against its SHA-256 (all within ``period_days``), the dates of the sound ones
+    written; a missing or altered file is shown at once, a clean check in the status bar."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    ops: Ops = window.ops  # type: ignore[attr-defined]
+
+    def check(db):  # noqa: ANN001, ANN202 - worker thread
+        from archdesk.services.digitisation.fixity import rolling_check
+
+        return rolling_check(db, period_days)
+
+    def checked(outcome) -> None:  # noqa: ANN001
+        report, sound = outcome
+        if report.files == 0:
+            return
+        if sound:
+
+            def record(db):  # noqa: ANN001, ANN202 - worker thread
+                from archdesk.services.digitisation.fixity import record_verified
+
+                record_verified(db, sound, report.verified_at)
+
+            ops.mutate(None, record, changes=Changes())
+        if report.clean:
+            text = QCoreApplication.translate("VerifyFiles", "Rolling check: {files} stored files match their SHA-256.")
+            window.statusBar().showMessage(text.format(files=report.files), 15_000)
+        else:
+            QMessageBox.warning(window, QCoreApplication.translate("VerifyFiles", "Verify files"),
+                                _problems_text(report))  # fmt: skip
+
+    def failed(exc: BaseException) -> bool:
+        from archdesk.services.errors import NotAllowed
+
+        return isinstance(exc, NotAllowed)  # no files folder configured (PostgreSQL): nothing to check
+
+    return ops.query(None, check, checked, failure=failed, priority=BACKGROUND)
+
+
+def _problems_text(report) -> str:  # noqa: ANN001
+    from PySide6.QtCore import QCoreApplication
+
+    missing = QCoreApplication.translate("VerifyFiles", "Missing: {name} ({codes})")
+    altered = QCoreApplication.translate("VerifyFiles", "Altered: {name} ({codes})")
+    lines = [
+        (missing if p.kind == "missing" else altered).format(name=p.file_name, codes=", ".join(p.reference_codes))
+        for p in report.problems
+    ]
+    text = QCoreApplication.translate("VerifyFiles", "{bad} of {files} stored files are missing or altered:")
+    return text.format(bad=len(report.problems), files=report.files) + "\n\n" + "\n".join(lines[:50])
