@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/archdesk/ui/app.py" line="+240"/>
+        <location filename="../../src/archdesk/ui/app.py" line="+282"/>
         <source>Opening the archive…</source>
         <translation>正在打开档案库…</translation>
     </message>
@@ -197,6 +197,33 @@
         <location line="+3"/>
         <source>Backing up the archive…</source>
         <translation>正在备份档案库…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an archive file can be restored from a backup.</source>
+        <translation>只有档案库文件才能从备份恢复。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ArchDesk backups (*.db);;All files (*)</source>
+        <translation>ArchDesk 备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The backup {backup} is sound. Restore it in place of {archive}?
+The archive as it is now is kept beside it (….before-restore.db).</source>
+        <translation>备份 {backup} 校验无误。要用它替换 {archive} 吗？
+当前的档案库将保留在旁边（….before-restore.db）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Verifying the backup…</source>
+        <translation>正在校验备份…</translation>
     </message>
 </context>
 <context>
@@ -1409,7 +1436,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../src/archdesk/ui/app.py" line="-112"/>
+        <location filename="../../src/archdesk/ui/app.py" line="-154"/>
         <source>Who is working?</source>
         <translation>经办人是谁？</translation>
     </message>
@@ -1738,7 +1765,7 @@ You can change it later in Settings.</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+76"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
@@ -2076,27 +2103,9 @@ You can change it later in Settings.</source>
     </message>
 </context>
 <context>
-    <name>LockScreen</name>
-    <message>
-        <location line="+15"/>
-        <source>Password lock</source>
-        <translation>密码锁</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>New password (leave empty to remove the lock):</source>
-        <translation>新密码（留空则取消密码锁）：</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The same password again:</source>
-        <translation>再次输入相同的密码：</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+269"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+270"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -2168,8 +2177,8 @@ You can change it later in Settings.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Password &amp;lock…</source>
-        <translation>密码锁(&amp;L)…</translation>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2515,7 +2524,7 @@ You can change it later in Settings.</source>
         <translation>未读取的工作表：{names}。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>(leave it: return the rows)</source>
         <translation>（不处理：退回这些条目）</translation>
     </message>
@@ -2885,6 +2894,74 @@ You can change it later in Settings.</source>
     </message>
 </context>
 <context>
+    <name>SecurityTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/security_tab.py" line="+27"/>
+        <source>A password lock is set.</source>
+        <translation>已设置密码锁。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No password lock is set.</source>
+        <translation>未设置密码锁。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove the password lock</source>
+        <translation>取消密码锁</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same password again:</source>
+        <translation>再次输入相同的密码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock after idle time:</source>
+        <translation>空闲多久后锁定：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The lock is asked for when ArchDesk starts and after the idle time.</source>
+        <translation>ArchDesk 启动时及空闲超时后要求输入密码。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password has at least 4 characters.</source>
+        <translation>密码至少 4 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../src/archdesk/ui/settings_dialog.py" line="+226"/>
@@ -2893,7 +2970,7 @@ You can change it later in Settings.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -2906,6 +2983,11 @@ You can change it later in Settings.</source>
         <location line="+1"/>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>安全</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""Settings: General (fonds, operator, language), Categories (reference-code pattern and
+"""Settings: General (fonds, operator, language), Security (the password lock), Categories (reference-code pattern and
 default retention per category) and Database (the archive file; open another, create a new one).
 
 Preferences go to :class:`~archdesk.ui.settings.Settings`; the fonds and the category rules belong to
@@ -380,10 +380,14 @@ class SettingsDialog(QDialog):
         self.general = GeneralTab(db, settings, *self._fonds)
         self.categories = CategoriesTab(tables, self.general.fonds_code)
         self.database = DatabaseTab(db, settings)
+        from archdesk.ui.security_tab import SecurityTab
+
+        self.security = SecurityTab(settings)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(self.categories, self.tr("Categories"))
         self.tabs.addTab(self.database, self.tr("Database"))
+        self.tabs.addTab(self.security, self.tr("Security"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -402,6 +406,9 @@ class SettingsDialog(QDialog):
         if anything is wrong. With ``ops`` the save runs on the database worker, the dialog busy."""
         if not self.general.check():
             self.tabs.setCurrentWidget(self.general)
+            return
+        if not self.security.check():
+            self.tabs.setCurrentWidget(self.security)
             return
         problem = self.categories.first_problem()
         if problem is not None:
@@ -458,6 +465,7 @@ class SettingsDialog(QDialog):
         settings.default_loan_days = self.general.loan_days.value()
         settings.renewal_limit = self.general.renewal_limit.value()
         settings.pdf_font_path = self.general.pdf_font.text().strip()
+        self.security.save()
         language = self.general.language.currentData()
         if language != settings.language:
             settings.language = language
