@@ -210,9 +210,12 @@ def fts_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]
     return record_id.in_(text(compound).bindparams(*params))
 
 
+# The compiled text is in parentheses: SQLAlchemy takes a custom element for one operand, so an
+# "A OR B" left bare would bind to the next AND of the WHERE clause (on PostgreSQL a text search
+# with another filter, or a keyset segment, matched every record with attached text or the index hit).
 @compiles(TextMatch)
 def _compile_portable(element: TextMatch, compiler, **kw: Any) -> str:  # noqa: ANN001
-    return compiler.process(portable_condition(element.query), **kw)
+    return f"({compiler.process(portable_condition(element.query), **kw)})"
 
 
 @compiles(TextMatch, "postgresql")
@@ -224,7 +227,7 @@ def _compile_postgresql(element: TextMatch, compiler, **kw: object) -> str:  # n
         return compiler.process(false(), **kw)
     if not words:
         return compiler.process(search_pg.condition(words), **kw)
-    return compiler.process(or_(search_pg.condition(words), _in_attached_files(words)), **kw)
+    return f"({compiler.process(or_(search_pg.condition(words), _in_attached_files(words)), **kw)})"
 
 
 @compiles(TextMatch, "sqlite")
