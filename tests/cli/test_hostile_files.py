@@ -145,9 +145,39 @@ def test_control_bidi_and_zero_width_characters_are_stripped_from_cells(office, 
         writer.writerow(["题名", "年度", "保管期限"])
         writer.writerow(["关于\x1b[31m设备\u202e采购\u200b的请示\x07", 2022, "D30"])
 
-    assert main(["import", str(sheet), "--db", str(office), "--department", "BGS"]) == 0
+    assert main(["--lang", "en", "import", str(sheet), "--db", str(office), "--department", "BGS"]) == 0
 
     assert _contents(office)[0][-1][2] == "关于[31m设备采购的请示"
+    assert (
+        "隐藏字符.csv row 2, 题名: control, bidi-override or zero-width characters were removed"
+        in capsys.readouterr().out
+    )
+
+
+def test_hidden_characters_far_down_the_sheet_are_removed_with_a_warning_in_the_json(office, tmp_path, capsys):
+    import json
+
+    sheet = tmp_path / "移交清单.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["题名", "年度", "保管期限", "备注"])
+        writer.writerows([[f"关于第{n}批设备采购的请示", 2022, "D30", ""] for n in range(1, 60)])
+        writer.writerow(["关于第60批设备采购的请示", 2022, "D30", "见\u202e附件\u200b"])
+
+    assert main(["import", str(sheet), "--db", str(office), "--department", "BGS", "--json"]) == 0
+
+    result = json.loads(capsys.readouterr().out)
+    assert result["imported"] == 60
+    assert result["warnings"] == [
+        {
+            "file": str(sheet),
+            "row": 61,
+            "column": "备注",
+            "message": "移交清单.csv row 61, 备注: control, bidi-override or zero-width characters were removed",
+        }
+    ]
+    with closing(sqlite3.connect(office)) as conn:
+        assert conn.execute("SELECT notes FROM record ORDER BY id DESC LIMIT 1").fetchone() == ("见附件",)
 
 
 def test_nothing_printed_to_the_terminal_carries_a_raw_escape_sequence(office, capsys):

@@ -30,8 +30,6 @@ def test_selected_rows_are_the_records_in_those_places_of_the_sort_order(filled,
     assert selected_records(filled, selection)[5] == everything[251]
 
 
-# Not yet right on PostgreSQL (see the closing note of this session): SQLite only for now.
-@pytest.mark.sqlite_only
 def test_a_selection_in_a_search_result(filled):
     flt = RecordFilter(text="通知")
     hits = records_page(filled, flt, SortOrder(), limit=2000)

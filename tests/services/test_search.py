@@ -268,3 +268,15 @@ def test_on_any_other_database_the_condition_is_portable_ilike():
 
     sql = str(select(Record.id).where(search.text_condition('会议 "AND ( 50%')).compile(dialect=mysql.dialect()))
     assert "LIKE" in sql and "MATCH" not in sql and "search_" not in sql
+
+
+def test_a_text_search_with_a_year_keeps_to_that_year(archive):
+    """The text condition is one operand of the WHERE clause: on PostgreSQL its "index hit OR
+    attached text" once bound to the next AND, and a hit of any year came through."""
+    for year, title in ((2022, "关于设备采购的通知"), (2023, "关于会议安排的通知"), (2023, "年度工作总结")):
+        create_record(archive, RecordInput(title=title, category="WS", year=year, retention="D30", department="BGS"))
+
+    rows = records_page(archive, RecordFilter(text="通知", year=2023), SortOrder())
+
+    assert [view.title for view in rows] == ["关于会议安排的通知"]
+    assert count_records(archive, RecordFilter(text="通知", year=2023)) == 1

@@ -130,3 +130,28 @@ def test_in_a_chinese_window_the_preview_explains_an_invalid_cell_in_chinese(qap
         assert "日期不存在：2023-02-30" in tips
     finally:
         install_translators(qapp, "en")
+
+
+def test_hidden_characters_are_removed_with_a_warning_in_the_preview_and_the_summary(
+    qtbot, archive, ops, tmp_path, warnings
+):
+    path = _sheet(
+        tmp_path / "办公室.xlsx",
+        [[1, "关于A的通知", "20230105", 3, "永久"], [2, "关于B\u200b的\u202e通知", "20230106", 2, "永久"]],
+    )
+    wizard = ImportWizard(archive, lambda result: None, ops=ops)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.file_page.department.count() > 1)
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.file_page.department.setCurrentIndex(wizard.file_page.department.findData("BGS"))
+    _next(qtbot, wizard, ops, ImportWizard.MAPPING_PAGE)
+    wizard.mapping_page.set_field("发出日期", "date")
+    _next(qtbot, wizard, ops, ImportWizard.PREVIEW_PAGE)
+
+    warning = "办公室.xlsx row 4, 题名: control, bidi-override or zero-width characters were removed"
+    assert warning in wizard.preview_page.summary.text()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.SUMMARY_PAGE, timeout=10_000)
+    assert warning in wizard.summary_page.summary.text()
+    assert warnings == []

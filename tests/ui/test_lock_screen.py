@@ -1,25 +1,14 @@
-"""The optional password lock: set from File › Password lock…, asked at start and after idle time."""
+"""The optional password lock: set in Settings › Security (tests/ui/test_settings_security.py), asked at start and after idle time."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from archdesk.services.passlock import hash_password, verify_password
+from archdesk.services.passlock import hash_password
 from archdesk.ui import app
 from archdesk.ui.lock_screen import IdleLock, LockDialog
 from archdesk.ui.settings import Settings
-
-
-def test_file_password_lock_sets_a_hash_that_the_password_opens(qtbot, archive, open_main_window, monkeypatch):
-    window = open_main_window(archive)
-    answers = iter([("门锁2026", True), ("门锁2026", True)])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args: next(answers))
-
-    window.password_action.trigger()
-
-    assert verify_password("门锁2026", window.settings.password_hash)
-    assert "门锁2026" not in window.settings.qsettings.fileName() + str(window.settings.password_hash)
 
 
 def test_the_lock_dialog_refuses_a_wrong_password_and_opens_for_the_right_one(qtbot, tmp_path):

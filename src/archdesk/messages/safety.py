@@ -143,4 +143,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "safety.check.text_compared": ("text compared", "已比对文本"),
     "safety.check.events": ("{count} events", "{count} 个事件"),
+    "safety.import.hidden_removed": (
+        "{source} row {row}, {column}: control, bidi-override or zero-width characters were removed",
+        "{source} 第 {row} 行，{column}：已删除控制字符、双向覆盖字符或零宽字符",
+    ),
 }

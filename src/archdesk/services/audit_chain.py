@@ -68,6 +68,9 @@ APPEND_ONLY_TRIGGERS = (
     "audit_seal_no_delete",
 )
 _IN_CHUNK = 500
+#: The event hash written now (see ``event_hash``); ``check`` accepts version 1 only for events
+#: before the first version-2 event.
+CHAIN_VERSION = 2
 _PG_CHAIN_LOCK = 1_702_080_017  # pg_advisory_xact_lock key: one writer extends the chain at a time
 
 
@@ -93,9 +96,17 @@ def event_hash(
     before: dict[str, Any] | None,
     after_hash: str,
     seal_digest: str,
+    message: dict[str, Any] | None = None,
+    *,
+    version: int = CHAIN_VERSION,
 ) -> str:
+    """The hash of one event. Version 2 also covers ``message`` (the summary's message id and
+    parameters); version 1, which events written before it carry, did not. The two hash lists of
+    different lengths, so an event written as version 2 never verifies as version 1."""
     fields = [prev_hash, occurred_at.isoformat(), actor, action, entity, entity_id, summary, before, after_hash]
-    return hashlib.sha256(_canonical([*fields, seal_digest])).hexdigest()
+    if version == 1:
+        return hashlib.sha256(_canonical([*fields, seal_digest])).hexdigest()
+    return hashlib.sha256(_canonical([*fields, seal_digest, 2, message])).hexdigest()
 
 
 _DATES = (date, datetime)
@@ -265,6 +276,7 @@ def chain_and_seal(session: Session, events: list[AuditEvent], touched: set[int]
             audit.before,
             audit.after_hash,
             digest.hexdigest() if last else "",
+            audit.message,
         )
     session.add_all(events)
     session.flush()

@@ -60,7 +60,7 @@ def _event_label(event_id: int, action: str, entity: str, entity_id: int | None)
 
 def _seal_digests(session: Session) -> Iterator[tuple[int, str]]:
     """(event id, digest of its seals) for every event that has seals, in event order."""
-    rows = session.execute(
+    rows = session.connection().execute(
         select(AuditSeal.event_id, AuditSeal.record_id, AuditSeal.state)
         .order_by(AuditSeal.event_id, AuditSeal.record_id)
         .execution_options(yield_per=_BLOCK * 4)
@@ -91,6 +91,7 @@ def check_audit_trail(session: Session, found: Findings, archive: Path | None) -
             AuditEvent.entity,
             AuditEvent.entity_id,
             AuditEvent.summary,
+            AuditEvent.message,
             AuditEvent.before,
             AuditEvent.after,
             AuditEvent.prev_hash,
@@ -101,6 +102,9 @@ def check_audit_trail(session: Session, found: Findings, archive: Path | None) -
         .execution_options(yield_per=_BLOCK)
     )
     previous, count, broken = "", 0, False
+    # Events written before chain version 2 did not cover their message: they verify as version 1,
+    # but only until the first version-2 event (after it, every event must be version 2).
+    older: list[bool] = [True]
     hashes_by_id: dict[int, str] = {}
     last_id = None
     for row in events:
@@ -112,7 +116,7 @@ def check_audit_trail(session: Session, found: Findings, archive: Path | None) -
         if next_digest is not None and next_digest[0] == row.id:
             seal_digest, next_digest = next_digest[1], next(digests, None)
         if not broken:
-            problem = _link_problem(row, previous, seal_digest)
+            problem = _link_problem(row, previous, seal_digest, older)
             if problem:
                 found.add(
                     _event_label(row.id, row.action, row.entity, row.entity_id),
@@ -126,12 +130,12 @@ def check_audit_trail(session: Session, found: Findings, archive: Path | None) -
     return msg("safety.check.events", count=count)
 
 
-def _link_problem(row: Any, previous: str, seal_digest: str) -> Message | None:
+def _link_problem(row: Any, previous: str, seal_digest: str, older: list[bool]) -> Message | None:
     if row.prev_hash != previous:
         return msg("safety.check.not_following")
     if row.after_hash != audit_chain.after_image_hash(row.after):
         return msg("safety.check.after_image_changed")
-    expected = audit_chain.event_hash(
+    fields = (
         row.prev_hash,
         row.occurred_at,
         row.actor,
@@ -143,9 +147,12 @@ def _link_problem(row: Any, previous: str, seal_digest: str) -> Message | None:
         row.after_hash,
         seal_digest,
     )
-    if row.hash != expected:
-        return msg("safety.check.content_changed")
-    return None
+    if row.hash == audit_chain.event_hash(*fields, row.message):
+        older[0] = False
+        return None
+    if older[0] and row.hash == audit_chain.event_hash(*fields, version=1):
+        return None
+    return msg("safety.check.content_changed")
 
 
 def _check_head(found: Findings, archive: Path, hashes: dict[int, str], last_id: int | None) -> None:
@@ -202,7 +209,9 @@ def _latest_seals(session: Session) -> Iterator[_Seal]:
 
 def check_audited_state(session: Session, found: Findings, record_count: int, progress: Progress | None) -> str:
     columns = [getattr(Record, name) for name in STATE_FIELDS]
-    records = session.execute(select(Record.id, *columns).order_by(Record.id).execution_options(yield_per=_BLOCK))
+    # Core rows, not ORM ones: at a million records the ORM's row loading costs more than the hashing.
+    statement = select(Record.id, *columns).order_by(Record.id).execution_options(yield_per=_BLOCK)
+    records = session.connection().execute(statement)
     seals = _latest_seals(session)
     seal = next(seals, None)
     done = 0

@@ -210,6 +210,9 @@ def fts_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]
     return record_id.in_(text(compound).bindparams(*params))
 
 
+# The compiled text is in parentheses: SQLAlchemy takes a custom element for one operand, so an
+# "A OR B" left bare would bind to the next AND of the WHERE clause (on PostgreSQL a text search
+# with another filter, or a keyset segment, matched every record with attached text or the index hit).
 @compiles(TextMatch)
 def _compile_portable(element: TextMatch, compiler, **kw: Any) -> str:  # noqa: ANN001
     return "(" + compiler.process(portable_condition(element.query), **kw) + ")"  # one term of an AND

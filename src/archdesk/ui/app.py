@@ -144,6 +144,7 @@ class _Launcher:
         self.english = current_language() == "en"
         window = MainWindow(db, self.settings, english=self.english)
         window.archive_requested.connect(self._switch)
+        window.restore_requested.connect(self._restore)
         window.new_archive_requested.connect(
             lambda path, code, name: self._switch(path, True, fonds_code=code, fonds_name=name)
         )
@@ -203,6 +204,46 @@ class _Launcher:
         db.read_only_for = holder
         self.lock = lock
         self._show(db, path)
+
+    def _restore(self, backup_path: str) -> None:
+        """Close this archive, put the backup in its place (the current file kept aside) and open a
+        new window on it; if the restore is refused, the archive as it was opens again."""
+        from archdesk.messages import msg
+        from archdesk.services import backup
+        from archdesk.services.archive import open_archive
+        from archdesk.ui.i18n import current_language
+        from archdesk.ui.ops import show_error
+
+        old = self.window
+        target = old.db.file
+        if not old.close():
+            return
+        old.db.dispose()
+        old.deleteLater()
+        kept: dict[str, object] = {}
+
+        def restore_and_open(path, **options):  # noqa: ANN001, ANN003, ANN202
+            kept["file"] = backup.restore(Path(path), Path(backup_path))
+            return open_archive(path, **options)
+
+        actor = self.settings.operator_name or None
+        try:
+            db = open_off_the_gui_thread(restore_and_open, str(target), actor=actor)
+        except Exception as exc:  # a refused backup (nothing changed), or a file that will not open
+            known = _known_failure(exc, str(target))
+            if known is None:
+                raise
+            show_error(None, known)
+            db = open_off_the_gui_thread(open_archive, str(target), actor=actor)
+            self._show(db, str(target))
+            return
+        self._show(db, str(target))
+        names = {"archive": target.name, "backup": Path(backup_path).name}
+        if kept.get("file") is None:
+            done = msg("safety.restored_new", **names)
+        else:
+            done = msg("safety.restored", **names, kept=Path(str(kept["file"])).name)
+        self.window.statusBar().showMessage(done.render(current_language()))
 
 
 def _known_failure(exc: BaseException, where: str):  # noqa: ANN202

@@ -1,5 +1,5 @@
 """The password lock: asked at start and after idle time, when the archivist has set a password
-(File › Password lock…). The hash lives in the settings (``services/passlock.py``)."""
+(Settings › Security, ``ui/security_tab.py``). The hash lives in the settings (``services/passlock.py``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -51,29 +50,6 @@ def unlocked(settings: Settings, parent: QWidget | None = None) -> bool:
     if not settings.password_hash:
         return True
     return LockDialog(settings, parent).exec() == QDialog.DialogCode.Accepted
-
-
-def set_password(parent: QWidget, settings: Settings) -> None:
-    """File › Password lock…: a new password (asked twice); an empty one removes the lock."""
-    from archdesk.services.passlock import hash_password
-
-    title = QApplication.translate("LockScreen", "Password lock")
-    first, ok = QInputDialog.getText(
-        parent,
-        title,
-        QApplication.translate("LockScreen", "New password (leave empty to remove the lock):"),
-        QLineEdit.EchoMode.Password,
-    )
-    if not ok:
-        return
-    if not first:
-        settings.password_hash = ""
-        return
-    again, ok = QInputDialog.getText(
-        parent, title, QApplication.translate("LockScreen", "The same password again:"), QLineEdit.EchoMode.Password
-    )
-    if ok and again == first:
-        settings.password_hash = hash_password(first)
 
 
 class IdleLock(QObject):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle, QToolBa
 from archdesk.services.database import Database
 from archdesk.services.listing import RecordFilter, SortOrder
 from archdesk.services.views import CodeTables
-from archdesk.ui import backup_actions, lock_screen
+from archdesk.ui import backup_actions
 from archdesk.ui.about import app_icon, show_about
 from archdesk.ui.appraisal.appraisal_dock import AppraisalDock
 from archdesk.ui.catalogue import actions, tools
@@ -43,6 +43,7 @@ class MainWindow(Retranslatable, QMainWindow):
     archive_requested = Signal(str, bool)  # path, create new: app.py opens it in a new window
     new_archive_requested = Signal(str, str, str)  # path, fonds code, fonds name: app.py creates it
     first_page_shown = Signal()
+    restore_requested = Signal(str)  # a verified backup: app.py puts it in the archive's place and reopens
 
     def __init__(self, db: Database, settings: Settings, *, english: bool = False, restore: bool = True) -> None:
         super().__init__()
@@ -116,7 +117,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.backup_action = action(
             sp.SP_DriveHDIcon, lambda: backup_actions.back_up(self, self.ops, self.settings.backup_keep)
         )
-        self.password_action = action(sp.SP_VistaShield, lambda: lock_screen.set_password(self, self.settings))
+        self.restore_action = action(sp.SP_BrowserReload, lambda: backup_actions.restore_from_backup(self, self.ops))
         self.settings_action = action(
             sp.SP_FileDialogListView, self._show_settings, QKeySequence.StandardKey.Preferences
         )
@@ -178,7 +179,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.new_archive_action, self.open_archive_action])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.setup_action, self.backup_action, self.password_action])
+        self.file_menu.addActions([self.setup_action, self.backup_action, self.restore_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -284,7 +285,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.open_archive_action: self.tr("&Open archive…"),
             self.setup_action: self.tr("Archive set-&up…"),
             self.backup_action: self.tr("&Back up"),
-            self.password_action: self.tr("Password &lock…"),
+            self.restore_action: self.tr("&Restore from backup…"),
             self.settings_action: self.tr("&Settings…"),
             self.quit_action: self.tr("&Quit"),
             self.find_action: self.tr("&Find…"),

@@ -1,4 +1,4 @@
-"""Settings: General (fonds, operator, language), Categories (reference-code pattern and
+"""Settings: General (fonds, operator, language), Security (the password lock), Categories (reference-code pattern and
 default retention per category) and Database (the archive file; open another, create a new one).
 
 Preferences go to :class:`~archdesk.ui.settings.Settings`; the fonds and the category rules belong to
@@ -404,11 +404,15 @@ class SettingsDialog(QDialog):
 
         full_time, part_time, areas = annual_facts(db)
         self.annual = AnnualFactsTab((full_time, part_time), areas)
+        from archdesk.ui.security_tab import SecurityTab
+
+        self.security = SecurityTab(settings)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(self.categories, self.tr("Categories"))
         self.tabs.addTab(self.annual, self.tr("Annual report"))
         self.tabs.addTab(self.database, self.tr("Database"))
+        self.tabs.addTab(self.security, self.tr("Security"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -427,6 +431,9 @@ class SettingsDialog(QDialog):
         if anything is wrong. With ``ops`` the save runs on the database worker, the dialog busy."""
         if not self.general.check():
             self.tabs.setCurrentWidget(self.general)
+            return
+        if not self.security.check():
+            self.tabs.setCurrentWidget(self.security)
             return
         problem = self.categories.first_problem()
         if problem is not None:
@@ -484,6 +491,7 @@ class SettingsDialog(QDialog):
         settings.renewal_limit = self.general.renewal_limit.value()
         settings.fixity_period_days = self.general.fixity_days.value()
         settings.pdf_font_path = self.general.pdf_font.text().strip()
+        self.security.save()
         language = self.general.language.currentData()
         if language != settings.language:
             settings.language = language

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
-import pytest
 from appraisal_archive import add_records, references
+from sqlalchemy import text
 
 from archdesk.services.appraisal import approve_destruction_list, create_batch, create_destruction_list, decide
 from archdesk.services.appraisal import execute_destruction_list as execute
@@ -27,12 +26,11 @@ def test_records_destroyed_through_an_executed_list_are_accounted_for(archive):
     assert _destruction(archive).status == "ok"
 
 
-# Not yet right on PostgreSQL (see the closing note of this session): SQLite only for now.
-@pytest.mark.sqlite_only
 def test_a_record_marked_destroyed_without_a_list_is_reported(archive):
     (record_id,) = add_records(archive, 1)
-    with sqlite3.connect(archive.file) as raw:  # a careless tool, behind the services' back
-        raw.execute("UPDATE record SET status = 'destroyed' WHERE id = ?", (record_id,))
+    # A careless tool, behind the services' back: plain SQL, no unit of work, no audit event.
+    with archive.engine.begin() as raw:
+        raw.execute(text("UPDATE record SET status = 'destroyed' WHERE id = :id"), {"id": record_id})
     result = _destruction(archive)
     assert result.status == "problems"
     (finding,) = result.findings

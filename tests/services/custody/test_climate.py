@@ -55,8 +55,6 @@ def test_a_day_without_a_reading_is_listed(archive):
     assert alerts[0].text("zh_CN") == "无记录"
 
 
-# Not yet right on PostgreSQL (see the closing note of this session): SQLite only for now.
-@pytest.mark.sqlite_only
 def test_a_chinese_logger_csv_is_imported_once_and_a_bad_cell_names_file_row_and_column(archive, tmp_path):
     add_reading(archive, "K01", datetime(2026, 5, 1, 8), 18.0, 50.0)
     good = tmp_path / "logger.csv"

@@ -21,15 +21,14 @@ from archdesk.services.errors import NotAllowed, ValidationError
 from archdesk.services.uow import UnitOfWork
 
 
-# The folder beside an archive file (SQLite); on PostgreSQL it is ARCHDESK_FILES, tested by the rest.
-@pytest.mark.sqlite_only
 def test_files_are_stored_by_hash_with_their_facts(archive, tmp_path):
     record_id, code = add_record(archive)
     pdf = make_pdf(tmp_path / "notice.pdf", "page one", "page two", "page three")
     tiff = make_image(tmp_path / "scan.tif", "TIFF", frames=2)
     views = attach_files(archive, record_id, [pdf, tiff])
 
-    folder = tmp_path / "archive.db.files"
+    folder = storage.files_folder(archive)  # beside an SQLite file; ARCHDESK_FILES on PostgreSQL
+    assert folder == (tmp_path / "archive.db.files" if archive.file is not None else tmp_path / "files")
     digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
     assert (folder / digest[:2] / digest).read_bytes() == pdf.read_bytes()
     assert [(v.file_name, v.media_type, v.page_count) for v in views] == [
@@ -43,8 +42,6 @@ def test_files_are_stored_by_hash_with_their_facts(archive, tmp_path):
     assert sorted(summaries) == [f"attached notice.pdf to {code}", f"attached scan.tif to {code}"]
 
 
-# The folder beside an archive file (SQLite); on PostgreSQL it is ARCHDESK_FILES, tested by the rest.
-@pytest.mark.sqlite_only
 def test_identical_files_are_stored_once(archive, tmp_path):
     first, _ = add_record(archive)
     second, _ = add_record(archive, title="第二件")
@@ -55,7 +52,7 @@ def test_identical_files_are_stored_once(archive, tmp_path):
     attach_files(archive, second, [copy])
     again = attach_files(archive, first, [copy])  # the same content on the same record: one attachment
 
-    stored = [p for p in (tmp_path / "archive.db.files").rglob("*") if p.is_file()]
+    stored = [p for p in storage.files_folder(archive).rglob("*") if p.is_file()]
     assert len(stored) == 1
     assert len(list_attachments(archive, first)) == 1 and again[0].file_name == "a.pdf"
     assert len(list_attachments(archive, second)) == 1
@@ -130,12 +127,10 @@ def test_a_symlink_out_of_the_folder_is_refused(tmp_path):
         storage.resolve(folder, f"ab/{digest}")
 
 
-# The folder beside an archive file (SQLite); on PostgreSQL it is ARCHDESK_FILES, tested by the rest.
-@pytest.mark.sqlite_only
 def test_the_original_name_is_metadata_only(archive, tmp_path):
     record_id, _ = add_record(archive)
     pdf = make_pdf(tmp_path / "a.pdf")
     assert storage.display_name("../../etc/passwd") == "passwd"
     assert storage.display_name("C:\\scans\\x\ny.pdf") == "xy.pdf"
     view = attach_files(archive, record_id, [pdf])[0]
-    assert attachment_path(archive, view.id).is_relative_to(tmp_path / "archive.db.files")
+    assert attachment_path(archive, view.id).is_relative_to(storage.files_folder(archive))

@@ -67,6 +67,9 @@ class SheetTable:
     rows: tuple[SheetRow, ...]
     skipped_rows: int  # total and footer rows left out (blank rows are not counted)
     info: tuple[str, ...] = ()  # the title and info rows above the header, as text ("保管期限：永久")
+    #: (sheet row, heading) of data cells that held control, bidi-override or zero-width characters
+    #: (removed, with a warning: ``results.HiddenCharacters``).
+    hidden: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -240,11 +243,24 @@ def decode_text(path: Path, raw: bytes) -> str:
     return raw.decode(best.encoding, errors="replace")
 
 
-def _clean(value: CellValue) -> CellValue:
-    if isinstance(value, str):
-        value = strip_hidden(value).strip()  # no escape sequences, bidi overrides or zero-width characters
-        return value or None
-    return value
+def _cleaned_rows(rows: Iterable[list[CellValue]], first_index: int, hidden: list[tuple[int, int]]) -> Iterator[list]:
+    """Rows with their texts stripped; a text with control, bidi or zero-width characters loses
+    them and its (0-based row, column) goes into ``hidden``. Printable texts (nearly all) take the
+    quick way: ``isprintable`` is one C call, and those characters are never printable."""
+    index = first_index
+
+    def kept(value: str, column: int) -> str | None:
+        text = strip_hidden(value)
+        if text != value:  # a newline alone is not printable either, and stays
+            hidden.append((index, column))
+        return text.strip() or None
+
+    for raw in rows:
+        yield [
+            ((v.strip() or None) if v.isprintable() else kept(v, column)) if v.__class__ is str else v
+            for column, v in enumerate(raw)
+        ]
+        index += 1
 
 
 def _fill_merged(grid: list[list[CellValue]], merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
@@ -269,10 +285,11 @@ def _table_from_grid(
     merged: list[tuple[tuple[int, int], tuple[int, int]]],
     known: frozenset[str] = frozenset(),
 ) -> SheetTable:
-    iterator = iter(rows)
+    hidden: list[tuple[int, int]] = []  # (0-based row, column)
+    iterator = _cleaned_rows(rows, 0, hidden)
     head: list[list[CellValue]] = []
     for row in iterator:
-        head.append([_clean(v) for v in row])
+        head.append(row)
         if len(head) >= HEADER_SEARCH_ROWS:
             break
     if not any(any(v is not None for v in row) for row in head):
@@ -302,11 +319,8 @@ def _table_from_grid(
     sheet_row = header_end + 1
     if body_merged:
         rows_after = _chain_rows(pending, iterator, body_merged, header_end + 1)
-    else:  # the common case, in one loop: cleaning the already cleaned first rows again changes nothing
-        rows_after = (
-            [(v.strip() or None) if v.__class__ is str else v for v in raw]
-            for raw in itertools.chain(pending, iterator)
-        )
+    else:  # the common case, in one loop
+        rows_after = itertools.chain(pending, iterator)
     for cells in rows_after:
         sheet_row += 1
         if len(cells) != width:
@@ -322,9 +336,10 @@ def _table_from_grid(
         if date_parts is not None:
             cells = _joined_date(cells, date_parts)
         data.append(SheetRow(sheet_row, tuple(cells)))
+    marked = tuple((r + 1, headers[c]) for r, c in hidden if r > header_end and c < width)
     if date_parts is not None:
         headers = [h for i, h in enumerate(headers) if i not in date_parts[1:]]
-    return SheetTable(str(path), sheet_name, tuple(headers), header_end + 1, tuple(data), skipped, info)
+    return SheetTable(str(path), sheet_name, tuple(headers), header_end + 1, tuple(data), skipped, info, marked)
 
 
 _DATE_PARTS = ("年", "月", "日")
@@ -369,9 +384,7 @@ def _chain_rows(
     for (r0, c0), (r1, c1) in merged:
         starts.setdefault(r0, []).append((r1, max(c0, 0), c1))
     fill: dict[int, dict[int, CellValue]] = {}
-    for row in itertools.chain(
-        first, ([(v.strip() or None) if v.__class__ is str else v for v in raw] for raw in rest)
-    ):
+    for row in itertools.chain(first, rest):
         for r1, c0, c1 in starts.get(index, ()):
             value = row[c0] if c0 < len(row) else None
             if value is not None:

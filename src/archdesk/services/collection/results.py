@@ -5,13 +5,31 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from archdesk.messages import msg, render
+from archdesk.messages import Message, msg, render
 from archdesk.services.collection.mapping import ColumnMapping
 from archdesk.services.collection.reader import SheetTable
 from archdesk.services.collection.validation import FilledValue, RowIssue, UnknownValue, Validation
 from archdesk.services.errors import field_label
+
+
+@dataclass(frozen=True)
+class HiddenCharacters:
+    """A cell whose control, bidi-override or zero-width characters were removed on reading (a
+    warning: the row is imported without them)."""
+
+    file: str
+    row: int
+    column: str  # the heading as written
+    sheet: str = ""
+
+    def note(self, several_sheets: bool = False) -> Message:
+        where = f"{self.sheet} " if several_sheets and self.sheet else ""
+        return msg(
+            "safety.import.hidden_removed", source=Path(self.file).name, row=f"{where}{self.row}", column=self.column
+        )
 
 
 @dataclass(frozen=True)
@@ -43,6 +61,14 @@ class ImportPreview:
     @property
     def table(self) -> SheetTable:
         return self.sheets[0].table
+
+    @property
+    def hidden(self) -> tuple[HiddenCharacters, ...]:
+        return tuple(
+            HiddenCharacters(s.table.file, row, column, s.table.sheet_name)
+            for s in self.sheets
+            for row, column in s.table.hidden
+        )
 
     @property
     def mapping(self) -> ColumnMapping:
@@ -80,6 +106,7 @@ class ImportResult:
     filled: tuple[FilledValue, ...] = ()
     sheets_read: tuple[str, ...] = ()
     not_read: tuple[tuple[str, str], ...] = ()
+    hidden: tuple[HiddenCharacters, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -114,6 +141,16 @@ class ImportResult:
             ],
             "sheets": list(self.sheets_read),
             "sheets_not_read": [{"sheet": name, "reason": reason} for name, reason in self.not_read],
+            "warnings": [
+                {
+                    "file": h.file,
+                    "row": h.row,
+                    "column": h.column,
+                    "message": render(h.note()),
+                    **({"sheet": h.sheet} if len(self.sheets_read) > 1 else {}),
+                }
+                for h in self.hidden
+            ],
         }
 
     def notes(self) -> list:
@@ -127,6 +164,7 @@ class ImportResult:
                 msg("import.sheets_not_read", count=len(unread) + len(self.sheets_read),
                     read="、".join(self.sheets_read), unread="、".join(unread))
             )  # fmt: skip
+        out += [h.note(len(self.sheets_read) > 1) for h in self.hidden]
         return out
 
 

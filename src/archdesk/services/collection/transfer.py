@@ -273,7 +273,8 @@ def accept_import(
 
 def _about_file(preview: ImportPreview) -> tuple[Any, ...]:
     v = preview.validation
-    return v.unknown_values, v.filled, tuple(s.table.sheet_name for s in preview.sheets), preview.not_read
+    sheets = tuple(s.table.sheet_name for s in preview.sheets)
+    return v.unknown_values, v.filled, sheets, preview.not_read, preview.hidden
 
 
 def import_transfer(

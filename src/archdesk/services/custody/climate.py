@@ -87,8 +87,9 @@ def _store(work: UnitOfWork, room: Storeroom, readings: list[Reading], *, source
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
         statement = pg_insert(table).on_conflict_do_nothing(index_elements=["storeroom_id", "measured_at"])
-    result = work.session.execute(statement, rows)
-    added = result.rowcount if result.rowcount is not None and result.rowcount >= 0 else len(rows)
+    # Counted from RETURNING: the driver's rowcount of a many-row insert is not the rows added on
+    # PostgreSQL (psycopg reports the last batch, or -1), and a skipped duplicate returns nothing.
+    added = len(work.session.execute(statement.returning(table.c.id), rows).all())
     work.audit(
         "import",
         "climate_reading",

@@ -113,6 +113,7 @@ class PreviewPage(QWizardPage):
         ]
         if preview.not_read:
             notes.append(self.tr("Sheets not read: {names}.").format(names="、".join(n for n, _ in preview.not_read)))
+        notes += [hidden.note(len(preview.sheets) > 1).render(language) + "." for hidden in preview.hidden]
         self.summary.setText(" ".join([text, *notes]))
         self._fill_unknown(preview)
         self.completeChanged.emit()
