@@ -1,4 +1,5 @@
-"""Audit summaries of custody: storerooms, shelves, boxes, the ledger, stocktakes and the climate log.
+"""Audit summaries of custody (storerooms, shelves, boxes, the ledger, stocktakes, the climate log),
+and the words of a storeroom's climate limits.
 
 Each is what the History reads, in the window's language; the event's before/after keep the values.
 """
@@ -53,6 +54,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind} inspection of {storeroom} done {done}",
         "库房 {storeroom} {kind}检查已于 {done} 完成",
     ),
+    # a storeroom's climate limits as the dock's dialog and the CLI read and check them
+    "custody.limit_not_number": ("not a number: {value}", "不是数字：{value}"),
+    "custody.limit_not_range": (
+        "not a range: {value}; write it as MIN-MAX, e.g. 14-24",
+        "不是范围：{value}；请写成“下限-上限”，如 14-24",
+    ),
+    "custody.limit_out_of_bounds": ("{value} is outside {low} … {high}", "{value} 超出 {low} … {high} 的范围"),
+    "custody.limits_shown": (
+        "{code}: {temp_min}–{temp_max} ℃, {rh_min}–{rh_max} % RH, daily swing ±{temp_swing} ℃ / ±{rh_swing} % RH",
+        "{code}：温度 {temp_min}–{temp_max} ℃，相对湿度 {rh_min}–{rh_max}%，日变化 ±{temp_swing} ℃ / ±{rh_swing}%",
+    ),
+    "term.custody.temp_swing_limit": ("Daily temperature swing", "温度日变化"),
+    "term.custody.rh_swing_limit": ("Daily humidity swing", "湿度日变化"),
     # the actions' words
     "audit.action.movement": ("movement", "出入库"),
     "audit.action.box": ("box", "装盒"),
