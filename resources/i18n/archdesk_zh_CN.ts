@@ -864,8 +864,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Daily temperature swing (± ℃)</source>
-        <translation>温度日变化（± ℃）</translation>
+        <source>Daily temperature swing (± °C)</source>
+        <translation>温度日变化（± °C）</translation>
     </message>
     <message>
         <location line="+1"/>

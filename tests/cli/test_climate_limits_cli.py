@@ -29,12 +29,12 @@ def db(tmp_path):
 
 def test_limits_are_shown_without_options_and_changed_with_them(db, capsys):
     code, out, _ = _run(capsys, "climate", "limits", "--storeroom", "K01", "--db", db)
-    assert (code, out) == (0, "K01: 14–24 ℃, 45–60 % RH, daily swing ±2 ℃ / ±5 % RH\n")
+    assert (code, out) == (0, "K01: 14–24 °C, 45–60 % RH, daily swing ±2 °C / ±5 % RH\n")
     code, out, _ = _run(
         capsys, "--lang", "zh_CN", "climate", "limits", "--storeroom", "k01", "--temperature", "16-22",
         "--humidity", "45~55", "--db", db,
     )  # fmt: skip
-    assert (code, out) == (0, "K01：温度 16–22 ℃，相对湿度 45–55%，日变化 ±2 ℃ / ±5%\n")
+    assert (code, out) == (0, "K01：温度 16–22 °C，相对湿度 45–55%，日变化 ±2 °C / ±5%\n")
     code, out, _ = _run(capsys, "climate", "limits", "--storeroom", "K01", "--temperature-swing", "1.5", "--json",
                         "--db", db)  # fmt: skip
     assert json.loads(out) == {
@@ -50,8 +50,8 @@ def test_limits_are_shown_without_options_and_changed_with_them(db, capsys):
     finally:
         archive.dispose()
     assert history[-2:] == [
-        "库房 K01 温湿度限值：16–22 ℃，相对湿度 45–55%，日变化 ±2 ℃ / ±5%",
-        "库房 K01 温湿度限值：16–22 ℃，相对湿度 45–55%，日变化 ±1.5 ℃ / ±5%",
+        "库房 K01 温湿度限值：16–22 °C，相对湿度 45–55%，日变化 ±2 °C / ±5%",
+        "库房 K01 温湿度限值：16–22 °C，相对湿度 45–55%，日变化 ±1.5 °C / ±5%",
     ]
 
 

@@ -9,10 +9,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.storeroom.created": ("storeroom {code} added", "新建库房 {code}"),
     "audit.storeroom.renamed": ("storeroom {code} renamed {name}", "库房 {code} 更名为“{name}”"),
     "audit.storeroom.limits": (
-        "climate limits of {code}: {temp_min}–{temp_max} ℃, {rh_min}–{rh_max} % RH, "
-        "daily swing ±{temp_swing} ℃ / ±{rh_swing} % RH",
-        "库房 {code} 温湿度限值：{temp_min}–{temp_max} ℃，相对湿度 {rh_min}–{rh_max}%，"
-        "日变化 ±{temp_swing} ℃ / ±{rh_swing}%",
+        "climate limits of {code}: {temp_min}–{temp_max} °C, {rh_min}–{rh_max} % RH, "
+        "daily swing ±{temp_swing} °C / ±{rh_swing} % RH",
+        "库房 {code} 温湿度限值：{temp_min}–{temp_max} °C，相对湿度 {rh_min}–{rh_max}%，"
+        "日变化 ±{temp_swing} °C / ±{rh_swing}%",
     ),
     "audit.location.shelving": (
         "{count} shelves added in {storeroom} ({first} … {last})",
@@ -62,8 +62,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "custody.limit_out_of_bounds": ("{value} is outside {low} … {high}", "{value} 超出 {low} … {high} 的范围"),
     "custody.limits_shown": (
-        "{code}: {temp_min}–{temp_max} ℃, {rh_min}–{rh_max} % RH, daily swing ±{temp_swing} ℃ / ±{rh_swing} % RH",
-        "{code}：温度 {temp_min}–{temp_max} ℃，相对湿度 {rh_min}–{rh_max}%，日变化 ±{temp_swing} ℃ / ±{rh_swing}%",
+        "{code}: {temp_min}–{temp_max} °C, {rh_min}–{rh_max} % RH, daily swing ±{temp_swing} °C / ±{rh_swing} % RH",
+        "{code}：温度 {temp_min}–{temp_max} °C，相对湿度 {rh_min}–{rh_max}%，日变化 ±{temp_swing} °C / ±{rh_swing}%",
     ),
     "term.custody.temp_swing_limit": ("Daily temperature swing", "温度日变化"),
     "term.custody.rh_swing_limit": ("Daily humidity swing", "湿度日变化"),

@@ -24,10 +24,10 @@ def test_shelving_and_a_storeroom_read_in_chinese_and_in_english(shelved):
     zh = _texts(archive, "storeroom", "zh_CN")
     assert zh[-2:] == [
         "库房 K01 更名为“一号库房”",
-        "库房 K01 温湿度限值：16–22 ℃，相对湿度 45–55%，日变化 ±2 ℃ / ±5%",
+        "库房 K01 温湿度限值：16–22 °C，相对湿度 45–55%，日变化 ±2 °C / ±5%",
     ]
     assert _texts(archive, "storeroom", "en")[-1] == (
-        "climate limits of K01: 16–22 ℃, 45–55 % RH, daily swing ±2 ℃ / ±5 % RH"
+        "climate limits of K01: 16–22 °C, 45–55 % RH, daily swing ±2 °C / ±5 % RH"
     )
     assert [e.action_text("zh_CN") for e in entity_history(archive, "storeroom")][-2:] == ["更名", "修改"]
 

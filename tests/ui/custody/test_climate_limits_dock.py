@@ -64,7 +64,7 @@ def test_limits_typed_in_a_chinese_window_are_refused_on_one_line_then_saved_and
     room = list_storerooms(shelving)[0]
     assert (room.temp_min, room.temp_max, room.rh_min, room.rh_max) == (16, 22, 45, 55)
     assert entity_history(shelving, "storeroom")[-1].summary_text("zh_CN") == (
-        "库房 K01 温湿度限值：16–22 ℃，相对湿度 45–55%，日变化 ±2 ℃ / ±5%"
+        "库房 K01 温湿度限值：16–22 °C，相对湿度 45–55%，日变化 ±2 °C / ±5%"
     )
     assert window.locations_dock.result.text() == "库房 K01 温湿度限值已保存"
 

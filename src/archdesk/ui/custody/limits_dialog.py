@@ -34,7 +34,7 @@ class ClimateLimitsDialog(QDialog):
         self.setWindowTitle(self.tr("Climate limits of {code}").format(code=info.code))
         form = QFormLayout(self)
         for label, low, high, unit in (
-            (self.tr("Temperature"), "temp_min", "temp_max", "℃"),
+            (self.tr("Temperature"), "temp_min", "temp_max", "°C"),
             (self.tr("Relative humidity"), "rh_min", "rh_max", "%"),
         ):
             row = QHBoxLayout()
@@ -43,7 +43,7 @@ class ClimateLimitsDialog(QDialog):
             row.addWidget(self.fields[high])
             row.addWidget(QLabel(unit))
             form.addRow(label, row)
-        form.addRow(self.tr("Daily temperature swing (± ℃)"), self.fields["temp_swing"])
+        form.addRow(self.tr("Daily temperature swing (± °C)"), self.fields["temp_swing"])
         form.addRow(self.tr("Daily humidity swing (± % RH)"), self.fields["rh_swing"])
         self.error = QLabel()
         self.error.setObjectName("limitsError")
