@@ -1,4 +1,5 @@
-"""Audit summaries of the archive's set-up (fonds, categories, departments) and of transfer batches."""
+"""Audit summaries of the archive's set-up (fonds, categories, departments), of transfer batches and of the
+audit chain's own seal event."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "audit.fonds.added": ("fonds {code} ({name}) added", "新增全宗 {code}（{name}）"),
@@ -23,4 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "移交批次 {batch} 已撤回：删除暂存档案 {count} 件",
     ),
     "audit.action.withdraw": ("withdraw", "撤回"),
+    # the audit chain's own event when records changed without one (services/audit_chain.py)
+    "audit.seal.records": ("{count} records", "{count} 件档案"),
+    "audit.action.seal": ("seal", "封签"),
 }
