@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from archdesk.models import Record
 from archdesk.services import search
 from archdesk.services.archive import open_archive
+from archdesk.services.catalogue import record_with_reference_code
 from archdesk.services.database import Database
 from archdesk.services.records_query import (
     RecordFilter,
@@ -144,6 +145,23 @@ def run() -> list[dict]:
                 f"; hits median {int(statistics.median(hits)):,}, max {max(hits):,}",
             )
         )
+    # A whole code typed or scanned into the search field: the window looks the record up by its
+    # code (to open it in the editor) and runs the search for the table, one after the other.
+    codes = sample_code_queries(db, seed=2)["whole code"]
+    latencies, opened = [], 0
+    for code in codes:
+        started = time.perf_counter()
+        opened += record_with_reference_code(db, code) is not None
+        search_records(db, code, limit=50)
+        latencies.append(time.perf_counter() - started)
+    rows.append(
+        _latency_row(
+            f"a whole reference code typed or scanned: open the record + search ({len(codes)} codes)",
+            size,
+            latencies,
+            f"; {opened} of {len(codes)} opened",
+        )
+    )
     baseline = sample_queries(db, 2, 5)
     with db.reading() as session:
         scan = [

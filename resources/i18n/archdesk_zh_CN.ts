@@ -866,6 +866,34 @@
     </message>
 </context>
 <context>
+    <name>ClimateLimitsDialog</name>
+    <message>
+        <location filename="../../src/archdesk/ui/custody/limits_dialog.py" line="+34"/>
+        <source>Climate limits of {code}</source>
+        <translation>库房 {code} 温湿度限值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relative humidity</source>
+        <translation>相对湿度</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Daily temperature swing (± °C)</source>
+        <translation>温度日变化（± °C）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily humidity swing (± % RH)</source>
+        <translation>湿度日变化（± %）</translation>
+    </message>
+</context>
+<context>
     <name>CustodyActions</name>
     <message>
         <location filename="../../src/archdesk/ui/custody/actions.py" line="+36"/>
@@ -1902,7 +1930,7 @@ You can change it later in Settings.</source>
 <context>
     <name>LocationsDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+109"/>
+        <location filename="../../src/archdesk/ui/custody/locations_dock.py" line="+111"/>
         <source>Shelf locations</source>
         <translation>库房位置</translation>
     </message>
@@ -1940,6 +1968,16 @@ You can change it later in Settings.</source>
         <location line="+1"/>
         <source>Climate…</source>
         <translation>温湿度…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Climate limits…</source>
+        <translation>温湿度限值…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temperature and humidity limits of the chosen storeroom</source>
+        <translation>所选库房的温度、湿度限值</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2096,6 +2134,11 @@ You can change it later in Settings.</source>
         <location line="+2"/>
         <source>Printing labels…</source>
         <translation>正在生成标签…</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Climate limits of {code} saved</source>
+        <translation>库房 {code} 温湿度限值已保存</translation>
     </message>
 </context>
 <context>

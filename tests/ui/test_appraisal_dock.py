@@ -107,3 +107,24 @@ def test_an_executed_list_exports_to_pdf(window, qtbot, monkeypatch, tmp_path):
     )
     _click(qtbot, window, window.appraisal_dock.awaiting.pdf_button)
     assert target.stat().st_size > 1000
+
+
+def test_the_chosen_batch_stays_chosen_when_the_list_reloads(window, qtbot):
+    batches = window.appraisal_dock.batches
+    for title in ("first batch", "second batch"):
+        _type(qtbot, batches.title, title)
+        _type(qtbot, batches.members, "Zhang San, Li Si")
+        _click(qtbot, window, batches.open_button)
+    assert batches.batch_list.topLevelItemCount() == 2
+    lower = batches.batch_list.topLevelItem(1)
+    qtbot.mouseClick(
+        batches.batch_list.viewport(), Qt.MouseButton.LeftButton, pos=batches.batch_list.visualItemRect(lower).center()
+    )
+    chosen = batches.current_batch()
+    assert chosen == batches.batches[1].id
+    _type(qtbot, batches.title, "third batch")
+    _type(qtbot, batches.members, "Zhang San, Li Si")
+    _click(qtbot, window, batches.open_button)  # the list reloads with three batches
+    assert batches.batch_list.topLevelItemCount() == 3
+    assert batches.current_batch() == chosen
+    assert batches.batch_list.currentItem().text(0) == str(chosen)

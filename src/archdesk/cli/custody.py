@@ -6,6 +6,7 @@ archdesk boxes put REF... --box CODE|--new      archdesk boxes move BOX... --to 
 archdesk find CODE [--json]                     {"kind": "box"|"record"|"location", ...}
 archdesk stocktake start --locations PREFIX [--json] | scan ID CODE... | pause ID | resume ID | finish ID [--json]
 archdesk climate import FILE --storeroom K01    archdesk climate alerts [--json]
+archdesk climate limits --storeroom K01 [--temperature MIN-MAX] [--humidity MIN-MAX] [--json]
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 from typing import Any
 
 from archdesk.cli import add_db_argument, archive_from_args, message_language
+from archdesk.cli.climate_limits import add_limits_command
 
 
 def _dump(value: Any) -> None:
@@ -89,6 +91,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     alerts.add_argument("--storeroom", metavar="CODE")
     alerts.add_argument("--days", type=int, default=31, metavar="N", help="look back N days (default 31)")
     alerts.add_argument("--json", action="store_true", help="print JSON")
+    add_limits_command(climate)  # climate limits: cli/climate_limits.py
 
 
 def _locations_add(args: argparse.Namespace) -> int:

@@ -250,7 +250,12 @@ def chain_and_seal(session: Session, events: list[AuditEvent], touched: set[int]
     if not events and not seals:
         return None
     if not events:  # records changed without an event: the seal still needs one to be chained
-        events = [AuditEvent(action="seal", entity="record", entity_id=None, summary=f"{len(seals)} records")]
+        from archdesk.messages import msg
+        from archdesk.messages.stored import message_to_json
+
+        sealed = msg("audit.seal.records", count=len(seals))
+        events = [AuditEvent(action="seal", entity="record", entity_id=None, summary=f"{len(seals)} records",
+                             message=message_to_json(sealed))]  # fmt: skip
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(func.pg_advisory_xact_lock(_PG_CHAIN_LOCK)))
     prev = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)) or ""

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, insert, select, update
 
+from archdesk.messages import msg
 from archdesk.models import Box, ClimateReading, Inspection, Location, Movement, Record, Storeroom
 from archdesk.services.uow import UnitOfWork
 from archdesk.statuses import MovementDirection, RecordStatus
@@ -83,7 +84,7 @@ def _history(uow: UnitOfWork, rng: random.Random, today: date) -> int:
         rows.append(_row(box_id, record_id, location, None, MovementDirection.OUT, "loan", when))
     for start in range(0, len(rows), CHUNK):
         conn.execute(insert(Movement), rows[start : start + CHUNK])
-    uow.audit("demo", "movement", None, f"{len(rows)} demo ledger rows", after={"rows": len(rows)})
+    uow.audit("demo", "movement", None, msg("audit.demo.ledger", rows=len(rows)), after={"rows": len(rows)})
     return len(rows)
 
 

@@ -16,6 +16,8 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import aliased
 
+from archdesk.messages import ENGLISH, Message, catalogue, msg, render, term
+from archdesk.messages.stored import message_to_json
 from archdesk.models import AuditEvent, Box, Location, Movement, Record
 from archdesk.models.base import utcnow
 from archdesk.services.database import Database
@@ -60,7 +62,8 @@ def write_movement(
     )
     uow.session.add(movement)
     uow.session.flush()
-    uow.audit("movement", "movement", movement.id, f"{direction} {reason}", after=_audit_after(movement.__dict__))
+    uow.audit("movement", "movement", movement.id, movement_summary(str(direction), reason),
+              after=_audit_after(movement.__dict__))  # fmt: skip
     return movement
 
 
@@ -98,11 +101,21 @@ def write_movements(uow: UnitOfWork, rows: Sequence[MovementRow]) -> int:
         insert(AuditEvent),
         [
             dict(actor=uow.actor, action="movement", entity="movement", entity_id=movement_id,
-                 summary=f"{value['direction']} {value['reason']}", before=None, after=_audit_after(value))
+                 summary=render(summary, ENGLISH), message=message_to_json(summary), before=None,
+                 after=_audit_after(value))
             for movement_id, value in zip(ids, values, strict=True)
+            for summary in (movement_summary(value["direction"], value["reason"]),)
         ],
     )  # fmt: skip
     return len(ids)
+
+
+def movement_summary(direction: str, reason: str) -> Message:
+    """The audit summary of one ledger row: its direction and reason in the reader's language (a
+    reason without a glossary word, typed by a caller, stays as it is)."""
+    known = f"term.movement.{reason}" in catalogue()
+    return msg("audit.movement.row", direction=term(f"movement.direction.{direction}"),
+               reason=term(f"movement.{reason}") if known else reason)  # fmt: skip
 
 
 def _audit_after(values: dict) -> dict:

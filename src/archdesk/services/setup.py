@@ -155,7 +155,13 @@ def add_fonds(db: Database, code: str, name: str, *, uow: UnitOfWork | None = No
         fonds = Fonds(code=code, name=name)
         work.session.add(fonds)
         work.session.flush()
-        work.audit("create", "fonds", fonds.id, f"fonds {code} added", after={"code": code, "name": name})
+        work.audit(
+            "create",
+            "fonds",
+            fonds.id,
+            msg("audit.fonds.added", code=code, name=name),
+            after={"code": code, "name": name},
+        )
         return fonds.id
 
 
@@ -174,7 +180,7 @@ def update_fonds(db: Database, fonds_id: int, *, code: str, name: str, uow: Unit
         fonds.code, fonds.name = code, name
         after = {"code": code, "name": name}
         if after != before:
-            work.audit("update", "fonds", fonds_id, f"fonds {code}", before=before, after=after)
+            work.audit("update", "fonds", fonds_id, msg("audit.fonds.changed", code=code), before=before, after=after)
 
 
 # -- categories -------------------------------------------------------------------------------------
@@ -214,7 +220,13 @@ def add_category(
         )  # fmt: skip
         work.session.add(category)
         work.session.flush()
-        work.audit("create", "category", category.id, f"category {full} added", after=_category_snapshot(category))
+        work.audit(
+            "create",
+            "category",
+            category.id,
+            msg("audit.category.added", code=full, name=category.name),
+            after=_category_snapshot(category),
+        )
         return category.id
 
 
@@ -241,7 +253,14 @@ def update_category(
         category.default_retention_id = _retention_id(work, default_retention)
         after = _category_snapshot(category)
         if after != before:
-            work.audit("update", "category", category_id, f"category {category.code}", before=before, after=after)
+            work.audit(
+                "update",
+                "category",
+                category_id,
+                msg("audit.category.changed", code=category.code),
+                before=before,
+                after=after,
+            )
 
 
 def set_category_active(db: Database, category_id: int, active: bool, *, uow: UnitOfWork | None = None) -> None:
@@ -260,7 +279,13 @@ def set_category_active(db: Database, category_id: int, active: bool, *, uow: Un
             if member.active != active:
                 member.active = active
                 action = "restore" if active else "retire"
-                work.audit(action, "category", member.id, f"category {member.code}", after={"active": active})
+                work.audit(
+                    action,
+                    "category",
+                    member.id,
+                    msg(f"audit.category.{action}d", code=member.code),
+                    after={"active": active},
+                )
 
 
 # -- departments ------------------------------------------------------------------------------------
@@ -276,7 +301,11 @@ def add_department(db: Database, code: str, name: str, *, uow: UnitOfWork | None
         work.session.add(department)
         work.session.flush()
         work.audit(
-            "create", "department", department.id, f"department {code} added", after={"code": code, "name": name}
+            "create",
+            "department",
+            department.id,
+            msg("audit.department.added", code=code, name=name),
+            after={"code": code, "name": name},
         )
         return department.id
 
@@ -296,7 +325,14 @@ def update_department(db: Database, department_id: int, *, code: str, name: str,
         department.code, department.name = code, name
         after = {"code": code, "name": name}
         if after != before:
-            work.audit("update", "department", department_id, f"department {code}", before=before, after=after)
+            work.audit(
+                "update",
+                "department",
+                department_id,
+                msg("audit.department.changed", code=code),
+                before=before,
+                after=after,
+            )
 
 
 def set_department_active(db: Database, department_id: int, active: bool, *, uow: UnitOfWork | None = None) -> None:
@@ -308,7 +344,8 @@ def set_department_active(db: Database, department_id: int, active: bool, *, uow
         if department.active != active:
             department.active = active
             action = "restore" if active else "retire"
-            work.audit(action, "department", department_id, f"department {department.code}", after={"active": active})
+            summary = msg(f"audit.department.{action}d", code=department.code)
+            work.audit(action, "department", department_id, summary, after={"active": active})
 
 
 # -- inside -----------------------------------------------------------------------------------------

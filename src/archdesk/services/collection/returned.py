@@ -172,6 +172,6 @@ def withdraw_batch(db: Database, batch_id: int, *, uow: UnitOfWork | None = None
         batch.accepted_count, batch.returned_count, batch.status = 0, batch.row_count, "returned"
         batch.notes = (batch.notes + "; " if batch.notes else "") + f"withdrawn ({len(ids)} pending records removed)"
         work.audit("withdraw", "transfer_batch", batch_id,
-                   f"transfer batch {batch_id} withdrawn: {len(ids)} pending records removed",
+                   msg("audit.transfer.withdrawn", batch=batch_id, count=len(ids)),
                    before=before, after={"accepted": 0, "returned": batch.row_count, "status": "returned"})  # fmt: skip
     return len(ids)

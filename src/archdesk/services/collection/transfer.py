@@ -238,9 +238,13 @@ def accept_import(
             "accept",
             "transfer_batch",
             batch.id,
-            f"transfer batch {batch.id} from {Path(preview.file).name}: {total} records accepted"
-            + (f" (record ids {first_id}–{last_id})" if total else "")
-            + f", {preview.invalid} rows returned",
+            msg(
+                "audit.transfer.accepted",
+                batch=batch.id,
+                file=Path(preview.file).name,
+                count=total,
+                returned=preview.invalid,
+            ),
             after={
                 "file_name": Path(preview.file).name,
                 "file_sha256": preview.sha256,
@@ -260,7 +264,7 @@ def accept_import(
             if json.dumps(stored, ensure_ascii=False) != before:
                 uow.audit(
                     "update", "department", preview.department_id,
-                    f"import column and value map remembered for department {preview.department_label}",
+                    msg("audit.department.mapping", department=preview.department_label),
                     after=stored,
                 )  # fmt: skip
         uow.commit()

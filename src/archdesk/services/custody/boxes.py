@@ -199,7 +199,7 @@ def put_in_box(
         if box.boxed_at is None:
             box.boxed_at = utcnow()
         work.audit(
-            "box", "box", box.id, f"{len(moving)} records into {box.code}",
+            "box", "box", box.id, msg("audit.box.put", count=len(moving), box=box.code),
             after={"records": [r.id for r in moving], "order": order},
         )  # fmt: skip
         warnings = _box_warnings(session, box)
@@ -266,7 +266,11 @@ def move_boxes(
             for i in moving
         ])  # fmt: skip
         work.audit(
-            "move", "box", None, f"{len(moving)} boxes to {target.code}", after={"boxes": moving, "to": target.code}
+            "move",
+            "box",
+            None,
+            msg("audit.box.moved", count=len(moving), location=target.code),
+            after={"boxes": moving, "to": target.code},
         )
         warnings: tuple[Message, ...] = ()
         if target.capacity:
@@ -287,7 +291,8 @@ def set_barcode(db: Database, box_id: int, barcode: str, *, uow: UnitOfWork | No
             raise NotFound("box", box_id)
         _check_barcode(work.session, barcode, box.id)
         before, box.barcode = box.barcode, barcode
-        work.audit("update", "box", box.id, box.code, before={"barcode": before}, after={"barcode": barcode})
+        summary = msg("audit.box.barcode", box=box.code, barcode=barcode)
+        work.audit("update", "box", box.id, summary, before={"barcode": before}, after={"barcode": barcode})
 
 
 def box_ids_by_code(db: Database, codes: Sequence[str]) -> list[int]:
@@ -316,7 +321,7 @@ def set_box_note(
         before = {f: str(getattr(box, f) or "") for f in fields}
         box.notes, box.arranged_by, box.arranged_on = notes.strip(), arranged_by.strip(), arranged_on
         box.checked_by, box.checked_on = checked_by.strip(), checked_on
-        work.audit("update", "box", box.id, f"box note of {box.code}", before=before,
+        work.audit("update", "box", box.id, msg("audit.box.note", box=box.code), before=before,
                    after={f: str(getattr(box, f) or "") for f in fields})  # fmt: skip
 
 

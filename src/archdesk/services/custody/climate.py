@@ -94,7 +94,7 @@ def _store(work: UnitOfWork, room: Storeroom, readings: list[Reading], *, source
         "import",
         "climate_reading",
         None,
-        f"{added} readings for {room.code}",
+        msg("audit.climate.imported", count=added, storeroom=room.code),
         after={"source": source, "rows": len(rows)},
     )
     return added
@@ -117,7 +117,12 @@ def add_reading(
             ClimateReading(storeroom_id=room.id, measured_at=measured_at, temperature=temperature, humidity=humidity,
                            recorded_by=work.actor, source="typed", action_taken=action_taken)
         )  # fmt: skip
-        work.audit("create", "climate_reading", None, f"{room.code} {measured_at:%Y-%m-%d %H:%M}")
+        work.audit(
+            "create",
+            "climate_reading",
+            None,
+            msg("audit.climate.typed", storeroom=room.code, time=f"{measured_at:%Y-%m-%d %H:%M}"),
+        )
 
 
 def parse_logger_csv(path: str | Path) -> list[Reading]:
@@ -287,7 +292,12 @@ def plan_inspection(db: Database, storeroom: str, kind: str, due_on: date, *, uo
         inspection = Inspection(storeroom_id=room.id, kind=kind, due_on=due_on, done_by="", notes="")
         work.session.add(inspection)
         work.session.flush()
-        work.audit("create", "inspection", inspection.id, f"{kind} {room.code} due {due_on}")
+        work.audit(
+            "create",
+            "inspection",
+            inspection.id,
+            msg("audit.inspection.planned", kind=term(f"custody.{kind}"), storeroom=room.code, due=due_on),
+        )
         return inspection.id
 
 
@@ -301,7 +311,17 @@ def record_inspection(
         if inspection is None:
             raise NotFound("inspection", inspection_id)
         inspection.done_on, inspection.done_by, inspection.notes = done_on, work.actor, notes
-        work.audit("update", "inspection", inspection.id, f"{inspection.kind} done {done_on}")
+        work.audit(
+            "update",
+            "inspection",
+            inspection.id,
+            msg(
+                "audit.inspection.done",
+                kind=term(f"custody.{inspection.kind}"),
+                storeroom=work.session.get(Storeroom, inspection.storeroom_id).code,
+                done=done_on,
+            ),
+        )
         if next_due is not None:
             work.session.add(
                 Inspection(

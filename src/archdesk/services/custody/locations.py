@@ -74,7 +74,7 @@ def ensure_storeroom(uow: UnitOfWork, code: str) -> Storeroom:
         room = Storeroom(code=code, name="", notes="")
         uow.session.add(room)
         uow.session.flush()
-        uow.audit("create", "storeroom", room.id, f"storeroom {code}", after={"code": code})
+        uow.audit("create", "storeroom", room.id, msg("audit.storeroom.created", code=code), after={"code": code})
     return room
 
 
@@ -130,7 +130,7 @@ def add_shelving(
             raise NotAllowed(msg("custody.location_exists", code=sorted(taken)[0]))
         work.session.execute(Location.__table__.insert(), new)
         work.audit(
-            "create", "location", None, f"{len(new)} shelves in {storeroom}",
+            "create", "location", None, msg("audit.location.shelving", count=len(new), storeroom=storeroom, first=codes[0], last=codes[-1]),
             after={"storeroom": storeroom, "rows": rows, "sections": sections, "levels": levels,
                    "sides": faces, "capacity": capacity, "first": codes[0], "last": codes[-1]},
         )  # fmt: skip
@@ -158,7 +158,12 @@ def rename_location(db: Database, location_id: int, name: str, *, uow: UnitOfWor
         before = location.name
         location.name = name.strip()
         work.audit(
-            "rename", "location", location.id, location.code, before={"name": before}, after={"name": location.name}
+            "rename",
+            "location",
+            location.id,
+            msg("audit.location.renamed", code=location.code, name=location.name),
+            before={"name": before},
+            after={"name": location.name},
         )
 
 
@@ -169,7 +174,8 @@ def rename_storeroom(db: Database, code: str, name: str, *, uow: UnitOfWork | No
         if room is None:
             raise NotFound("custody.storeroom", code)
         before, room.name = room.name, name.strip()
-        work.audit("rename", "storeroom", room.id, room.code, before={"name": before}, after={"name": room.name})
+        summary = msg("audit.storeroom.renamed", code=room.code, name=room.name)
+        work.audit("rename", "storeroom", room.id, summary, before={"name": before}, after={"name": room.name})
 
 
 def set_capacity(db: Database, location_id: int, capacity: int | None, *, uow: UnitOfWork | None = None) -> None:
@@ -180,7 +186,14 @@ def set_capacity(db: Database, location_id: int, capacity: int | None, *, uow: U
         before = location.capacity
         location.capacity = capacity
         work.audit(
-            "update", "location", location.id, location.code, before={"capacity": before}, after={"capacity": capacity}
+            "update",
+            "location",
+            location.id,
+            msg("audit.location.capacity", code=location.code, capacity=capacity)
+            if capacity is not None
+            else msg("audit.location.capacity_cleared", code=location.code),
+            before={"capacity": before},
+            after={"capacity": capacity},
         )
 
 
@@ -192,7 +205,7 @@ def retire_location(db: Database, location_id: int, *, uow: UnitOfWork | None = 
         if boxes:
             raise NotAllowed(msg("custody.location_not_empty", code=location.code, boxes=boxes))
         location.retired_at = utcnow()
-        work.audit("retire", "location", location.id, location.code)
+        work.audit("retire", "location", location.id, msg("audit.location.retired", code=location.code))
 
 
 def delete_location(db: Database, location_id: int, *, uow: UnitOfWork | None = None) -> None:
@@ -207,7 +220,13 @@ def delete_location(db: Database, location_id: int, *, uow: UnitOfWork | None = 
         )
         if used:
             raise NotAllowed(msg("custody.location_was_used", code=location.code))
-        work.audit("delete", "location", location.id, location.code, before={"code": location.code})
+        work.audit(
+            "delete",
+            "location",
+            location.id,
+            msg("audit.location.deleted", code=location.code),
+            before={"code": location.code},
+        )
         work.session.delete(location)
 
 
@@ -236,7 +255,12 @@ def set_climate_limits(
             room.temp_swing = temp_swing
         if rh_swing is not None:
             room.rh_swing = rh_swing
-        work.audit("update", "storeroom", room.id, room.code, before=before, after=storeroom_info(room).__dict__)
+        after = storeroom_info(room).__dict__
+        limits = {
+            k: f"{float(after[k]):g}" for k in ("temp_min", "temp_max", "rh_min", "rh_max", "temp_swing", "rh_swing")
+        }
+        work.audit("update", "storeroom", room.id, msg("audit.storeroom.limits", code=room.code, **limits),
+                   before=before, after=after)  # fmt: skip
 
 
 def storeroom_info(room: Storeroom) -> StoreroomInfo:

@@ -103,7 +103,13 @@ def start_stocktake(db: Database, prefix: str, *, uow: UnitOfWork | None = None)
                 select(stocktake.id, Box.id, Box.location_id).where(Box.location_id.in_(shelves)),
             )
         )
-        work.audit("start", "stocktake", stocktake.id, f"stocktake of {prefix}", after={"locations": prefix})
+        work.audit(
+            "start",
+            "stocktake",
+            stocktake.id,
+            msg("audit.stocktake.started", locations=prefix),
+            after={"locations": prefix},
+        )
         return _info(session, stocktake)
 
 
@@ -169,7 +175,10 @@ def set_paused(db: Database, stocktake_id: int, paused: bool, *, uow: UnitOfWork
         if stocktake.status == StocktakeStatus.FINISHED:
             raise NotAllowed(msg("custody.stocktake_closed", id=stocktake.id))
         stocktake.status = str(StocktakeStatus.PAUSED if paused else StocktakeStatus.OPEN)
-        work.audit("pause" if paused else "resume", "stocktake", stocktake.id, stocktake.location_prefix)
+        summary = msg(
+            "audit.stocktake.paused" if paused else "audit.stocktake.resumed", locations=stocktake.location_prefix
+        )
+        work.audit("pause" if paused else "resume", "stocktake", stocktake.id, summary)
         return _info(work.session, stocktake)
 
 
@@ -245,7 +254,9 @@ def finish_stocktake(db: Database, stocktake_id: int, *, uow: UnitOfWork | None 
             work.session.flush()
         result = _reconcile(work.session, stocktake)
         work.audit(
-            "finish", "stocktake", stocktake.id, stocktake.location_prefix,
+            "finish", "stocktake", stocktake.id,
+            msg("audit.stocktake.finished", locations=stocktake.location_prefix, missing=len(result.missing),
+                unexpected=len(result.unexpected), misplaced=len(result.misplaced), on_loan=len(result.on_loan)),
             after={"missing": len(result.missing), "unexpected": len(result.unexpected),
                    "misplaced": len(result.misplaced), "on_loan": len(result.on_loan)},
         )  # fmt: skip

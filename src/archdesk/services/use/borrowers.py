@@ -70,7 +70,13 @@ def add_borrower(db: Database, data: BorrowerInput, *, uow: UnitOfWork | None = 
         borrower = Borrower(**values)
         work.session.add(borrower)
         work.session.flush()
-        work.audit("create", "borrower", borrower.id, f"borrower {borrower.name}", after={"name": borrower.name})
+        work.audit(
+            "create",
+            "borrower",
+            borrower.id,
+            msg("audit.borrower.added", name=borrower.name),
+            after={"name": borrower.name},
+        )
         return borrower.id
 
 
@@ -84,7 +90,14 @@ def update_borrower(db: Database, borrower_id: int, data: BorrowerInput, *, uow:
         before = {k: getattr(borrower, k) for k in values}
         for key, value in values.items():
             setattr(borrower, key, value)
-        work.audit("update", "borrower", borrower_id, f"borrower {borrower.name}", before=before, after=values)
+        work.audit(
+            "update",
+            "borrower",
+            borrower_id,
+            msg("audit.borrower.changed", name=borrower.name),
+            before=before,
+            after=values,
+        )
 
 
 def _select():  # noqa: ANN202

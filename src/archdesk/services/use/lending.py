@@ -148,7 +148,7 @@ def submit_request(
         ]  # fmt: skip
         session.add_all(loans)
         session.flush()
-        work.audit("request", "loan_request", request.id, f"request {request.id}: {len(ids)} record(s)",
+        work.audit("request", "loan_request", request.id, msg("audit.loan_request.made", request=request.id, count=len(ids)),
                    after={"borrower": borrower.id, "records": ids, "mode": request.mode, "approver": approver})  # fmt: skip
         if waiting:
             codes = tuple(session.scalars(select(Record.reference_code).where(Record.id.in_(list(needing)))))
@@ -176,7 +176,7 @@ def approve_request(
         request.approved_on = approved_on or date.today()
         for loan in _loans_of(work.session, request.id, LoanStatus.REQUESTED):
             loan.status, loan.approved_by = str(LoanStatus.APPROVED), approver
-        work.audit("approve", "loan_request", request.id, f"request {request.id} approved by {approver}",
+        work.audit("approve", "loan_request", request.id, msg("audit.loan_request.approved", request=request.id, approver=approver),
                    after={"approver": approver, "approved_on": request.approved_on.isoformat()})  # fmt: skip
 
 
@@ -193,7 +193,7 @@ def refuse_request(db: Database, request_id: int, approver: str, reason: str, *,
         request.approved_on = date.today()
         for loan in _loans_of(work.session, request.id, LoanStatus.REQUESTED):
             loan.status, loan.approved_by, loan.notes = str(LoanStatus.REJECTED), approver, reason
-        work.audit("refuse", "loan_request", request.id, f"request {request.id} refused by {approver}",
+        work.audit("refuse", "loan_request", request.id, msg("audit.loan_request.refused", request=request.id, approver=approver),
                    after={"approver": approver, "reason": reason})  # fmt: skip
 
 
@@ -234,7 +234,7 @@ def _hand_over(work: UnitOfWork, request: LoanRequest, loans: list[Loan], today:
         write_movement(work, MovementDirection.OUT, record_id=loan.record_id, from_location_id=places.get(loan.record_id),
                        reason="loan", notes=f"request {request.id}")  # fmt: skip
     request.status = str(RequestStatus.LENT)
-    work.audit("lend", "loan_request", request.id, str(msg("loans.audit_lent", count=len(loans), request=request.id)),
+    work.audit("lend", "loan_request", request.id, msg("loans.audit_lent", count=len(loans), request=request.id),
                after={"loans": [loan.id for loan in loans], "due_on": due.isoformat()})  # fmt: skip
     return LendResult(request.id, request.status, tuple(loan.id for loan in loans), due)
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from archdesk.messages import msg
+from archdesk.messages import msg, term
 from archdesk.models import Box, Loan, LoanRenewal, LoanRequest, Record
 from archdesk.services.database import Database
 from archdesk.services.errors import NotAllowed, NotFound, ValidationError
@@ -96,7 +96,7 @@ def return_loans(
             location = session.scalar(select(Box.location_id).where(Box.id == record.box_id)) if record.box_id else None
             write_movement(work, MovementDirection.IN, record_id=record.id, to_location_id=location, reason="return",
                            notes=f"loan {loan.id}")  # fmt: skip
-            work.audit("return", "loan", loan.id, f"loan {loan.id} returned ({loan.return_condition})",
+            work.audit("return", "loan", loan.id, msg("audit.loan.returned", loan=loan.id, condition=term(f"loans.condition.{loan.return_condition}")),
                        after={"condition": loan.return_condition, "pages": check.pages, "notes": loan.notes})  # fmt: skip
             if loan.request_id is not None:
                 requests.add(loan.request_id)
@@ -142,7 +142,7 @@ def renew_loan(
         loan.renewals += 1
         work.session.add(LoanRenewal(loan_id=loan.id, renewed_on=today, previous_due_on=previous, due_on=loan.due_on,
                                      override_reason=reason.strip(), operator=work.actor))  # fmt: skip
-        work.audit("renew", "loan", loan.id, f"loan {loan.id} renewed to {loan.due_on.isoformat()}",
+        work.audit("renew", "loan", loan.id, msg("audit.loan.renewed", loan=loan.id, due=loan.due_on),
                    before={"due_on": previous.isoformat()},
                    after={"due_on": loan.due_on.isoformat(), "renewals": loan.renewals, "reason": reason.strip()})  # fmt: skip
         return loan.due_on
@@ -156,7 +156,7 @@ def record_use_effect(db: Database, request_id: int, effect: str, *, uow: UnitOf
             raise NotFound("loan", request_id)
         before = request.use_effect
         request.use_effect = effect.strip()
-        work.audit("use_effect", "loan_request", request_id, f"request {request_id} use effect",
+        work.audit("use_effect", "loan_request", request_id, msg("audit.loan_request.use_effect", request=request_id),
                    before={"use_effect": before}, after={"use_effect": request.use_effect})  # fmt: skip
 
 
@@ -184,7 +184,13 @@ def restrict_record(db: Database, record_id: int, reason: str, *, uow: UnitOfWor
             restriction = UseRestriction(record_id=record_id, restricted_on=date.today())
             work.session.add(restriction)
         restriction.reason = reason.strip()
-        work.audit("restrict", "record", record_id, "restricted use", after={"reason": restriction.reason})
+        work.audit(
+            "restrict",
+            "record",
+            record_id,
+            msg("audit.record.restricted", reason=restriction.reason),
+            after={"reason": restriction.reason},
+        )
 
 
 def lift_restriction(db: Database, record_id: int, *, uow: UnitOfWork | None = None) -> None:
@@ -194,5 +200,11 @@ def lift_restriction(db: Database, record_id: int, *, uow: UnitOfWork | None = N
     with unit_of_work(db, uow) as work:
         restriction = work.session.get(UseRestriction, record_id)
         if restriction is not None:
-            work.audit("unrestrict", "record", record_id, "restriction lifted", before={"reason": restriction.reason})
+            work.audit(
+                "unrestrict",
+                "record",
+                record_id,
+                msg("audit.record.unrestricted"),
+                before={"reason": restriction.reason},
+            )
             work.session.delete(restriction)

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from archdesk.services.database import Database
 from archdesk.ui.ops import Changes, Ops
+from archdesk.ui.tree_rows import fill_tree
 
 if TYPE_CHECKING:
     from archdesk.services.appraisal import BatchRecord, BatchSummary
@@ -127,17 +127,9 @@ class BatchesTab(QWidget):
     def _show_batches(self, batches: list) -> None:
         chosen = self.current_batch()
         self.batches = batches
-        self.batch_list.clear()
-        for batch in batches:
-            item = QTreeWidgetItem([str(batch.id), batch.title, batch.appraised_on.isoformat(), batch.members,
-                                    str(batch.records), str(batch.undecided)])  # fmt: skip
-            self.batch_list.addTopLevelItem(item)
-            if batch.id == chosen:
-                self.batch_list.setCurrentItem(item)
-        if self.batch_list.currentItem() is None and batches:
-            self.batch_list.setCurrentItem(self.batch_list.topLevelItem(0))
-        for column in range(5):
-            self.batch_list.resizeColumnToContents(column)
+        rows = [(batch.id, [str(batch.id), batch.title, batch.appraised_on.isoformat(), batch.members,
+                            str(batch.records), str(batch.undecided)]) for batch in batches]  # fmt: skip
+        fill_tree(self.batch_list, rows, keep=chosen, resize=5)
         self._load_records()
 
     def current_batch(self) -> int | None:
@@ -162,14 +154,9 @@ class BatchesTab(QWidget):
 
     def _show_records(self, records: list) -> None:
         self.records = records
-        self.record_list.clear()
-        for record in records:
-            self.record_list.addTopLevelItem(
-                QTreeWidgetItem([record.reference_code, record.title, str(record.year),
-                                 self._decision_name(record.decision), record.opinion])
-            )  # fmt: skip
-        for column in range(4):
-            self.record_list.resizeColumnToContents(column)
+        rows = [(record.reference_code, [record.reference_code, record.title, str(record.year),
+                                         self._decision_name(record.decision), record.opinion]) for record in records]  # fmt: skip
+        fill_tree(self.record_list, rows, resize=4, choose_first=False)
 
     # -- actions ----------------------------------------------------------------------------------
 

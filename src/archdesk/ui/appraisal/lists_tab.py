@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from archdesk.services.database import Database
 from archdesk.ui.i18n import current_language
 from archdesk.ui.ops import Changes, Ops
 from archdesk.ui.reports.list_export import export_to_file
+from archdesk.ui.tree_rows import fill_tree
 
 if TYPE_CHECKING:
     from archdesk.services.appraisal import ListSummary
@@ -113,19 +113,12 @@ class DestructionListsTab(QWidget):
     def _show(self, lists: list) -> None:
         chosen = self.current_list()
         self.lists = lists
-        self.view.clear()
         kinds = {"general": self.tr("General"), "accounting": self.tr("Accounting")}
-        for summary in lists:
-            item = QTreeWidgetItem([summary.number, summary.title, kinds.get(summary.kind, summary.kind),
-                                    self._status_name(summary.status), str(summary.records), summary.approved_by,
-                                    summary.witnesses, summary.executed_on.isoformat() if summary.executed_on else ""])  # fmt: skip
-            self.view.addTopLevelItem(item)
-            if summary.id == chosen:
-                self.view.setCurrentItem(item)
-        if self.view.currentItem() is None and lists:
-            self.view.setCurrentItem(self.view.topLevelItem(0))
-        for column in range(7):
-            self.view.resizeColumnToContents(column)
+        rows = [(summary.id, [summary.number, summary.title, kinds.get(summary.kind, summary.kind),
+                              self._status_name(summary.status), str(summary.records), summary.approved_by,
+                              summary.witnesses, summary.executed_on.isoformat() if summary.executed_on else ""])
+                for summary in lists]  # fmt: skip
+        fill_tree(self.view, rows, keep=chosen, resize=7)
         self._enable()
 
     def current_list(self) -> int | None:

@@ -50,6 +50,7 @@ class LocationsDock(Dock):
         super().__init__(ops, "locationsDock", parent)
         self.items: list[ShelfNode] = []
         self.record_counts: dict[int, int] = {}
+        self.limits_dialog: QDialog | None = None  # the storeroom's climate limits, while open
         self.pending_boxes: list[tuple[int, str]] = []  # boxes scanned in "move by scan", waiting for a shelf
         layout = self.body_layout
         self.toolbar = QToolBar(self)
@@ -61,6 +62,7 @@ class LocationsDock(Dock):
         self.labels_action = self.toolbar.addAction("", self.print_labels)
         self.stocktake_action = self.toolbar.addAction("", self.show_stocktake)
         self.climate_action = self.toolbar.addAction("", self.show_climate)
+        self.limits_action = self.toolbar.addAction("", self.edit_climate_limits)
         layout.addWidget(self.toolbar)
         scan_row = QHBoxLayout()
         self.scan_label = QLabel()
@@ -114,6 +116,8 @@ class LocationsDock(Dock):
         self.labels_action.setText(self.tr("Labels…"))
         self.stocktake_action.setText(self.tr("Stocktake…"))
         self.climate_action.setText(self.tr("Climate…"))
+        self.limits_action.setText(self.tr("Climate limits…"))
+        self.limits_action.setToolTip(self.tr("Temperature and humidity limits of the chosen storeroom"))
         self.scan_label.setText(self.tr("Scan:"))
         self.scan.setPlaceholderText(self.tr("Scan or type a box, record or shelf code"))
         self.find.setPlaceholderText(self.tr("Find shelf…"))
@@ -447,6 +451,32 @@ class LocationsDock(Dock):
         from archdesk.ui.custody.climate_view import ClimateDialog
 
         ClimateDialog(self.ops, self).show()
+
+    def edit_climate_limits(self) -> None:
+        """The climate limits of the chosen storeroom (of the chosen shelf or group; else the first)."""
+        current = self.list.currentItem()
+        path = current.data(0, GROUP_ROLE) if current is not None else None
+        shelf = self.current_shelf()
+        code = path[0] if path else next((n.storeroom for n in self.items if n.id == shelf), None)
+        code = code or (self.items[0].storeroom if self.items else None)
+        if code is None:
+            return
+
+        def fetch(db: Database) -> Any:
+            from archdesk.services.custody.climate_limits import storeroom_limits
+
+            return storeroom_limits(db, code)
+
+        def edit(info: Any) -> None:
+            from archdesk.ui.custody.limits_dialog import ClimateLimitsDialog
+
+            self.limits_dialog = ClimateLimitsDialog(self.ops, info, self)
+            self.limits_dialog.accepted.connect(
+                lambda: self.result.setText(self.tr("Climate limits of {code} saved").format(code=code))
+            )
+            self.limits_dialog.open()
+
+        self.ops.query(self, fetch, edit, priority=URGENT)
 
     def show_ledger(self) -> None:
         from archdesk.ui.custody.ledger_view import LedgerDialog
