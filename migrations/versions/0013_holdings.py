@@ -7,7 +7,7 @@ and ``fonds`` the archive room's staff (专职/兼职档案人员): the annual s
 has triggers, so the batch copies lose nothing.
 
 Revision ID: 0013_holdings
-Revises: 0011_digitisation
+Revises: 0012_volume_forms
 Create Date: 2026-12-02 05:30:00
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0013_holdings"
-down_revision: str | None = "0011_digitisation"
+down_revision: str | None = "0012_volume_forms"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

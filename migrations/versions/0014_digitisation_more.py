@@ -6,7 +6,7 @@ ADD COLUMN (batch mode does not recreate the table for added columns): no table 
 touched.
 
 Revision ID: 0014_digitisation_more
-Revises: 0011_digitisation
+Revises: 0013_holdings
 Create Date: 2026-12-02 05:30:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014_digitisation_more"
-down_revision: str | None = "0011_digitisation"
+down_revision: str | None = "0013_holdings"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
