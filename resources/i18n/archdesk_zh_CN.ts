@@ -25,9 +25,47 @@
     </message>
 </context>
 <context>
+    <name>AnnualFactsTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/annual_facts_tab.py" line="+62"/>
+        <source>The annual statistics report counts everything else from the archive; these figures are entered here. Leave a figure at “not entered” and the report says so.</source>
+        <translation>档案室基本情况统计年报的其余数字均由系统统计；以下数字在此录入。未录入的数字，年报中注明“未录入”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Archive staff</source>
+        <translation>档案人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-time:</source>
+        <translation>专职：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part-time:</source>
+        <translation>兼职：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storeroom floor area (m²)</source>
+        <translation>库房面积（平方米）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No storerooms yet: they are made when shelves are added.</source>
+        <translation>尚无库房：添加架位时自动建立。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not entered</source>
+        <translation>未录入</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../src/archdesk/ui/app.py" line="+242"/>
+        <location filename="../../src/archdesk/ui/app.py" line="+283"/>
         <source>Opening the archive…</source>
         <translation>正在打开档案库…</translation>
     </message>
@@ -217,6 +255,33 @@
         <location line="+3"/>
         <source>Backing up the archive…</source>
         <translation>正在备份档案库…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an archive file can be restored from a backup.</source>
+        <translation>只有档案库文件才能从备份恢复。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ArchDesk backups (*.db);;All files (*)</source>
+        <translation>ArchDesk 备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The backup {backup} is sound. Restore it in place of {archive}?
+The archive as it is now is kept beside it (….before-restore.db).</source>
+        <translation>备份 {backup} 校验无误。要用它替换 {archive} 吗？
+当前的档案库将保留在旁边（….before-restore.db）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Verifying the backup…</source>
+        <translation>正在校验备份…</translation>
     </message>
 </context>
 <context>
@@ -664,12 +729,17 @@
 <context>
     <name>CatalogueTreeDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+50"/>
+        <location filename="../../src/archdesk/ui/catalogue/tree_dock.py" line="+59"/>
         <source>Catalogue</source>
         <translation>分类目录</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+18"/>
+        <source>Holdings: {items:,} (on loan {on_loan:,}). Not held: pending {pending:,}, destroyed {destroyed:,}, transferred {transferred:,}</source>
+        <translation>馆藏：{items:,}（其中出借 {on_loan:,}）。不计入馆藏：暂存 {pending:,}，已销毁 {destroyed:,}，已移出 {transferred:,}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>All records</source>
         <translation>全部档案</translation>
     </message>
@@ -1060,7 +1130,7 @@
         <translation>已作废</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>General</source>
         <translation>一般档案</translation>
     </message>
@@ -1070,7 +1140,7 @@
         <translation>会计档案</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+55"/>
         <source>Destroy the {count} records of list {number}? This is done once and cannot be undone.</source>
         <translation>销毁清册 {number} 中的 {count} 件档案？销毁只执行一次，不能撤销。</translation>
     </message>
@@ -1478,7 +1548,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../src/archdesk/ui/app.py" line="-114"/>
+        <location filename="../../src/archdesk/ui/app.py" line="-155"/>
         <source>Who is working?</source>
         <translation>经办人是谁？</translation>
     </message>
@@ -2144,7 +2214,7 @@ You can change it later in Settings.</source>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/lock_screen.py" line="+27"/>
+        <location filename="../../src/archdesk/ui/lock_screen.py" line="+26"/>
         <source>ArchDesk is locked</source>
         <translation>ArchDesk 已锁定</translation>
     </message>
@@ -2160,27 +2230,9 @@ You can change it later in Settings.</source>
     </message>
 </context>
 <context>
-    <name>LockScreen</name>
-    <message>
-        <location line="+15"/>
-        <source>Password lock</source>
-        <translation>密码锁</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>New password (leave empty to remove the lock):</source>
-        <translation>新密码（留空则取消密码锁）：</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The same password again:</source>
-        <translation>再次输入相同的密码：</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archdesk/ui/main_window.py" line="+272"/>
+        <location filename="../../src/archdesk/ui/main_window.py" line="+273"/>
         <source>ArchDesk — {path}</source>
         <translation>ArchDesk — {path}</translation>
     </message>
@@ -2252,8 +2304,8 @@ You can change it later in Settings.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Password &amp;lock…</source>
-        <translation>密码锁(&amp;L)…</translation>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2622,7 +2674,7 @@ You can change it later in Settings.</source>
         <translation>未读取的工作表：{names}。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>(leave it: return the rows)</source>
         <translation>（不处理：退回这些条目）</translation>
     </message>
@@ -2663,7 +2715,7 @@ You can change it later in Settings.</source>
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+182"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+195"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -2723,6 +2775,11 @@ You can change it later in Settings.</source>
         <translation>馆藏统计报告(&amp;T)…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Annual statistics report…</source>
+        <translation>档案室统计年报(&amp;A)…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Export register as &amp;PDF…</source>
         <translation>导出归档文件目录 PDF(&amp;P)…</translation>
@@ -2731,6 +2788,16 @@ You can change it later in Settings.</source>
         <location line="+1"/>
         <source>Export register as E&amp;xcel…</source>
         <translation>导出归档文件目录 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Annual statistics report</source>
+        <translation>档案室基本情况统计年报</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year:</source>
+        <translation>年度：</translation>
     </message>
 </context>
 <context>
@@ -2957,7 +3024,7 @@ You can change it later in Settings.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>First</source>
         <translation>首页</translation>
     </message>
@@ -3042,12 +3109,12 @@ You can change it later in Settings.</source>
         <translation>显示整页</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+141"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页 共 {count} 页</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+46"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -3068,7 +3135,7 @@ You can change it later in Settings.</source>
     </message>
     <message>
         <location line="+32"/>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="-50"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="-62"/>
         <source>Exporting to Excel…</source>
         <translation>正在导出 Excel…</translation>
     </message>
@@ -3128,15 +3195,83 @@ You can change it later in Settings.</source>
     </message>
 </context>
 <context>
+    <name>SecurityTab</name>
+    <message>
+        <location filename="../../src/archdesk/ui/security_tab.py" line="+27"/>
+        <source>A password lock is set.</source>
+        <translation>已设置密码锁。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No password lock is set.</source>
+        <translation>未设置密码锁。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove the password lock</source>
+        <translation>取消密码锁</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same password again:</source>
+        <translation>再次输入相同的密码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock after idle time:</source>
+        <translation>空闲多久后锁定：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The lock is asked for when ArchDesk starts and after the idle time.</source>
+        <translation>ArchDesk 启动时及空闲超时后要求输入密码。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password has at least 4 characters.</source>
+        <translation>密码至少 4 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+226"/>
+        <location filename="../../src/archdesk/ui/settings_dialog.py" line="+240"/>
         <source>Settings</source>
         <extracomment>The language in effect after OK switched it (&quot;zh_CN&quot; or &quot;en&quot;).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -3147,8 +3282,18 @@ You can change it later in Settings.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Annual report</source>
+        <translation>统计年报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>安全</translation>
     </message>
 </context>
 <context>
@@ -3192,7 +3337,7 @@ You can change it later in Settings.</source>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../src/archdesk/ui/statistics/view.py" line="+63"/>
+        <location filename="../../src/archdesk/ui/statistics/view.py" line="+64"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -3208,11 +3353,11 @@ You can change it later in Settings.</source>
     </message>
     <message>
         <location line="+19"/>
-        <source>Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}   Destroyed: {destroyed}   Transferred: {transferred}</source>
-        <translation>件数：{items}   页数：{pages}   盒数：{boxes}   案卷数：{volumes}   已销毁：{destroyed}   已移出：{transferred}</translation>
+        <source>Items: {items}   Pages: {pages}   Boxes: {boxes}   Files: {volumes}   Not held: pending {pending}, destroyed {destroyed}, transferred {transferred}</source>
+        <translation>件数：{items}   页数：{pages}   盒数：{boxes}   案卷数：{volumes}   不计入馆藏：暂存 {pending}，已销毁 {destroyed}，已移出 {transferred}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Holdings by series</source>
         <translation>按门类统计馆藏</translation>
     </message>
@@ -3237,12 +3382,22 @@ You can change it later in Settings.</source>
         <translation>历年接收数量</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>Records digitised by series</source>
+        <translation>按门类统计数字化档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records digitised per year</source>
+        <translation>按年度统计数字化档案</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
