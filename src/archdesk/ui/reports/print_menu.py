@@ -119,7 +119,15 @@ DOCUMENTS: tuple[str | None, ...] = (
     "register", "register_continuous", "volume_catalogue", "volume_contents", "volume_cover", "volume_spine",
     "volume_note", None, "inventory", "box_spines", "box_notes", None, "statistics", "annual_report",
 )  # fmt: skip
-EXCEL = {"register", "register_continuous", "volume_catalogue", "volume_contents", "inventory", "statistics", "annual_report"}
+EXCEL = {
+    "register",
+    "register_continuous",
+    "volume_catalogue",
+    "volume_contents",
+    "inventory",
+    "statistics",
+    "annual_report",
+}
 
 
 def preview_report(
