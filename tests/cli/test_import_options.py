@@ -142,8 +142,11 @@ def test_the_register_of_a_demo_archive_imports_into_a_new_one_with_the_same_cod
                         "--json")  # fmt: skip
     answer = json.loads(out)
     assert (code, answer["invalid"]) == (0, 0), answer["errors"][:3]
-    printed = openpyxl.load_workbook(register).active
-    codes_printed = [row[1] for row in printed.iter_rows(values_only=True) if isinstance(row[0], int)]
+    book = openpyxl.load_workbook(register)  # a sheet per volume of the register (--volumes per-year-period)
+    assert len(book.worksheets) > 1
+    codes_printed = [
+        row[1] for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) if isinstance(row[0], int)
+    ]
     assert answer["imported"] == len(codes_printed) > 300
     columns = (Record.reference_code, Record.title, Record.title_supplied, Record.date, Record.date_precision,
                Record.pages)  # fmt: skip

@@ -5,7 +5,7 @@ Covers carry the fields of the category's standard: 文书 and the others GB/T 9
 起止日期, 保管期限, 密级); 会计 the accounting practice (单位名称, 案卷题名, 年度, 起止日期, 类别,
 保管期限, 档号). The spine (10/15/20 mm, GB/T 9705, chosen by the volume's pages) carries 全宗号,
 年度, 保管期限, 案卷号 and the title top to bottom. The 卷内备考表 carries 本卷情况说明 (the volume's
-own, else a draft: how many items and pages, and what has left the volume), 立卷人/日期,
+own, else a draft: how many items and pages it holds), 立卷人/日期,
 检查人/日期 and 互见号. An empty selection prints one page saying why it is empty.
 """
 
