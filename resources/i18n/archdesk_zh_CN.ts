@@ -27,7 +27,7 @@
 <context>
     <name>AnnualFactsTab</name>
     <message>
-        <location filename="../../src/archdesk/ui/annual_facts_tab.py" line="+62"/>
+        <location filename="../../src/archdesk/ui/annual_facts_tab.py" line="+72"/>
         <source>The annual statistics report counts everything else from the archive; these figures are entered here. Leave a figure at “not entered” and the report says so.</source>
         <translation>档案室基本情况统计年报的其余数字均由系统统计；以下数字在此录入。未录入的数字，年报中注明“未录入”。</translation>
     </message>

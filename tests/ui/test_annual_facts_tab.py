@@ -62,3 +62,21 @@ def test_a_refused_setting_saves_no_figure_either(qtbot, rooms, tmp_path):
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert dialog.result() != SettingsDialog.DialogCode.Accepted
     assert annual_facts(rooms)[0] is None
+
+
+def test_from_the_main_window_the_figures_are_read_and_saved_on_the_worker(qtbot, rooms, tmp_path):
+    from archdesk.ui.ops import Ops
+
+    ops = Ops(rooms)
+    try:
+        dialog = SettingsDialog(rooms, Settings(tmp_path / "ArchDesk.ini"), ops=ops)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.annual.findChild(QDoubleSpinBox, "area_K02") is not None, timeout=5000)
+        dialog.tabs.setCurrentWidget(dialog.annual)
+        _type(qtbot, dialog.annual.findChild(QDoubleSpinBox, "area_K02"), "30")
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.result() == SettingsDialog.DialogCode.Accepted, timeout=5000)
+        assert annual_facts(rooms) == (None, None, {"K01": None, "K02": 30.0})
+    finally:
+        ops.shutdown()

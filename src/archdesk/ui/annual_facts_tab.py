@@ -15,13 +15,14 @@ NOT_ENTERED = -1
 
 
 class AnnualFactsTab(QWidget):
-    def __init__(self, staff: tuple[int | None, int | None], areas: dict[str, float | None]) -> None:
+    def __init__(self) -> None:
+        """Empty until ``set_facts`` (the dialog reads them on the worker when it has one)."""
         super().__init__()
         self.setObjectName("annualFactsTab")
-        self._saved = (staff, dict(areas))
+        self._saved: tuple | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.full_time, self.part_time = self._count(staff[0]), self._count(staff[1])
+        self.full_time, self.part_time = self._count(), self._count()
         self.full_time.setObjectName("staffFullTime")
         self.part_time.setObjectName("staffPartTime")
         self.staff_box = QGroupBox()
@@ -32,16 +33,7 @@ class AnnualFactsTab(QWidget):
         self.rooms_box = QGroupBox()
         self.rooms_form = QFormLayout(self.rooms_box)
         self.areas: dict[str, QDoubleSpinBox] = {}
-        for room, area in areas.items():
-            box = QDoubleSpinBox()
-            box.setObjectName(f"area_{room}")
-            box.setRange(NOT_ENTERED, 1_000_000)
-            box.setDecimals(1)
-            box.setValue(NOT_ENTERED if area is None else area)
-            self.areas[room] = box
-            self.rooms_form.addRow(room, box)
         self.no_rooms = QLabel()
-        self.no_rooms.setVisible(not areas)
         self.rooms_form.addRow(self.no_rooms)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -50,11 +42,29 @@ class AnnualFactsTab(QWidget):
         layout.addStretch(1)
         self.retranslate_ui()
 
-    def _count(self, value: int | None) -> QSpinBox:
+    def _count(self) -> QSpinBox:
         box = QSpinBox()
         box.setRange(NOT_ENTERED, 10_000)
-        box.setValue(NOT_ENTERED if value is None else value)
+        box.setEnabled(False)  # until the figures are read
         return box
+
+    def set_facts(self, facts: tuple[int | None, int | None, dict[str, float | None]]) -> None:
+        """Show the figures as saved (``services.reports.annual.annual_facts``)."""
+        full_time, part_time, areas = facts
+        for box, value in ((self.full_time, full_time), (self.part_time, part_time)):
+            box.setValue(NOT_ENTERED if value is None else value)
+            box.setEnabled(True)
+        for room, area in areas.items():
+            box = QDoubleSpinBox()
+            box.setObjectName(f"area_{room}")
+            box.setRange(NOT_ENTERED, 1_000_000)
+            box.setDecimals(1)
+            box.setValue(NOT_ENTERED if area is None else area)
+            self.areas[room] = box
+            self.rooms_form.insertRow(self.rooms_form.rowCount() - 1, room, box)
+        self.no_rooms.setVisible(not areas)
+        self._saved = ((full_time, part_time), dict(areas))
+        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.intro.setText(
@@ -79,6 +89,8 @@ class AnnualFactsTab(QWidget):
         return entered(self.full_time), entered(self.part_time), areas  # type: ignore[return-value]
 
     def changed(self) -> bool:
+        if self._saved is None:  # not read yet: nothing typed, nothing to save
+            return False
         full_time, part_time, areas = self.values()
         return ((full_time, part_time), areas) != self._saved
 
