@@ -130,16 +130,18 @@ class ReportPreview(QDialog):
             QShortcut(keys, self, slot)
         # The view scrolls by a screen on PgUp/PgDn before a window shortcut is asked (and a
         # shortcut waits for an active window): the same keys are also read on the view itself.
-        self._keys = [(QKeySequence(keys), slot) for keys, slot in shortcuts]
+        # By name, not bound method: a list of bound methods on self is a reference cycle, which
+        # keeps the wrapper of a deleted dialog (WA_DeleteOnClose) alive until the next gc.
+        self._keys = [(QKeySequence(keys), slot.__name__) for keys, slot in shortcuts]
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt's name
         if event.type() == QEvent.Type.KeyPress and watched is self.view:
             pressed = QKeySequence(event.keyCombination())
-            for keys, slot in self._keys:
+            for keys, name in self._keys:
                 if pressed == keys:
-                    slot()
+                    getattr(self, name)()
                     return True
             for standard, slot in ((QKeySequence.StandardKey.ZoomIn, self.zoom_in),
                                    (QKeySequence.StandardKey.ZoomOut, self.zoom_out)):  # fmt: skip
