@@ -51,6 +51,7 @@ def test_a_clean_file_exits_0_and_prints_the_counts(tmp_path, capsys):
         "values_from": [],
         "sheets": ["Sheet"],
         "sheets_not_read": [],
+        "warnings": [],  # cells whose hidden characters were removed (tests/cli/test_hostile_files.py)
     }
 
 
