@@ -2715,7 +2715,7 @@ You can change it later in Settings.</source>
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+195"/>
+        <location filename="../../src/archdesk/ui/reports/print_menu.py" line="+203"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -3109,7 +3109,7 @@ You can change it later in Settings.</source>
         <translation>显示整页</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+143"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页 共 {count} 页</translation>
     </message>
@@ -3271,7 +3271,7 @@ You can change it later in Settings.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>General</source>
         <translation>常规</translation>
     </message>

@@ -402,19 +402,14 @@ class SettingsDialog(QDialog):
         from archdesk.services.reports.annual import annual_facts
         from archdesk.ui.annual_facts_tab import AnnualFactsTab
 
-<<<<<<< HEAD
-        full_time, part_time, areas = annual_facts(db)
-        self.annual = AnnualFactsTab((full_time, part_time), areas)
-        from archdesk.ui.security_tab import SecurityTab
-
-        self.security = SecurityTab(settings)
-=======
         self.annual = AnnualFactsTab()
         if ops is not None:  # read on the worker, like the code tables: no SQL on the GUI thread
             ops.query(self, annual_facts, self.annual.set_facts)
         else:
             self.annual.set_facts(annual_facts(db))
->>>>>>> f15s
+        from archdesk.ui.security_tab import SecurityTab
+
+        self.security = SecurityTab(settings)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(self.categories, self.tr("Categories"))
