@@ -68,18 +68,37 @@ class Holdings:
 
 
 def status_counts(db: Database) -> dict[str, int]:
-    """Records per status (every status present, 0 when none): one indexed GROUP BY."""
+    """Records per status (every status present, 0 when none).
+
+    Where the tree counts are maintained (SQLite), the total comes from ``record_count`` and only the
+    statuses other than 在档 are counted on the status index: a few thousand index entries instead of
+    a million (the GROUP BY took 0.12 s of the Catalogue dock's start at 1,000,000 records)."""
+    from archdesk.models import RecordCount
+    from archdesk.services import tree_counts
+
     with db.reading() as session:
-        counted = dict(session.execute(select(Record.status, func.count()).group_by(Record.status)).all())
+        if tree_counts.maintained(session.connection()):
+            total = session.scalar(select(func.coalesce(func.sum(RecordCount.records), 0))) or 0
+            others = [str(s) for s in RecordStatus if s != RecordStatus.IN_CUSTODY]
+            counted = {
+                status: session.scalar(select(func.count()).select_from(Record).where(Record.status == status)) or 0
+                for status in others
+            }
+            counted[str(RecordStatus.IN_CUSTODY)] = int(total) - sum(counted.values())
+        else:
+            counted = dict(session.execute(select(Record.status, func.count()).group_by(Record.status)).all())
     return {str(s): int(counted.get(str(s), 0)) for s in RecordStatus}
 
 
-def holdings(db: Database, *, by_category: bool = True) -> Holdings:
-    """The archive's holdings now, with the items counted apart. Read-only, any thread."""
+def holdings(db: Database, *, by_category: bool = True, pages: bool = True) -> Holdings:
+    """The archive's holdings now, with the items counted apart. Read-only, any thread.
+
+    ``pages=False`` leaves the page total at 0: it reads every held record (0.3 s at a million),
+    where the counts come from the status index alone (the Catalogue dock's line at start)."""
     by_status = status_counts(db)
     categories: tuple[CategoryHoldings, ...] = ()
     with db.reading() as session:
-        pages = session.scalar(select(func.coalesce(func.sum(Record.pages), 0)).where(held())) or 0
+        total_pages = session.scalar(select(func.coalesce(func.sum(Record.pages), 0)).where(held())) if pages else 0
         if by_category:
             rows = session.execute(
                 select(
@@ -99,7 +118,7 @@ def holdings(db: Database, *, by_category: bool = True) -> Holdings:
             )
     return Holdings(
         items=by_status[RecordStatus.IN_CUSTODY] + by_status[RecordStatus.ON_LOAN],
-        pages=int(pages),
+        pages=int(total_pages or 0),
         in_custody=by_status[RecordStatus.IN_CUSTODY],
         on_loan=by_status[RecordStatus.ON_LOAN],
         pending=by_status[RecordStatus.PENDING],

@@ -171,7 +171,7 @@ class CatalogueTreeDock(Dock):
 def _holdings(db: Database):  # noqa: ANN202 - worker thread
     from archdesk.services.holdings import holdings
 
-    return holdings(db, by_category=False)
+    return holdings(db, by_category=False, pages=False)  # the line shows no pages
 
 
 def _classification_tree(db: Database) -> list[TreeNode]:  # worker thread
