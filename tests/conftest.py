@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user's own data folder is never the tests': a test (or a child process it starts) that falls
+# back to the default archive gets an empty scratch one, not the archivist's real archive.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="archdesk-test-data-")
 
 import backends
 import pytest

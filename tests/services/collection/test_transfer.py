@@ -130,9 +130,9 @@ def test_killing_the_process_half_way_leaves_no_records_of_the_batch(archive, tm
         transfer.accept_import(db, preview, progress=hook)
         """
     )
-    db_file = archive.file
+    target = str(archive.file or archive.url)  # the file, or the PostgreSQL database: never a default archive
     archive.dispose()
-    process = subprocess.Popen([sys.executable, "-c", child, str(db_file), str(path), str(marker)])
+    process = subprocess.Popen([sys.executable, "-c", child, target, str(path), str(marker)])
     try:
         deadline = time.monotonic() + 60
         while not marker.exists() and time.monotonic() < deadline and process.poll() is None:
@@ -143,7 +143,7 @@ def test_killing_the_process_half_way_leaves_no_records_of_the_batch(archive, tm
         process.wait()
     from archdesk.services.archive import open_archive
 
-    reopened = open_archive(db_file)
+    reopened = open_archive(target)
     try:
         assert _counts(reopened)[:2] == (0, 0)
     finally:
