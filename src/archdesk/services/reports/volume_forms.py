@@ -12,6 +12,8 @@ own, else a draft: how many items and pages it holds), 立卷人/日期,
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -137,6 +139,19 @@ def _empty_page(c: Canvas, font: str, reason: str) -> None:
     c.showPage()
 
 
+@contextmanager
+def _a4_form(out: str | os.PathLike[str], title: str, font: str, reason: str, empty: bool) -> Iterator[Canvas]:
+    """The canvas of one of these forms, written whole or not at all; a form with no volume gets the
+    page that says why."""
+    with atomic_output(out) as temp:
+        c = Canvas(str(temp), pagesize=A4)
+        c.setTitle(title)
+        yield c
+        if empty:
+            _empty_page(c, font, reason)
+        c.save()
+
+
 def render_volume_covers(
     volumes: list[VolumeSheet], out: str | os.PathLike[str], *, language: str = "zh_CN",
     font_path: str | None = None, reason: str = "",
@@ -144,9 +159,7 @@ def render_volume_covers(
     """One 案卷封面 per volume on A4 portrait (the 310×220 mm cover scaled to the sheet); returns pages."""
     font = resolve_font(font_path).name
     width, height = A4
-    with atomic_output(out) as temp:
-        c = Canvas(str(temp), pagesize=A4)
-        c.setTitle(word("volume_cover", language))
+    with _a4_form(out, word("volume_cover", language), font, reason, not volumes) as c:
         for v in volumes:
             # 档号 in the upper right corner, as on the printed covers.
             code_w = 80 * mm
@@ -164,9 +177,6 @@ def render_volume_covers(
             c.setFont(font, 12)
             c.drawCentredString(width / 2, 30 * mm, v.fonds_name)
             c.showPage()
-        if not volumes:
-            _empty_page(c, font, reason)
-        c.save()
     return max(len(volumes), 1)
 
 
@@ -183,9 +193,7 @@ def render_volume_spines(
     """卷脊 labels at their widths side by side on A4 portrait, ready to cut; returns pages."""
     font = resolve_font(font_path).name
     width, height = A4
-    with atomic_output(out) as temp:
-        c = Canvas(str(temp), pagesize=A4)
-        c.setTitle(word("volume_spine", language))
+    with _a4_form(out, word("volume_spine", language), font, reason, not volumes) as c:
         pages, x = 1, 15 * mm
         for v in volumes:
             w = v.spine_mm * mm
@@ -195,11 +203,8 @@ def render_volume_spines(
                 x = 15 * mm
             _draw_spine(c, font, v, x, (height + SPINE_HEIGHT) / 2, w, language)
             x += w + 4 * mm
-        if not volumes:
-            _empty_page(c, font, reason)
-        else:
+        if volumes:
             c.showPage()
-        c.save()
     return pages
 
 
@@ -260,9 +265,7 @@ def render_volume_notes(
     font = resolved.name
     width, height = A4
     body = TextFitter(resolved.ttfont, 11)
-    with atomic_output(out) as temp:
-        c = Canvas(str(temp), pagesize=A4)
-        c.setTitle(word("volume_note", language))
+    with _a4_form(out, word("volume_note", language), font, reason, not volumes) as c:
         for v in volumes:
             left, right = 25 * mm, width - 20 * mm
             c.setFont(font, 20)
@@ -302,9 +305,6 @@ def render_volume_notes(
                         c.drawString(start + 3 * mm, y, value)
                 y -= 14 * mm
             c.showPage()
-        if not volumes:
-            _empty_page(c, font, reason)
-        c.save()
     return max(len(volumes), 1)
 
 
