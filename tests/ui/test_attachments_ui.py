@@ -7,61 +7,26 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from archdesk.ui.app import wait_until_idle
 from archdesk.ui.catalogue import tools
-from archdesk.ui.catalogue.record_editor import RecordEditor
 from archdesk.ui.ops import Ops
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "services" / "digitisation"))
 from digitisation_files import add_record, make_image, make_pdf
 
 
-class Window:
-    """What wait_until_idle needs: the ops."""
-
-    def __init__(self, ops: Ops) -> None:
-        self.ops = ops
-
-
-@pytest.fixture
-def editor_on(qtbot):
-    made: list[Ops] = []
-    editors: list[RecordEditor] = []
-
-    def make(db, record_id):
-        ops = Ops(db)
-        made.append(ops)
-        editor = RecordEditor(ops)
-        qtbot.addWidget(editor)
-        editors.append(editor)  # qtbot keeps only a weak reference
-        editor.resize(700, 600)
-        editor.show()
-        editor.show_record(record_id)
-        window = Window(ops)
-        assert wait_until_idle(window, 10_000)
-        bar = editor.tabs.tabBar()
-        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
-        assert editor.tabs.currentWidget() is editor.attachments
-        assert wait_until_idle(window, 10_000)
-        return window, editor.attachments
-
-    yield make
-    for ops in made:
-        ops.shutdown()
-
-
-def test_files_are_added_by_the_dialog_shown_with_thumbnails_and_opened(qtbot, archive, editor_on, tmp_path,
+def test_files_are_added_by_the_dialog_shown_with_thumbnails_and_opened(qtbot, archive, files_tab, tmp_path,
                                                                          monkeypatch):  # fmt: skip
     record_id, _ = add_record(archive)
     pdf = make_pdf(tmp_path / "scan.pdf", "one", "two")
     png = make_image(tmp_path / "photo.png", "PNG")
-    window, panel = editor_on(archive, record_id)
+    window, panel = files_tab(archive, record_id)
     assert panel.list.count() == 0 and panel.summary.text() == "No files attached"
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(pdf), str(png)], "")))
@@ -82,10 +47,10 @@ def test_files_are_added_by_the_dialog_shown_with_thumbnails_and_opened(qtbot, a
     assert opened_path.read_bytes() == pdf.read_bytes() and opened_path.is_relative_to(tmp_path / "archive.db.files")
 
 
-def test_files_dropped_on_the_list_are_attached(qtbot, archive, editor_on, tmp_path):
+def test_files_dropped_on_the_list_are_attached(qtbot, archive, files_tab, tmp_path):
     record_id, _ = add_record(archive)
     scans = [make_pdf(tmp_path / f"page{n}.pdf", f"page {n}") for n in (1, 2, 3)]
-    window, panel = editor_on(archive, record_id)
+    window, panel = files_tab(archive, record_id)
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(p)) for p in scans])
     enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
@@ -106,7 +71,7 @@ def test_verify_files_reports_an_altered_file(qtbot, archive, tmp_path, monkeypa
 
     view = attach_files(archive, record_id, [make_pdf(tmp_path / "minutes.pdf", "minutes")])[0]
     ops = Ops(archive)
-    window = Window(ops)
+    window = SimpleNamespace(ops=ops)  # what wait_until_idle needs of a window
     parent = QWidget()
     qtbot.addWidget(parent)
     menu_action = QAction("&Verify files…", parent)

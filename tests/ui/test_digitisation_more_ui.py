@@ -14,46 +14,12 @@ from PySide6.QtWidgets import QMessageBox
 
 from archdesk.ui.app import wait_until_idle
 from archdesk.ui.catalogue import tools
-from archdesk.ui.catalogue.record_editor import RecordEditor
-from archdesk.ui.ops import Ops
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "services" / "digitisation"))
 from digitisation_files import add_record, make_image, make_pdf, make_text_image
 
 from archdesk.services.digitisation import ocr
 from archdesk.services.digitisation.attachments import attach_files
-
-
-class Window:
-    def __init__(self, ops: Ops) -> None:
-        self.ops = ops
-
-
-@pytest.fixture
-def files_tab(qtbot):
-    made: list[Ops] = []
-    editors: list[RecordEditor] = []
-
-    def make(db, record_id):
-        ops = Ops(db)
-        made.append(ops)
-        editor = RecordEditor(ops)
-        qtbot.addWidget(editor)
-        editors.append(editor)
-        editor.resize(700, 600)
-        editor.show()
-        editor.show_record(record_id)
-        window = Window(ops)
-        assert wait_until_idle(window, 10_000)
-        bar = editor.tabs.tabBar()
-        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
-        assert wait_until_idle(window, 10_000)
-        qtbot.waitUntil(lambda: editor.attachments.list.count() > 0, timeout=10_000)
-        return window, editor.attachments
-
-    yield make
-    for ops in made:
-        ops.shutdown()
 
 
 def _click_row(qtbot, panel, row: int) -> None:
@@ -64,7 +30,7 @@ def _click_row(qtbot, panel, row: int) -> None:
 def test_preview_shows_a_pdf_in_qtpdf_and_opens_it_in_the_viewer(qtbot, archive, files_tab, tmp_path, monkeypatch):
     record_id, _ = add_record(archive)
     attach_files(archive, record_id, [make_pdf(tmp_path / "minutes.pdf", "one", "two", "three")])
-    window, panel = files_tab(archive, record_id)
+    window, panel = files_tab(archive, record_id, with_files=True)
     assert not panel.preview_button.isEnabled()  # nothing chosen yet
     _click_row(qtbot, panel, 0)
     qtbot.mouseClick(panel.preview_button, Qt.MouseButton.LeftButton)
@@ -90,7 +56,7 @@ def test_preview_shows_a_pdf_in_qtpdf_and_opens_it_in_the_viewer(qtbot, archive,
 def test_preview_scales_an_image_to_the_window(qtbot, archive, files_tab, tmp_path):
     record_id, _ = add_record(archive)
     attach_files(archive, record_id, [make_image(tmp_path / "photo.png", "PNG")])  # 40 × 30
-    window, panel = files_tab(archive, record_id)
+    window, panel = files_tab(archive, record_id, with_files=True)
     _click_row(qtbot, panel, 0)
     qtbot.mouseClick(panel.preview_button, Qt.MouseButton.LeftButton)
     assert wait_until_idle(window, 10_000)
