@@ -57,6 +57,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} indexed rows for {records} records; rebuild the search index",
         "索引 {count} 行，档案 {records} 件；请重建检索索引",
     ),
+    "integrity.content_gram_index": (
+        "attached-text index of one- and two-character words",
+        "附件全文单字、双字索引",
+    ),
+    "integrity.content_gram_rows": (
+        "{missing} records with indexed attached text are missing from it and {stale} of its rows have no such "
+        "text; rebuild the search index",
+        "{missing} 件已索引附件全文的档案不在其中，{stale} 行没有对应的附件全文；请重建检索索引",
+    ),
     "integrity.records": ("{count} records", "{count} 件档案"),
     # The report as `archdesk check` prints it.
     "integrity.checking": ("Checking {database} ({count} records)", "正在检查 {database}（{count} 件档案）"),

@@ -85,6 +85,12 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+        # The attached-text token function, on every connection from the start: SQLite refuses to
+        # (re)define a function while a statement is active, and an FTS5 DELETE leaves one active
+        # to the end of the transaction (search.remove_records deletes before the content goes).
+        from archdesk.services.search_tokens import register_content_grams
+
+        register_content_grams(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:

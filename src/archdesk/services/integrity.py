@@ -11,7 +11,8 @@ Checks, in order (each yields findings, or is skipped with a reason):
 - ``item_numbers``: no item number above its group's ``item_sequence.last_number`` (numbers are
   handed out by the sequence and never reused).
 - ``boxes``: a box never mixes 年度, 机构(问题) or 保管期限 (DA/T 22), nor fonds or category.
-- ``search_index``: one index row per record, when the archive has a search index.
+- ``search_index``: one index row per record, when the archive has a search index; on SQLite the
+  attached-text table of characters and pairs holds a row for each record whose text is indexed.
 - ``tree_counts``: the Catalogue tree's maintained counts (``record_count``, SQLite) equal a full
   count, and the triggers that keep them are in place.
 - ``loans``: a record is 出借 exactly while one of its loans is out (``services/use/consistency.py``).
@@ -52,6 +53,7 @@ from archdesk.models import (
 )
 from archdesk.services import audit_check, migrate, search, tree_counts
 from archdesk.services.database import Database
+from archdesk.services.digitisation import content
 from archdesk.services.errors import ArchDeskError, Cancelled
 from archdesk.services.refcode import CodeParts, format_item, group_key, render_reference_code
 from archdesk.services.use.consistency import check_loan_status
@@ -532,6 +534,15 @@ def _check_search_index(session: Session, limit: int, record_count: int) -> Chec
         subject = msg("integrity.search_index") if name == "search index" else name
         if count != record_count:
             found.add(subject, msg("integrity.index_count", count=count, records=record_count))
+    try:
+        differences = content.gram_index_differences(session)
+    except SQLAlchemyError as exc:
+        session.rollback()
+        found.add(msg("integrity.content_gram_index"), _could_not_run(exc))
+        differences = None
+    if differences is not None and any(differences):
+        missing, stale = differences
+        found.add(msg("integrity.content_gram_index"), msg("integrity.content_gram_rows", missing=missing, stale=stale))
     return found.result(note=msg("integrity.records", count=record_count))
 
 

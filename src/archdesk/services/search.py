@@ -15,18 +15,19 @@ tables answer it:
 - ``search_gram`` (contentless, ``detail=none``) for words of one or two characters, which a
   trigram table silently never finds (0 rows with MATCH and with LIKE). Every field becomes the
   set of its single characters and character pairs, each written as one ASCII token (the code
-  points in hex, ``00004f1a`` for 会, ``00004f1a00008bae`` for 会议), so any character is searchable,
-  punctuation such as 〔 included, and a one- or two-character word is one token look-up:
-  no phrase, no positions (measured in bench/README.md against one token per character
-  queried as a phrase).
+  points in hex, ``00004f1a`` for 会, ``00004f1a00008bae`` for 会议; ``services/search_tokens.py``),
+  so any character is searchable, punctuation such as 〔 included, and a one- or two-character
+  word is one token look-up: no phrase, no positions (measured in bench/README.md against one
+  token per character queried as a phrase).
 
 Query text never reaches FTS5 as syntax: trigram words go in as quoted phrases (quotes
 doubled) and gram words as hex tokens, so ``"AND (``, ``*`` or ``NEAR(`` are plain text.
 
 The tables are created (and existing records indexed) by migration 0002_search_index, and made
 again with the reference code by 0009_house.
-A record also matches when every word occurs in the text of its attached files (the FTS5 table
-``search_content`` of migration 0011, kept by ``services/digitisation/content.py``).
+A record also matches when every word occurs in the text of its attached files: the same two
+kinds of table, ``search_content`` (trigram, migration 0011) and ``search_content_gram``
+(characters and pairs, migration 0015), kept by ``services/digitisation/content.py``.
 On PostgreSQL ``text_condition`` compiles to the GIN token index of ``search_pg.py`` (same
 answers) and the index functions keep that index; on any other database it is ILIKE on the five
 columns and the index functions do nothing.
@@ -46,6 +47,7 @@ from sqlalchemy.types import Boolean
 
 from archdesk.models import Attachment, Record
 from archdesk.services.digitisation import content as attached
+from archdesk.services.search_tokens import gram_token, grams
 
 TRIGRAM_TABLE = "search_trigram"
 GRAM_TABLE = "search_gram"
@@ -71,41 +73,6 @@ def query_words(query: str) -> list[str]:
         if word not in words:
             words.append(word)
     return words[:MAX_WORDS]
-
-
-def _code_points(text: str) -> str:
-    """Each character of the case-folded text as 8 hex digits (its UTF-32 code unit)."""
-    return text.lower().encode("utf-32-be").hex()
-
-
-def gram_token(word: str) -> str:
-    """The ``search_gram`` token of a one- or two-character word (case-folded)."""
-    return _code_points(word)
-
-
-def grams(*texts: str | None) -> str:
-    """Every character and character pair of each text, as ``search_gram`` tokens.
-
-    A character is 8 hex digits and a pair 16, so the tokens are plain ASCII words for any
-    character (punctuation such as 〔 included) and a single and a pair can never be confused.
-    """
-    return " ".join([_field_grams(value) for value in texts if value])
-
-
-def _field_grams(value: str) -> str:
-    # The folded text as UTF-32 (4 bytes a character) written out in hex by ``bytes.hex`` with a
-    # separator: every 4 bytes (the characters), every 8 bytes from the first character (pairs 1-2,
-    # 3-4 …) and every 8 bytes from the second (pairs 2-3, 4-5 …), each cut to whole pairs. The same
-    # tokens, as many times each, as one token per character and pair built in Python (the order
-    # differs, which FTS5 ignores with ``detail=none``; the count must not, or deleting the row
-    # later with these tokens corrupts the index), in three C calls (300,000 fields: 0.50 → 0.24 s).
-    points = value.lower().encode("utf-32-be")
-    size = len(points)
-    if size <= 4:
-        return points.hex()
-    return " ".join(
-        (points.hex(" ", -4), points[: size & ~7].hex(" ", -8), points[4 : 4 + ((size - 4) & ~7)].hex(" ", -8))
-    )
 
 
 def _is_text(word: str) -> bool:
@@ -374,8 +341,7 @@ def remove_records(session: Session, record_ids: Sequence[int]) -> None:
         return
     _register_grams(session)
     _delete(session, sorted({int(i) for i in record_ids}))
-    marks = ", ".join(str(int(i)) for i in record_ids)
-    session.execute(text(f"DELETE FROM {attached.CONTENT_TABLE} WHERE rowid IN ({marks})"))
+    attached.remove_content(session, record_ids)
 
 
 def index_records_of_batch(session: Session, transfer_batch_id: int) -> None:
@@ -429,5 +395,5 @@ def rebuild_index(session: Session) -> None:
     session.execute(text(f"INSERT INTO {TRIGRAM_TABLE}({TRIGRAM_TABLE}) VALUES ('optimize')"))
     session.execute(text(f"INSERT INTO {GRAM_TABLE}({GRAM_TABLE}) VALUES ('optimize')"))
     _configure(session, _DEFAULT_SETTINGS)
-    session.execute(text(f"DELETE FROM {attached.CONTENT_TABLE}"))
+    attached.clear_content(session)
     attached.index_content(session, session.scalars(select(Attachment.record_id).distinct()).all())
