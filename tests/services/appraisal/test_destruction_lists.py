@@ -29,8 +29,10 @@ from archdesk.services.appraisal import (
     place_hold,
 )
 from archdesk.services.catalogue import get_record, record_history
+from archdesk.services.digitisation import content
 from archdesk.services.digitisation.attachments import attach_files, attachment_path
 from archdesk.services.errors import NotAllowed
+from archdesk.services.records_query import search_records
 from archdesk.services.uow import UnitOfWork
 
 DAY = date(2026, 3, 1)
@@ -88,6 +90,31 @@ def test_attachments_stay_unless_their_removal_is_chosen(archive, tmp_path):
     _approve(archive, list_id)
     assert execute_destruction_list(archive, list_id).attachments_removed == 0
     assert attachment_path(archive, attached.id).exists()
+
+
+def _pdf(path, line: str):
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path))
+    pdf.drawString(72, 720, line)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_removed_attachments_take_their_text_out_of_the_search(archive, tmp_path):
+    ids, _batch, list_id = _listed(archive, 1)
+    other = add_records(archive, 1)[0]
+    attach_files(archive, ids[0], [_pdf(tmp_path / "minutes.pdf", "Minutes Qz Zanzibar")])
+    attach_files(archive, other, [_pdf(tmp_path / "kept.pdf", "Qz kept")])
+    assert search_records(archive, "Qz").total == 2 and search_records(archive, "Zanzibar").total == 1
+    _approve(archive, list_id)
+    execute_destruction_list(archive, list_id, remove_attachments=True)
+    # A two-letter word (the character-pair table) and a longer one (the trigram table) alike.
+    assert [r.id for r in search_records(archive, "Qz").records] == [other]
+    assert search_records(archive, "Zanzibar").total == 0 == search_records(archive, "Mi").total
+    with archive.reading() as session:
+        assert content.gram_index_differences(session) in {None, (0, 0)}  # None: not SQLite
 
 
 def test_a_stored_copy_another_record_still_uses_is_kept(archive, tmp_path):

@@ -35,6 +35,7 @@ from archdesk.services.appraisal.batches import refuse_destruction
 from archdesk.services.appraisal.common import chunks, is_accounting, names, record_facts, status_term
 from archdesk.services.appraisal.holds import OPEN_LISTS
 from archdesk.services.database import Database
+from archdesk.services.digitisation import content
 from archdesk.services.errors import Cancelled, NotAllowed
 from archdesk.services.ledger import write_movement
 from archdesk.services.uow import UnitOfWork, unit_of_work
@@ -312,6 +313,8 @@ def execute_destruction_list(
             ledger.write_out()
             if remove_attachments:
                 removed += _remove_attachments(session, chunk, files)
+                # Their text leaves the search index with them (both content tables, SQLite).
+                content.index_content(session, chunk_ids)
             if progress is not None and progress(min(done * 500, len(items)), len(items)) is False:
                 raise Cancelled()
         listing.status, listing.executed_on, listing.executed_by = DestructionListStatus.EXECUTED.value, on, work.actor
