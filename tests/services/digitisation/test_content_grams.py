@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from digitisation_files import add_record, make_pdf
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, select, text, update
 
 from archdesk.models import Attachment, Record
 from archdesk.services import search
@@ -88,15 +88,10 @@ def _wanted(archive, query: str) -> set[int]:
     the record's attachments (each word a case-insensitive substring), worked out without the index."""
     words = search.query_words(query)
     with archive.reading() as session:
-        in_text = {
-            record_id
-            for record_id, joined in session.execute(
-                select(Attachment.record_id, func.group_concat(Attachment.content_text, "\n")).group_by(
-                    Attachment.record_id
-                )
-            )
-            if joined and all(w.lower() in joined.lower() for w in words)
-        }
+        joined: dict[int, str] = {}
+        for record_id, attached_text in session.execute(select(Attachment.record_id, Attachment.content_text)):
+            joined[record_id] = joined.get(record_id, "") + "\n" + (attached_text or "")
+        in_text = {rid for rid, value in joined.items() if all(w.lower() in value.lower() for w in words)}
         return _in_catalogue(session, query) | in_text
 
 
