@@ -95,9 +95,8 @@ def _wanted(archive, query: str) -> set[int]:
         return _in_catalogue(session, query) | in_text
 
 
+@pytest.mark.sqlite_only  # the character-pair table; PostgreSQL searches the attachments' text in place
 def test_short_long_and_mixed_words_find_what_the_like_over_the_text_found(archive):
-    if archive.engine.dialect.name != "sqlite":
-        pytest.skip("the character-pair table is SQLite's; PostgreSQL searches the attachments' text in place")
     ids = _make_archive(archive)
     for query in QUERIES:
         wanted = _wanted(archive, query)
@@ -137,77 +136,74 @@ def _assert_in_step(archive) -> None:
     assert search_result.status == "ok", search_result
 
 
-@pytest.fixture
-def sqlite_archive(archive):
-    if archive.engine.dialect.name != "sqlite":
-        pytest.skip("the character-pair table is SQLite's")
-    return archive
-
-
-def test_an_attached_pdf_is_found_by_a_two_letter_word_at_once(sqlite_archive, tmp_path):
-    record_id, _ = add_record(sqlite_archive, title="关于召开年度工作会议的通知")
-    assert search_records(sqlite_archive, "Qz").total == 0
-    attach_files(sqlite_archive, record_id, [make_pdf(tmp_path / "a.pdf", "Minutes Qz")])
-    assert [r.id for r in search_records(sqlite_archive, "Qz").records] == [record_id]
-    assert _pairs_table_hits(sqlite_archive, "qz") == {record_id}
+@pytest.mark.sqlite_only
+def test_an_attached_pdf_is_found_by_a_two_letter_word_at_once(archive, tmp_path):
+    record_id, _ = add_record(archive, title="关于召开年度工作会议的通知")
+    assert search_records(archive, "Qz").total == 0
+    attach_files(archive, record_id, [make_pdf(tmp_path / "a.pdf", "Minutes Qz")])
+    assert [r.id for r in search_records(archive, "Qz").records] == [record_id]
+    assert _pairs_table_hits(archive, "qz") == {record_id}
     second = make_pdf(tmp_path / "b.pdf", "Appendix Wy")  # a second file of the same record: both texts
-    attach_files(sqlite_archive, record_id, [second])
-    assert search_records(sqlite_archive, "Qz Wy").total == 1
-    _assert_in_step(sqlite_archive)
+    attach_files(archive, record_id, [second])
+    assert search_records(archive, "Qz Wy").total == 1
+    _assert_in_step(archive)
 
 
-def test_replaced_text_forgets_its_old_words(sqlite_archive):
-    ids = _make_archive(sqlite_archive)
-    assert ids[5] in _pairs_table_hits(sqlite_archive, "清册")
-    with UnitOfWork(sqlite_archive) as uow:  # OCR reads the page again, or a corrected text
+@pytest.mark.sqlite_only
+def test_replaced_text_forgets_its_old_words(archive):
+    ids = _make_archive(archive)
+    assert ids[5] in _pairs_table_hits(archive, "清册")
+    with UnitOfWork(archive) as uow:  # OCR reads the page again, or a corrected text
         uow.session.execute(
             update(Attachment).where(Attachment.record_id == ids[5]).values(content_text="移交目录两份")
         )
         content.index_content(uow.session, [ids[5]])
         uow.commit()
-    assert ids[5] not in _pairs_table_hits(sqlite_archive, "清册")
-    assert ids[5] not in {r.id for r in search_records(sqlite_archive, "册").records}
-    assert [r.id for r in search_records(sqlite_archive, "两份").records] == [ids[5]]
-    with UnitOfWork(sqlite_archive) as uow:  # the text removed: the record leaves both tables
+    assert ids[5] not in _pairs_table_hits(archive, "清册")
+    assert ids[5] not in {r.id for r in search_records(archive, "册").records}
+    assert [r.id for r in search_records(archive, "两份").records] == [ids[5]]
+    with UnitOfWork(archive) as uow:  # the text removed: the record leaves both tables
         uow.session.execute(update(Attachment).where(Attachment.record_id == ids[5]).values(content_text=None))
         content.index_content(uow.session, [ids[5]])
         uow.commit()
-    assert search_records(sqlite_archive, "两份").total == 0
-    assert ids[5] not in _pairs_table_hits(sqlite_archive, "移")
-    _assert_in_step(sqlite_archive)
+    assert search_records(archive, "两份").total == 0
+    assert ids[5] not in _pairs_table_hits(archive, "移")
+    _assert_in_step(archive)
 
 
-def test_removed_records_leave_the_pair_table(sqlite_archive):
-    ids = _make_archive(sqlite_archive)
+@pytest.mark.sqlite_only
+def test_removed_records_leave_the_pair_table(archive):
+    ids = _make_archive(archive)
     gone = [ids[0], ids[4]]
-    with UnitOfWork(sqlite_archive) as uow:  # as deleting or withdrawing records does, with their files
+    with UnitOfWork(archive) as uow:  # as deleting or withdrawing records does, with their files
         search.remove_records(uow.session, gone)
         uow.session.execute(delete(Attachment).where(Attachment.record_id.in_(gone)))
         uow.session.execute(delete(Record).where(Record.id.in_(gone)))
         uow.commit()
-    assert _pairs_table_hits(sqlite_archive, "会议") == {ids[5]}
-    _assert_in_step(sqlite_archive)
+    assert _pairs_table_hits(archive, "会议") == {ids[5]}
+    _assert_in_step(archive)
 
 
-def test_the_rebuilt_index_answers_the_same_and_the_check_finds_a_stray_row(sqlite_archive):
-    _make_archive(sqlite_archive)
-    before = {query: search_records(sqlite_archive, query, limit=100).total for query in QUERIES}
-    with UnitOfWork(sqlite_archive) as uow:
+@pytest.mark.sqlite_only
+def test_the_rebuilt_index_answers_the_same_and_the_check_finds_a_stray_row(archive):
+    _make_archive(archive)
+    before = {query: search_records(archive, query, limit=100).total for query in QUERIES}
+    with UnitOfWork(archive) as uow:
         search.rebuild_index(uow.session)
         uow.commit()
-    assert {query: search_records(sqlite_archive, query, limit=100).total for query in QUERIES} == before
-    _assert_in_step(sqlite_archive)
+    assert {query: search_records(archive, query, limit=100).total for query in QUERIES} == before
+    _assert_in_step(archive)
 
-    with UnitOfWork(sqlite_archive) as uow:  # a row no attached text stands behind (written outside)
+    with UnitOfWork(archive) as uow:  # a row no attached text stands behind (written outside)
         uow.session.execute(text("INSERT INTO search_content_gram(rowid, grams) VALUES (999999, '00004f1a')"))
         uow.commit()
-    result = next(r for r in check_archive(sqlite_archive).results if r.name == "search_index")
+    result = next(r for r in check_archive(archive).results if r.name == "search_index")
     assert result.status == "problems"
     assert [str(f.message) for f in result.findings] == [
         "0 records with indexed attached text are missing from it and 1 of its rows have no such text; "
         "rebuild the search index"
     ]
-    with UnitOfWork(sqlite_archive) as uow:
+    with UnitOfWork(archive) as uow:
         search.rebuild_index(uow.session)
         uow.commit()
-    _assert_in_step(sqlite_archive)
+    _assert_in_step(archive)
