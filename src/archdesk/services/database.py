@@ -86,8 +86,9 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
         # The attached-text token function, on every connection from the start: SQLite refuses to
-        # (re)define a function while a statement is active, and an FTS5 DELETE leaves one active
-        # to the end of the transaction (search.remove_records deletes before the content goes).
+        # (re)define a function while a statement is active, and after a DELETE on an FTS5 table one
+        # stays active on the connection (seen in search.remove_records, which deletes the catalogue's
+        # rows before the attached text's: defining the function there failed).
         from archdesk.services.search_tokens import register_content_grams
 
         register_content_grams(dbapi_connection)
