@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services" / "appraisal"))
 from appraisal_archive import add_records, record_state
+from dock_tabs import bring_up_dock
 
 from archdesk.ui.app import wait_until_idle
 
@@ -29,17 +30,18 @@ def _type(qtbot, field, text: str) -> None:
 
 
 @pytest.fixture
-def window(open_main_window, archive):
+def window(open_main_window, archive, qtbot):
     ids = add_records(archive, 3)
     add_records(archive, 1, year=2024)  # not due
     shown = open_main_window(archive)
+    bring_up_dock(shown, shown.appraisal_dock, qtbot)  # the archivist works in the Appraisal dock
     shown.ids = ids
     return shown
 
 
 def test_the_due_list_shows_its_count_and_a_due_record_opens_in_the_editor(window, qtbot):
     dock = window.appraisal_dock
-    dock.raise_()  # the user brings the dock's tab to the front
+    bring_up_dock(window, dock, qtbot)  # the user brings the dock's tab to the front
     qtbot.waitExposed(dock.list)
     assert dock.count_label.text() == "3 records due for appraisal"
     assert dock.list.topLevelItemCount() == 3

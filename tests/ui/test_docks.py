@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
+from dock_tabs import bring_up_dock
 from printing_archive import BATCH_FILE, build_print_archive
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction
@@ -49,8 +50,7 @@ def test_every_dock_of_the_window_is_built_through_the_one_pattern(window):
 
 def test_a_due_record_double_clicked_in_the_appraisal_dock_opens_in_the_record_editor(window, qtbot):
     dock = window.appraisal_dock
-    dock.show()
-    dock.raise_()
+    bring_up_dock(window, dock, qtbot)
     assert dock.items, "the archive has records due for appraisal"
     row = min(3, len(dock.items) - 1)
     due = dock.items[row]
@@ -95,8 +95,7 @@ def test_a_shelf_address_opens_the_records_kept_there(window, qtbot):
 
 def test_a_transfer_batch_opens_the_records_it_brought_in(window, qtbot):
     dock = window.transfers_dock
-    dock.show()
-    dock.raise_()
+    bring_up_dock(window, dock, qtbot)
     row = next(i for i, batch in enumerate(dock.items) if batch.file_name == BATCH_FILE)
     batch = dock.items[row]
     _double_click(dock.list, dock.list.topLevelItem(row), qtbot)
@@ -172,6 +171,7 @@ def test_opening_the_import_wizard_starts_no_second_database_worker(window, qtbo
 
 def test_the_transfers_list_reloads_after_a_change_to_records_only(window, qtbot):
     dock = window.transfers_dock
+    bring_up_dock(window, dock, qtbot)
     with qtbot.assertNotEmitted(dock.loaded, wait=300):
         window.hub.announce(Changes(loans=True))
     with qtbot.waitSignal(dock.loaded, timeout=10_000):
@@ -244,3 +244,21 @@ def test_exports_written_with_a_builder_name_still_build_their_document_while_th
             ListExports(host, host, ops, name="x", rows=list)
     finally:
         ops.shutdown()
+
+
+def test_a_dock_behind_another_tab_loads_when_its_tab_is_clicked_and_follows_changes_made_meanwhile(window, qtbot):
+    appraisal, transfers = window.appraisal_dock, window.transfers_dock
+    assert window.loans_dock.items or window.loans_dock.empty.isVisible()  # on top at start: loaded
+    assert appraisal.out_of_date and not appraisal.items, "behind the Loans tab: nothing read yet"
+    assert transfers.out_of_date and not transfers.items
+    bring_up_dock(window, appraisal, qtbot)
+    due = len(appraisal.items)
+    assert due, "the archive has records due for appraisal"
+    assert not transfers.out_of_date or not transfers.items  # the other hidden dock stays unread
+    # A change the appraisal dock cares about, announced while the Loans tab is on top again:
+    bring_up_dock(window, window.loans_dock, qtbot)
+    window.ops.hub.announce(Changes(appraisal=True))
+    assert appraisal.out_of_date, "a hidden dock only notes that it is out of date"
+    assert wait_until_idle(window, 10_000)
+    bring_up_dock(window, appraisal, qtbot)
+    assert not appraisal.out_of_date and len(appraisal.items) == due

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from dock_tabs import bring_up_dock
 from printing_archive import BATCH_FILE, BORROWER, build_print_archive
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -26,9 +27,10 @@ def window(open_main_window, archive):
     return open_main_window(archive)
 
 
-def _shown(window: MainWindow, dock: str) -> tuple[object, str]:
-    """The dock's exports and one text of its first row, as the user sees it."""
+def _shown(window: MainWindow, dock: str, qtbot) -> tuple[object, str]:
+    """The dock's exports and one text of its first row, as the user sees it (its tab clicked)."""
     list_dock = getattr(window, f"{dock}_dock")
+    bring_up_dock(window, list_dock, qtbot)
     column = {"locations": 0, "transfers": 3}.get(dock, 1)
     return list_dock.exports, list_dock.list.topLevelItem(0).text(column)
 
@@ -42,8 +44,8 @@ def _export(window, exports, fmt, target, monkeypatch):
 
 
 @pytest.mark.parametrize("dock", ["locations", "loans", "appraisal", "transfers"])
-def test_a_dock_exports_the_rows_it_shows_to_pdf_and_excel(window, dock, tmp_path, monkeypatch):
-    exports, first_row_text = _shown(window, dock)
+def test_a_dock_exports_the_rows_it_shows_to_pdf_and_excel(window, dock, tmp_path, monkeypatch, qtbot):
+    exports, first_row_text = _shown(window, dock, qtbot)
     assert first_row_text
     _export(window, exports, "pdf", tmp_path / "list.pdf", monkeypatch)
     text = "".join("".join((page.extract_text() or "").split()) for page in PdfReader(tmp_path / "list.pdf").pages)
@@ -56,14 +58,15 @@ def test_a_dock_exports_the_rows_it_shows_to_pdf_and_excel(window, dock, tmp_pat
     assert "list.xlsx" in window.statusBar().currentMessage()
 
 
-def test_the_loans_and_batches_lists_show_what_the_archive_holds(window):
+def test_the_loans_and_batches_lists_show_what_the_archive_holds(window, qtbot):
     assert window.loans_dock.list.topLevelItem(0).text(2) == BORROWER
+    bring_up_dock(window, window.transfers_dock, qtbot)
     assert window.transfers_dock.list.topLevelItem(0).text(3) == BATCH_FILE
 
 
 @pytest.mark.parametrize("dock", ["locations", "loans", "appraisal", "transfers"])
-def test_each_list_offers_print_and_both_exports_in_its_context_menu_and_toolbar(window, dock):
-    exports, _ = _shown(window, dock)
+def test_each_list_offers_print_and_both_exports_in_its_context_menu_and_toolbar(window, dock, qtbot):
+    exports, _ = _shown(window, dock, qtbot)
     view = exports.parent().list
     assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     # The dock's own actions come first in the menu (the Transfers dock opens a batch), then the three.

@@ -6,6 +6,10 @@ Every dock of the main window is a :class:`Dock` (the idea of git-cola's ``qtuti
   ``LanguageChange``;
 * ``concerns``, a :class:`~archdesk.ui.ops.Concern` flag: the dock reloads when a change announced on
   the ``ChangeHub`` touches one of them, and only then;
+* :meth:`Dock.refresh`, how the window and the hub ask for a reload: a dock the archivist cannot see
+  (behind another dock's tab, or closed) only notes that it is out of date and loads when it is
+  shown, so the start of a large archive and a change do not wait for lists nobody is looking at.
+  A dock whose answer is needed elsewhere while hidden sets ``load_when_hidden``;
 * connections to objects that outlive the dock (the hub) made through :meth:`Dock.listen`, and
   dropped when the dock is destroyed (Vorta's ``views/base_tab.py``), so a closed dock is never
   called again;
@@ -83,6 +87,8 @@ class Dock(Retranslatable, QDockWidget):
     loaded = Signal()
     opened = Signal(object)  # Target
     concerns: Concern = Concern.NONE
+    #: Load even when hidden (the loans dock: the status bar shows its overdue count).
+    load_when_hidden = False
 
     def __init__(self, ops: Ops, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +105,8 @@ class Dock(Retranslatable, QDockWidget):
         connections = self._connections
         self.destroyed.connect(lambda _obj=None: _disconnect_all(connections))
         self.listen(ops.hub.changed, self._on_changes)
+        self.out_of_date = False  # asked to reload while hidden: it loads when it is shown
+        self.visibilityChanged.connect(self._seen)
 
     def listen(self, signal: SignalInstance, slot: Callable[..., Any]) -> None:
         """Connect ``slot`` to a signal of a longer-lived object; dropped when this dock is destroyed."""
@@ -144,9 +152,29 @@ class Dock(Retranslatable, QDockWidget):
         if self.exports is not None:
             self.exports.retranslate_ui()
 
+    def refresh(self) -> None:
+        """Reload now if the archivist can see this dock, else when it is shown."""
+        if self.load_when_hidden or self._on_screen():
+            self.out_of_date = False
+            self.reload()
+        else:
+            self.out_of_date = True
+
+    def _on_screen(self) -> bool:
+        window = self.window()
+        if window is self or not window.isVisible() or window.visibleRegion().isEmpty():
+            return True  # a floating dock, or a window not on screen yet: no telling, so load
+        # A dock behind another's tab is "visible" to Qt but has nothing of it on screen.
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def _seen(self, visible: bool) -> None:
+        if visible and self.out_of_date:
+            self.out_of_date = False
+            self.reload()
+
     def _on_changes(self, changes: Changes) -> None:
         if changes.concerns(self.concerns):
-            self.reload()
+            self.refresh()
 
 
 class _WidgetDock(Dock):

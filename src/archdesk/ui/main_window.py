@@ -420,7 +420,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if not self._docks_loaded:
             self._docks_loaded = True
             for dock in self.docks:
-                dock.reload()
+                dock.refresh()  # a dock behind another's tab loads when it is shown
         self._show_counts()
         self.first_page_shown.emit()
 

@@ -66,6 +66,7 @@ def fetch_view(db: Database, tab: int, today: date) -> LoansView:
 
 class LoansDock(ListDock):
     concerns = Concern.LOANS | Concern.RECORDS
+    load_when_hidden = True  # the status bar shows the overdue count whichever dock is on top
     overdue_counted = Signal(int)
 
     def __init__(self, ops, parent=None, *, settings: Settings | None = None) -> None:  # noqa: ANN001
