@@ -6,7 +6,7 @@ On PostgreSQL only (SQLite's FTS5 tables answer these from their own structures)
   ``search_token``, the number of records holding it, kept in step by ``services/search_pg.py``.
   The count of a one- or two-character word (one token) is then one row, not a bitmap heap scan
   over every record holding it (工 is in 448,640 of 1,000,000 records: 1.1 s to count).
-- ``ix_attachment_with_text``: attachments whose text is known, so "does any record have attached
+- ``search_attachment_text``: attachments whose text is known, so "does any record have attached
   text?" (which decides whether a search must also look at that text) is one index probe.
 
 Then ANALYZE, so the planner knows how common each token is (``most_common_elems``) and walks the
@@ -25,6 +25,8 @@ revision: str = "0015_pg_search"
 down_revision: str | None = "0014_digitisation_more"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+#: Nothing changes on SQLite (tests/migrations/test_every_revision.py knows).
+POSTGRESQL_ONLY = True
 
 
 def upgrade() -> None:
@@ -36,7 +38,7 @@ def upgrade() -> None:
         "SELECT token, count(*) FROM search_token, unnest(tokens) AS token GROUP BY token"
     )
     op.execute(
-        "CREATE INDEX ix_attachment_with_text ON attachment (record_id) "
+        "CREATE INDEX search_attachment_text ON attachment (record_id) "
         "WHERE content_text IS NOT NULL AND content_text <> ''"
     )
     op.execute("ANALYZE search_token")
@@ -47,5 +49,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    op.execute("DROP INDEX IF EXISTS ix_attachment_with_text")
+    op.execute("DROP INDEX IF EXISTS search_attachment_text")
     op.execute("DROP TABLE IF EXISTS search_token_frequency")
