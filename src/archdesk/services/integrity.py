@@ -347,7 +347,7 @@ _SQLITE_CHECKS = {"sqlite_integrity": _sqlite_integrity, "foreign_keys": _sqlite
 
 
 def _outside_models(name: str | None, type_: str, _parents: object) -> bool:
-    # The search index's own tables, and on PostgreSQL its partial index on attachment (0015_pg_search).
+    # The search index's own tables, and on PostgreSQL its partial index on attachment (0016_pg_search).
     return not (type_ in ("table", "index") and name and name.startswith(("search_", "sqlite_")))
 
 

@@ -13,7 +13,7 @@ searchable fields, case-folded, as a ``text[]`` with a GIN index (made by migrat
 Every word's tokens go into one ``@>``, so a query is one index look-up. Measured against ILIKE
 scans and pg_trgm in bench/README.md.
 
-``search_token_frequency`` (migration 0015) holds, per token, how many records hold it, kept in step
+``search_token_frequency`` (migration 0016_pg_search) holds, per token, how many records hold it, kept in step
 here: a one-token query (a word of one or two characters) is counted from one row, where counting
 the index's hits reads every record's row that holds the token (工: 448,640 rows, 1.1 s). Each change
 adds the difference between a record's new and old tokens, in token order (two workstations saving
@@ -82,7 +82,7 @@ def single_token(words: Sequence[str]) -> str | None:
 
 
 def token_count(session: Session, token: str) -> int | None:
-    """How many records hold this token, from the frequency table; None without one (before 0015)."""
+    """How many records hold this token, from the frequency table; None without one (before 0016)."""
     if not _has_frequencies(session):
         return None
     found = session.scalar(text(f"SELECT records FROM {FREQUENCY_TABLE} WHERE token = :t"), {"t": token})

@@ -12,8 +12,8 @@ On PostgreSQL only (SQLite's FTS5 tables answer these from their own structures)
 Then ANALYZE, so the planner knows how common each token is (``most_common_elems``) and walks the
 catalogue's order index for a common word instead of sorting all its hits (bench/README.md).
 
-Revision ID: 0015_pg_search
-Revises: 0014_digitisation_more
+Revision ID: 0016_pg_search
+Revises: 0015_content_grams
 Create Date: 2026-12-02 12:00:00
 """
 
@@ -21,8 +21,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0015_pg_search"
-down_revision: str | None = "0014_digitisation_more"
+revision: str = "0016_pg_search"
+down_revision: str | None = "0015_content_grams"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 #: Nothing changes on SQLite (tests/migrations/test_every_revision.py knows).
