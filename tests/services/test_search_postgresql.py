@@ -158,3 +158,23 @@ def test_the_first_page_in_reference_code_order_can_be_read_from_its_index():
         assert "NULLS" not in str(stmt.compile(dialect=postgresql.dialect()))
     dated = _order(select(Record.id), SortOrder("date"), "postgresql")
     assert "NULLS FIRST" in str(dated.compile(dialect=postgresql.dialect()))  # a column with NULLs keeps SQLite's order
+
+
+def test_check_reports_a_token_counted_wrongly_and_a_rebuild_repairs_it(both):
+    from archdesk.services.integrity import check_archive
+
+    _sqlite, postgresql = both
+    with Session(postgresql.engine) as session:
+        session.execute(text("UPDATE search_token_frequency SET records = records + 1 WHERE token = '会'"))
+        session.commit()
+    [result] = [r for r in check_archive(postgresql).results if r.name == "search_index"]
+    assert result.status == "problems"
+    [finding] = result.findings
+    assert finding.content.id == "integrity.token_frequency_rows"
+    assert finding.content.params["token"] == "会" and finding.content.params["count"] == 1
+    assert finding.content.params["kept"] == finding.content.params["counted"] + 1
+    with Session(postgresql.engine) as session:
+        search.rebuild_index(session)
+        session.commit()
+    [result] = [r for r in check_archive(postgresql).results if r.name == "search_index"]
+    assert result.status == "ok"
