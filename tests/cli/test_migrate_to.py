@@ -49,6 +49,13 @@ def test_migrate_to_copies_everything_and_the_server_checks_clean(office, empty_
     file = open_archive(office)
     try:
         assert check_archive(server).clean
+        with server.reading() as session:
+            # The planner has statistics at once (how common each token is), and the tokens are counted.
+            analyzed = session.scalar(
+                text("SELECT count(*) FROM pg_stats WHERE tablename = 'search_token' AND most_common_elems IS NOT NULL")
+            )
+            assert analyzed == 1
+            assert session.scalar(text("SELECT records FROM search_token_frequency WHERE token = '搬'")) == 1
         for query in ("搬迁", "会", "纪要", "修订"):
             flt = RecordFilter(text=query)
             assert [r.reference_code for r in records_page(server, flt, SortOrder(), limit=10_000)] == [

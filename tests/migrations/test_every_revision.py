@@ -21,9 +21,10 @@ def test_a_database_is_built_at_every_revision_in_turn_and_taken_back_down(tmp_p
         migrate.upgrade(engine, revision.revision)
         assert version_rows(engine) == [revision.revision]
         schema_at[revision.revision] = schema_of(engine, search_tables=True)
-        assert schema_at[revision.revision] != schema_at[revision.down_revision], (
-            f"{revision.revision} changed nothing in the schema"
-        )
+        if not getattr(revision.module, "POSTGRESQL_ONLY", False):  # 0016_pg_search: nothing to do on SQLite
+            assert schema_at[revision.revision] != schema_at[revision.down_revision], (
+                f"{revision.revision} changed nothing in the schema"
+            )
         assert foreign_keys_enforced(engine)
 
     # The head revision has exactly the tables of the models (plus Alembic's own and the search index).

@@ -66,6 +66,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "text; rebuild the search index",
         "{missing} 件已索引附件全文的档案不在其中，{stale} 行没有对应的附件全文；请重建检索索引",
     ),
+    "integrity.token_frequencies": ("search index's token counts", "检索索引的字词计数"),
+    "integrity.token_frequency_rows": (
+        "{count} tokens are counted wrongly (e.g. {token}: {kept} kept, {counted} counted); rebuild the search index",
+        "{count} 个字词计数有误（如 {token}：记为 {kept}，实为 {counted}）；请重建检索索引",
+    ),
     "integrity.records": ("{count} records", "{count} 件档案"),
     # The report as `archdesk check` prints it.
     "integrity.checking": ("Checking {database} ({count} records)", "正在检查 {database}（{count} 件档案）"),

@@ -12,7 +12,8 @@ Checks, in order (each yields findings, or is skipped with a reason):
   handed out by the sequence and never reused).
 - ``boxes``: a box never mixes 年度, 机构(问题) or 保管期限 (DA/T 22), nor fonds or category.
 - ``search_index``: one index row per record, when the archive has a search index; on SQLite the
-  attached-text table of characters and pairs holds a row for each record whose text is indexed.
+  attached-text table of characters and pairs holds a row for each record whose text is indexed; on
+  PostgreSQL the records counted per token equal a recount of the index.
 - ``tree_counts``: the Catalogue tree's maintained counts (``record_count``, SQLite) equal a full
   count, and the triggers that keep them are in place.
 - ``loans``: a record is 出借 exactly while one of its loans is out (``services/use/consistency.py``).
@@ -347,7 +348,8 @@ _SQLITE_CHECKS = {"sqlite_integrity": _sqlite_integrity, "foreign_keys": _sqlite
 
 
 def _outside_models(name: str | None, type_: str, _parents: object) -> bool:
-    return not (type_ == "table" and name and name.startswith(("search_", "sqlite_")))
+    # The search index's own tables, and on PostgreSQL its partial index on attachment (0016_pg_search).
+    return not (type_ in ("table", "index") and name and name.startswith(("search_", "sqlite_")))
 
 
 def _check_schema(session: Session, found: _Collector) -> Message | None:
@@ -543,7 +545,27 @@ def _check_search_index(session: Session, limit: int, record_count: int) -> Chec
     if differences is not None and any(differences):
         missing, stale = differences
         found.add(msg("integrity.content_gram_index"), msg("integrity.content_gram_rows", missing=missing, stale=stale))
+    if session.get_bind().dialect.name == "postgresql":
+        _check_token_frequencies(session, found)
     return found.result(note=msg("integrity.records", count=record_count))
+
+
+def _check_token_frequencies(session: Session, found: _Collector) -> None:
+    """PostgreSQL: the records counted per token (the count of a one- or two-character word) equal a recount."""
+    from archdesk.services import search_pg
+
+    try:
+        wrong = search_pg.frequency_differences(session)
+    except SQLAlchemyError as exc:
+        session.rollback()
+        found.add(msg("integrity.token_frequencies"), _could_not_run(exc))
+        return
+    if wrong:
+        token, kept, counted = wrong[0]
+        found.add(
+            msg("integrity.token_frequencies"),
+            msg("integrity.token_frequency_rows", count=len(wrong), token=token, kept=kept, counted=counted),
+        )
 
 
 def _check_tree_counts(session: Session, limit: int) -> CheckResult:

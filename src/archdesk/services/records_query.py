@@ -62,14 +62,17 @@ def _code_in(column: ColumnElement, model: type, code: str) -> ColumnElement[boo
     return column.in_(select(model.id).where(model.code == code).scalar_subquery())
 
 
-def conditions(flt: RecordFilter, *, text_as_filter: bool = False) -> list[ColumnElement[bool]]:
+def conditions(
+    flt: RecordFilter, *, text_as_filter: bool = False, with_attached: bool = True
+) -> list[ColumnElement[bool]]:
     """WHERE conditions of a filter (portable SQL; full text through the search module).
 
-    ``text_as_filter``: see ``search.text_condition`` (chosen by ``_conditions`` from the hit count).
+    ``text_as_filter``: see ``search.text_condition`` (chosen by ``_conditions`` from the hit count);
+    ``with_attached``: see ``search.text_condition`` (from ``search.has_attached_text``).
     """
     where: list[ColumnElement[bool]] = []
     if flt.text.strip():
-        where.append(search.text_condition(flt.text, as_filter=text_as_filter))
+        where.append(search.text_condition(flt.text, as_filter=text_as_filter, with_attached=with_attached))
     if flt.fonds:
         where.append(_code_in(Record.fonds_id, Fonds, flt.fonds))
     if flt.category:
@@ -115,7 +118,7 @@ def _conditions(session: Session, flt: RecordFilter, hits: int | None = None) ->
     if hits is None:
         hits = search.count_matches(session, flt.text)
     common = hits is not None and hits >= COMMON_TEXT_SHARE * (session.scalar(select(func.max(Record.id))) or 0)
-    return conditions(flt, text_as_filter=common)
+    return conditions(flt, text_as_filter=common, with_attached=search.has_attached_text(session))
 
 
 def _page(
@@ -158,13 +161,17 @@ def _views(session: Session, ids: list[int]) -> list[RecordView]:
 
 def _order(stmt: Select, sort: SortOrder, dialect: str) -> Select:
     column = SORTABLE[sort.column]
+    # NULLs first ascending and last descending, as SQLite orders them. Said only for a column that can
+    # hold NULLs: PostgreSQL's ascending index is NULLS LAST, so "reference_code NULLS FIRST" could not
+    # be read from the index and sorted every hit of a search (同, 93,276 hits: 0.4 s for 50 rows).
+    named = dialect != "sqlite" and column.nullable
     if sort.descending:
         first, second = column.desc(), Record.id.desc()
-        if dialect != "sqlite":  # SQLite puts NULLs last in DESC already (and uses the index only without)
+        if named:  # SQLite puts NULLs last in DESC already (and uses the index only without)
             first = first.nulls_last()
     else:
         first, second = column.asc(), Record.id.asc()
-        if dialect != "sqlite":
+        if named:
             first = first.nulls_first()
     return stmt.order_by(first, second)
 
@@ -424,7 +431,11 @@ def session_count(session: Session, flt: RecordFilter) -> int:
         hits = search.count_matches(session, flt.text)
         if hits is not None:
             return hits
-    return session.scalar(select(func.count()).select_from(Record).where(*conditions(flt))) or 0
+    with_attached = search.has_attached_text(session) if flt.text.strip() else True
+    return (
+        session.scalar(select(func.count()).select_from(Record).where(*conditions(flt, with_attached=with_attached)))
+        or 0
+    )
 
 
 @dataclass(frozen=True)
