@@ -242,3 +242,18 @@ def test_a_code_already_in_the_catalogue_is_refused_per_row_when_kept(archive, t
     import_transfer(archive, _workbook(tmp_path / "a.xlsx", {"S": rows}), keep_reference_codes=True)
     again = preview_import(archive, _workbook(tmp_path / "b.xlsx", {"S": rows}), keep_reference_codes=True)
     assert [(i.row, i.problem.id) for i in again.validation.issues] == [(2, "import.code_in_catalogue")]
+
+
+def test_codes_in_the_catalogue_are_refused_when_the_sheet_gives_more_codes_than_the_archive_holds(archive, tmp_path):
+    # More codes than records: the catalogue's codes are read once instead of looked up in chunks.
+    first = [["档号", "题名", "日期"], ["Z001-WS·2016-Y-BGS-0002", "通知", "20160101"]]
+    import_transfer(archive, _workbook(tmp_path / "a.xlsx", {"S": first}), keep_reference_codes=True)
+    rows = [
+        ["档号", "题名", "日期"],
+        ["Z001-WS·2016-Y-BGS-0001", "报告", "20160102"],
+        ["Z001-WS·2016-Y-BGS-0002", "通知", "20160101"],
+        ["Z001-WS·2016-Y-BGS-0003", "请示", "20160103"],
+    ]
+    again = preview_import(archive, _workbook(tmp_path / "b.xlsx", {"S": rows}), keep_reference_codes=True)
+    assert [(i.row, i.problem.id) for i in again.validation.issues] == [(3, "import.code_in_catalogue")]
+    assert again.validation.candidate_rows == (2, 4)

@@ -90,10 +90,16 @@ def remembered(parser: Callable[..., Any], *args: Any, mapped: Mapping[str, str]
 
 
 def looked_up(find: Callable[[str], Any], message_id: str, mapped: Mapping[str, str] | None) -> Callable:
-    """A code-table lookup as ``check(text, field, problems)``, with the archivist's value map first."""
+    """A code-table lookup as ``check(text, field, problems)``, with the archivist's value map first.
+    Answers are kept per text for the length of one validation: a catalogue keeping its 档号 looks
+    up the department its code names on every row (100,000 lookups of one text)."""
+    answers: dict[str, Any] = {}
 
     def check(text: str, name: str, problems: list[tuple[str, Message]]) -> Any:
-        found = find(mapped.get(lookup_key(text), text) if mapped else text)
+        try:
+            found = answers[text]
+        except KeyError:
+            found = answers[text] = find(mapped.get(lookup_key(text), text) if mapped else text)
         if found is None:
             problems.append((name, msg(message_id, value=repr(text[:40]), raw=text[:200])))
         return found

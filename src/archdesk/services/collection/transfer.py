@@ -25,7 +25,7 @@ from sqlalchemy import func, select, update
 from archdesk.messages import msg
 from archdesk.models import Department, Fonds, ItemSequence, Record, TransferBatch
 from archdesk.models.base import utcnow
-from archdesk.services.bulk import insert_rows, large_page_cache
+from archdesk.services.bulk import indexes_built_after, insert_rows, large_page_cache
 from archdesk.services.collection.file_values import given_values, info_values, merged, sheet_name_values
 from archdesk.services.collection.mapping import (
     ColumnMapping,
@@ -222,7 +222,7 @@ def accept_import(
             session.add(batch)
         session.flush()
         rows = _numbered_rows(session, validation.candidates, batch.id, now, pending)
-        with large_page_cache(session), counted_after_insert(session):
+        with large_page_cache(session), counted_after_insert(session), indexes_built_after(session, "record", total):
             for start in range(0, total, INSERT_CHUNK):
                 if progress is not None and not progress(start, total):
                     raise Cancelled(msg("import.cancelled"))
