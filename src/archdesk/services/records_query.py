@@ -227,15 +227,26 @@ def count_and_page(
     """``count_records`` and the first ``records_page``, in one read transaction, a search text's hits
     counted once (the records table's first page of every filter: each key typed in the search field)."""
     with db.reading() as session:
-        hits = search.count_matches(session, flt.text) if flt.text.strip() else None
-        if hits is not None and flt == RecordFilter(text=flt.text):
-            total = hits
-        else:
-            total = session_count(session, flt)
-        if total == 0:
-            return 0, []
-        stmt = select(Record.id).where(*_conditions(session, flt, hits))
-        return total, _page(session, stmt, sort, limit)
+        return _count_and_page(session, flt, sort, limit)
+
+
+def _count_and_page(session: Session, flt: RecordFilter, sort: SortOrder, limit: int) -> tuple[int, list[RecordView]]:
+    hits = search.count_matches(session, flt.text) if flt.text.strip() else None
+    if hits is not None and flt == RecordFilter(text=flt.text):
+        total = hits
+    elif hits is None and flt.text.strip() and limit > 0 and session.get_bind().dialect.name == "postgresql":
+        # The index cannot count these hits (a word of 3+ characters, several words, a filter): one
+        # statement finds them once for both the count and the first page (a window count beside
+        # the top-N sort), where a count and then a page found them twice (3 characters: 50 → 25 ms).
+        stmt = select(Record.id, func.count().over()).where(*_conditions(session, flt, hits))
+        rows = session.execute(_order(stmt, sort, "postgresql").limit(limit)).all()
+        return (rows[0][1] if rows else 0), _views(session, [row[0] for row in rows])
+    else:
+        total = session_count(session, flt)
+    if total == 0:
+        return 0, []
+    stmt = select(Record.id).where(*_conditions(session, flt, hits))
+    return total, _page(session, stmt, sort, limit)
 
 
 def records_page(
@@ -461,9 +472,5 @@ def search_records(
     flt = replace(flt or RecordFilter(), text=query)
     sort = sort or SortOrder()
     with db.reading() as session:
-        hits = search.count_matches(session, query)
-        total = hits if hits is not None and flt == RecordFilter(text=query) else session_count(session, flt)
-        if total == 0:
-            return SearchResult(query, 0, [])
-        stmt = select(Record.id).where(*_conditions(session, flt, hits))
-        return SearchResult(query, total, _page(session, stmt, sort, limit))
+        total, records = _count_and_page(session, flt, sort, limit)
+        return SearchResult(query, total, records)
