@@ -154,8 +154,9 @@ def _in_attached_files(words: list[str]) -> ColumnElement[bool]:
     )
 
 
-def fts_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]:
-    """The SQLite condition: ``record.id`` among the rowids the FTS5 tables return.
+def fts_condition(query: str, *, as_filter: bool = False, with_attached: bool = True) -> ColumnElement[bool]:
+    """The SQLite condition: ``record.id`` among the rowids the FTS5 tables return (and, unless
+    ``with_attached`` is False, the rowids of records whose attached files' text has every word).
 
     ``record.id + 0`` (as_filter) keeps SQLite from using the rowid list to find the rows, so
     the list becomes a membership test while the rows are read in the order of an index.
@@ -171,12 +172,16 @@ def fts_condition(query: str, *, as_filter: bool = False) -> ColumnElement[bool]
             params.append(bindparam(f"m{n}", expression, unique=True))
     if not selects:
         return true()
-    # Or every word in the text of the record's attached files (services/digitisation/content.py):
-    # one compound subquery, so SQLite still builds one list of ids and tests membership in it (an
-    # OR of two IN conditions made it re-read the index per row: a common word took minutes).
-    words = query_words(query)
-    params += [bindparam(name, value, unique=True) for name, value in attached.content_params(words).items()]
-    compound = " INTERSECT ".join(selects) + " UNION " + attached.content_match(words)
+    compound = " INTERSECT ".join(selects)
+    if with_attached:
+        # Or every word in the text of the record's attached files (services/digitisation/content.py):
+        # one compound subquery, so SQLite still builds one list of ids and tests membership in it (an
+        # OR of two IN conditions made it re-read the index per row: a common word took minutes).
+        # UNION ALL: the IN list is a set already, and UNION's own de-duplicating B-tree cost a common
+        # word's first page 20-40 ms more (bench/README.md, issue 10).
+        words = query_words(query)
+        params += [bindparam(name, value, unique=True) for name, value in attached.content_params(words).items()]
+        compound += " UNION ALL " + attached.content_match(words)
     return record_id.in_(text(compound).bindparams(*params))
 
 
@@ -209,7 +214,9 @@ def _compile_postgresql(element: TextMatch, compiler, **kw: object) -> str:  # n
 
 @compiles(TextMatch, "sqlite")
 def _compile_sqlite(element: TextMatch, compiler, **kw: Any) -> str:  # noqa: ANN001
-    return compiler.process(fts_condition(element.query, as_filter=element.as_filter), **kw)
+    return compiler.process(
+        fts_condition(element.query, as_filter=element.as_filter, with_attached=element.with_attached), **kw
+    )
 
 
 def count_matches(session: Session, query: str) -> int | None:
@@ -250,10 +257,13 @@ def _postgresql_count(session: Session, query: str) -> int | None:
 
 
 def has_attached_text(session: Session) -> bool:
-    """Whether any attached file's text is searched beside the catalogue (on PostgreSQL: decides
-    ``text_condition(with_attached=)``); True on other databases, where it is not asked."""
+    """Whether any attached file's text is searched beside the catalogue (decides
+    ``text_condition(with_attached=)``: with none, the catalogue's index alone answers); True on
+    databases other than SQLite and PostgreSQL, where it is not asked."""
     if _is_postgresql(session):
         return _postgresql().has_attached_text(session)
+    if _is_sqlite(session):
+        return _has_attached_text(session)
     return True
 
 
