@@ -5,8 +5,9 @@ anchors of 关于 (a word in half the titles, the slowest anchors there are) are
 the generated 1,000,000-record archive, in the same process and the same minute:
 
 - **queued** (before issue 10): the fresh search waits until the anchors are done;
-- **interrupt**: the anchors' statement is stopped by the progress handler of
-  ``Database.interrupt_reads_when`` and the search runs next on the same connection and thread;
+- **interrupt**: the anchors' statement is stopped by ``Database.interrupt_read_on`` (SQLite's own
+  interrupt, sent from the asking thread as ``Ops.cancel`` does) and the search runs next on the same
+  connection and thread;
 - **second connection**: the search runs at once on another thread with its own connection (WAL
   lets readers run beside each other) while the anchors go on.
 
@@ -70,7 +71,12 @@ def run() -> list[dict]:
 
     def interrupted() -> float:
         stop.clear()
-        return _behind(stale_anchors, search, before=stop.set)
+
+        def supersede(worker: threading.Thread) -> None:  # what Ops.cancel does
+            stop.set()
+            db.interrupt_read_on(worker.ident)
+
+        return _behind(stale_anchors, search, before=supersede)
 
     def second_connection() -> float:
         worker = threading.Thread(target=anchors)
@@ -145,7 +151,9 @@ def _median(measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(ROUNDS))
 
 
-def _behind(stale: Callable[[], None], fresh: Callable[[], None], *, before: Callable[[], None] | None = None) -> float:
+def _behind(
+    stale: Callable[[], None], fresh: Callable[[], None], *, before: Callable[[threading.Thread], None] | None = None
+) -> float:
     """One worker thread runs ``stale`` then ``fresh``; the seconds from asking for ``fresh`` (after
     HEAD_START, calling ``before`` then: the supersede) until it has answered."""
     asked: list[float] = []
@@ -164,7 +172,7 @@ def _behind(stale: Callable[[], None], fresh: Callable[[], None], *, before: Cal
     time.sleep(HEAD_START)
     asked.append(time.perf_counter())
     if before is not None:
-        before()
+        before(thread)
     thread.join()
     return answered[0] - asked[0]
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import sqlite3
+
 import pytest
 from sqlalchemy import func, select
 
@@ -36,3 +39,18 @@ def test_the_first_page_of_a_filter_is_its_count_and_first_rows(archive, flt):
     total, rows = records_query.count_and_page(archive, flt, SortOrder("title"), limit=50)
     assert total == records_query.count_records(archive, flt) > 0
     assert [r.id for r in rows] == [r.id for r in records_page(archive, flt, SortOrder("title"), limit=50)]
+
+
+@pytest.mark.sqlite_only  # the interrupt of a superseded read is SQLite's (Database.interrupt_reads_when)
+def test_stepping_the_anchors_stops_when_the_read_is_superseded(archive):
+    add_demo_data(archive, 700)
+    assert len(block_anchors(archive, RecordFilter(), SortOrder(), block_size=8)) == 88  # 700 / 8, rounded up
+    asked = itertools.count()
+    # Superseded once the stepping has begun: BEGIN and the first row's statement were let through.
+    archive.interrupt_reads_when(lambda: next(asked) >= 2)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="interrupted"):  # on the driver's cursor: its own error
+            block_anchors(archive, RecordFilter(), SortOrder(), block_size=8)
+    finally:
+        archive.interrupt_reads_when(None)
+    assert next(asked) == 3  # it asked again inside the loop, where no statement event is seen

@@ -186,3 +186,83 @@ def test_the_database_never_interrupts_inside_a_write_transaction(archive):
         assert counted == 100_000
     finally:
         archive.interrupt_reads_when(None)
+
+
+def _hammer_interrupts(archive, worker: threading.Thread, sent: list[bool]) -> None:
+    """Send SQLite's interrupt to the worker's connection every 20 ms until the worker ends."""
+    while worker.is_alive():
+        sent.append(archive.interrupt_read_on(worker.ident))
+        worker.join(0.02)
+
+
+def test_an_interrupt_stops_the_read_running_on_that_thread(archive):
+    outcome: list[str] = []
+
+    def read() -> None:
+        try:
+            with archive.reading() as session:
+                session.execute(SLOW_SQL).scalar()
+            outcome.append("finished")
+        except OperationalError as exc:
+            outcome.append("interrupted" if "interrupt" in str(exc) else str(exc))
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    sent: list[bool] = []
+    _hammer_interrupts(archive, worker, sent)
+    assert outcome == ["interrupted"]  # the 200-million count never ran to its end
+    assert True in sent
+
+
+def test_an_interrupt_never_reaches_a_write_transaction(archive):
+    outcome: list[int] = []
+    inside = threading.Event()
+
+    def write() -> None:
+        session = archive.writing_session()
+        try:
+            session.execute(text("UPDATE fonds SET name = name || '·'"))  # BEGIN IMMEDIATE, then inside it
+            inside.set()
+            counted = session.execute(
+                text(
+                    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) FROM c"
+                )
+            ).scalar()
+            session.commit()
+            outcome.append(counted)
+        finally:
+            session.close()
+
+    with archive.reading() as session:
+        before = session.execute(text("SELECT name FROM fonds ORDER BY id")).scalars().all()
+    assert before  # the archive has a fonds whose name the write changes
+    worker = threading.Thread(target=write)
+    worker.start()
+    inside.wait(30)
+    sent: list[bool] = []
+    _hammer_interrupts(archive, worker, sent)
+    assert outcome == [3_000_000]  # ran to its end and committed
+    assert sent and not any(sent)  # refused every time: the thread was inside its write transaction
+    with archive.reading() as session:
+        after = session.execute(text("SELECT name FROM fonds ORDER BY id")).scalars().all()
+    assert after == [name + "·" for name in before]
+
+
+def test_cancelling_a_running_query_stops_its_statement_with_sqlite_s_interrupt(qtbot, archive, monkeypatch):
+    from archdesk.services import database
+
+    monkeypatch.setattr(database, "INTERRUPT_STEPS", 0)  # SQLite: no progress handler at all; the interrupt alone
+    ops = Ops(archive)
+    events: list[str] = []
+    slow = SlowRead(lambda db: None, events)
+    op_id = ops.query(None, slow, lambda _result: events.append("answered"))
+    qtbot.waitUntil(slow.started.is_set, timeout=10_000)
+    qtbot.wait(50)  # the count is under way, past its statement's start
+    with qtbot.waitSignal(ops.idle, timeout=120_000):
+        ops.cancel(op_id)
+    after: list[int] = []
+    with qtbot.waitSignal(ops.idle, timeout=30_000):
+        ops.query(None, lambda db: count_records(db, RecordFilter()), after.append)  # the next job is not touched
+    ops.shutdown()
+    assert events == ["interrupted"]
+    assert after == [0]

@@ -28,13 +28,18 @@ APP_NAME = "ArchDesk"
 BUSY_TIMEOUT = 30
 #: Execution option that makes SQLite begin with BEGIN IMMEDIATE (the write lock up front).
 WRITE_OPTION = "archdesk_write"
-#: SQLite VM steps between two calls of the interrupt check (bench/README.md, issue 10): a few
-#: microseconds of work, and no measurable cost on a 1 s query.
-INTERRUPT_STEPS = 1_000
+#: SQLite VM steps between two calls of the interrupt check, a safety net only (bench/README.md, issue
+#: 10): an interrupt sent between the check before a statement and the statement's first step is
+#: cleared by SQLite, and this catches it within ~20 ms of the statement's work. Each call takes the
+#: GIL, which waits for the GUI thread: every 1,000 steps made the worker's queries wait for painting.
+INTERRUPT_STEPS = 1_000_000
 
 # Per thread: is this thread's connection inside a write transaction (BEGIN IMMEDIATE)? Such a
-# transaction is never interrupted, whatever the check says.
+# transaction is never interrupted, whatever the check says. ``_writing_threads`` is the same fact
+# readable from another thread (``Database.interrupt_read_on``), changed and read under the lock.
 _writing = threading.local()
+_writing_threads: set[int] = set()
+_writing_lock = threading.Lock()
 
 
 def default_database_path() -> Path:
@@ -96,13 +101,20 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         write = connection.get_execution_options().get(WRITE_OPTION, False)
-        _writing.active = write
+        # Marked before BEGIN IMMEDIATE runs, under the lock an interrupt is sent under: an interrupt
+        # either came before (and a statement started with none running clears it) or never comes.
+        with _writing_lock:
+            _writing.active = write
+            if write:
+                _writing_threads.add(threading.get_ident())
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     @event.listens_for(engine, "commit")
     @event.listens_for(engine, "rollback")
     def _on_end(_connection: Connection) -> None:
-        _writing.active = False
+        with _writing_lock:
+            _writing.active = False
+            _writing_threads.discard(threading.get_ident())
 
 
 def make_engine(url: str) -> Engine:
@@ -139,6 +151,7 @@ class Database:
         self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
         self._lock = threading.Lock()
         self._interrupt: Callable[[], bool] | None = None
+        self._in_use: dict[int, object] = {}  # thread id -> the SQLite connection it has checked out
         self._watched = False
         #: Set once the first write found the file sound (``failures.ensure_sound``).
         self.checked_sound = self.file is None
@@ -157,26 +170,66 @@ class Database:
                         from sqlalchemy import event
 
                         event.listen(self._engine, "checkout", self._on_checkout)
+                        event.listen(self._engine, "checkin", self._on_checkin)
                         event.listen(self._engine, "before_cursor_execute", self._before_statement)
         return self._engine
 
     def interrupt_reads_when(self, check: Callable[[], bool] | None) -> None:
-        """Stop a running read statement as soon as ``check()`` answers True (SQLite only).
+        """Refuse to start a read statement while ``check()`` answers True (SQLite only).
 
-        The GUI's database worker passes "the query running now has been superseded" (``ui/ops.py``).
-        The statement fails with SQLite's "interrupted" error; a read transaction has nothing to
-        undo. Never inside a write transaction: BEGIN IMMEDIATE turns the check off until it ends.
+        The GUI's database worker passes "the query running now has been superseded" (``ui/ops.py``):
+        a cancelled query stops at its next statement, with SQLite's "interrupted" error (a read
+        transaction has nothing to undo), and the statement already running is stopped by
+        :meth:`interrupt_read_on`. Never inside a write transaction: BEGIN IMMEDIATE turns the
+        check off until it ends.
         """
         self._interrupt = check
 
+    def interrupt_read_on(self, thread_id: int) -> bool:
+        """Stop the read statement running now on that thread's connection (SQLite only; from any thread).
+
+        ``sqlite3.Connection.interrupt``: the statement fails with "interrupted" at its next step, and
+        SQLite clears the request when the connection next starts a statement with none running, so
+        it reaches nothing after the statements running now. Nothing happens when the thread has no
+        connection checked out or is inside a write transaction (the check and the interrupt are
+        under the lock its BEGIN IMMEDIATE is marked under). The caller makes sure the thread still
+        runs the superseded work (``ui/ops.py``). True when an interrupt was sent.
+
+        Not only a progress handler: a Python handler called every few thousand SQLite steps needs the
+        GIL each time, so every statement on the worker waited for the GUI thread's painting and layout
+        (bench/README.md, issue 10); the handler is now a rare safety net (``INTERRUPT_STEPS``).
+        """
+        with _writing_lock:
+            if thread_id in _writing_threads:
+                return False
+            connection = self._in_use.get(thread_id)
+            if connection is None:
+                return False
+            connection.interrupt()
+            return True
+
     def _on_checkout(self, dbapi_connection, _record, _proxy) -> None:  # noqa: ANN001
+        self._in_use[threading.get_ident()] = dbapi_connection
         # No handler at all when nothing asks (the CLI, the tests' plain services): not even its cost.
         handler = self._progress if self._interrupt is not None else None
         dbapi_connection.set_progress_handler(handler, INTERRUPT_STEPS)
 
+    def _on_checkin(self, dbapi_connection, _record) -> None:  # noqa: ANN001
+        for thread_id, connection in list(self._in_use.items()):
+            if connection is dbapi_connection:
+                self._in_use.pop(thread_id, None)
+
     def _before_statement(self, *_args: object) -> None:
-        """A cancelled read stops at its next statement too: short statements (a page's view columns)
-        end before the progress handler is first called, and the Python work between them would go on."""
+        """A cancelled read stops at its next statement: the Python work between statements (a page's
+        view columns after its ids) does not go on for nobody."""
+        self.stop_if_interrupted()
+
+    def stop_if_interrupted(self) -> None:
+        """Raise SQLite's "interrupted" error if the read running on this thread has been superseded.
+
+        For a service that runs many short statements on the driver's own cursor (no SQLAlchemy
+        event sees them): SQLite forgets an interrupt sent between two of them, so such a loop asks
+        here every few statements."""
         if self._progress():
             import sqlite3
 

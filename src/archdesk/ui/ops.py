@@ -18,13 +18,15 @@ Ops waiting for the worker run by ``priority``, then in order: ``URGENT`` for ro
 at, ``NORMAL`` by default, ``BACKGROUND`` for counts and lists nobody waits for.
 
 Stale work never blocks fresh work: ``cancel(op_id)`` drops an op that has not started, and stops a
-running *query* inside SQLite (``Database.interrupt_reads_when``: a progress handler on the worker's
-connections asks :meth:`_Worker.interrupting` every few thousand VM steps). The records table
-cancels its old reads when a new filter, sort or far scroll supersedes them. A *mutate* is never
-interrupted, by construction: its job is not marked ``read_only``, so the handler never answers
-yes for it, and the database layer ignores the handler inside a write transaction (BEGIN
-IMMEDIATE) besides. A cancelled mutate that is already running stops only at its own progress
-calls, rolling back whole. Why an interrupt and not a second read connection: bench/README.md.
+running *query* inside SQLite: the statement running now by ``Database.interrupt_read_on`` (SQLite's
+own interrupt, sent from the GUI thread while the worker still runs that job: both sides hold
+``_Worker.lock``), the statements after it by ``Database.interrupt_reads_when`` asking
+:meth:`_Worker.interrupting` before each. The records table cancels its old reads when a new
+filter, sort or far scroll supersedes them. A *mutate* is never interrupted, by construction: its
+job is not marked ``read_only``, so neither is sent for it, and the database layer refuses both
+inside a write transaction (BEGIN IMMEDIATE) besides. A cancelled mutate that is already running
+stops only at its own progress calls, rolling back whole. Why an interrupt and not a second read
+connection: bench/README.md.
 """
 
 from __future__ import annotations
@@ -169,6 +171,8 @@ class _Worker:
         self._wake_writer.setblocking(False)  # a full buffer means a wake-up is pending already
         self.thread = threading.Thread(target=self.run, name="ArchDeskDatabaseWorker", daemon=True)
         self.current: _Job | None = None  # the job running now (read by the interrupt check, any thread)
+        #: Held to change ``current`` and to interrupt it: an interrupt meant for one job never reaches the next.
+        self.lock = threading.Lock()
 
     def run(self) -> None:
         while True:
@@ -178,13 +182,15 @@ class _Worker:
             if job.cancelled.is_set():  # superseded before it started: dropped, never run
                 outcome: tuple[Any, BaseException | None] = (None, Cancelled())
             else:
-                self.current = job
+                with self.lock:
+                    self.current = job
                 try:
                     outcome = (job.fn(), None)
                 except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
                     outcome = (None, exc)
                 finally:
-                    self.current = None
+                    with self.lock:
+                        self.current = None
             # The job (its closure holds widgets and callbacks) and its outcome go back whole, and this
             # thread keeps no reference: whatever they hold is released on the GUI thread, never here.
             self.reports.put(("finished", job.id, job, outcome))
@@ -192,8 +198,8 @@ class _Worker:
             self._wake()
 
     def interrupting(self) -> bool:
-        """Should the statement running now stop? Only for a cancelled query (called by SQLite's
-        progress handler on this thread; never true while a mutate runs)."""
+        """Should the statement about to start stop? Only for a cancelled query (called by the
+        database before each statement on this thread; never true while a mutate runs)."""
         job = self.current
         if job is None or not job.read_only or not job.cancelled.is_set():
             return False
@@ -277,9 +283,15 @@ class Ops(QObject):
         """Drop an op: not run if it has not started; a running query is interrupted inside SQLite, a
         running mutate stops at its next progress call (rolling back). Its callbacks are not called."""
         pending = self._pending.get(op_id)
-        if pending is not None:
-            pending.job.cancelled.set()
-            pending.success = None
+        if pending is None:
+            return
+        job = pending.job
+        job.cancelled.set()
+        pending.success = None
+        if job.read_only:
+            with self._worker.lock:  # the worker cannot move on to another job meanwhile
+                if self._worker.current is job:
+                    self.db.interrupt_read_on(self._worker.thread.ident)
 
     @property
     def busy(self) -> bool:
