@@ -28,9 +28,11 @@ _EMPTY = RecordFilter()
 
 
 #: Quiet time after a key before the text is searched. Short, because a newer search cancels an older
-#: one on the worker (a read running is interrupted): the debounce only merges a burst of keys (a held
-#: key, an input method committing a word) into one search; it was 300 ms when stale reads ran on.
-TYPING_DELAY_MS = 40
+#: one on the worker (the statement running is interrupted within a millisecond): the debounce only
+#: merges keys that arrive together (an input method committing a word as several key events, a
+#: paste) into one search. It was 300 ms when stale reads ran on, then 40 ms; a held key's
+#: auto-repeat (≈30 ms apart) now searches each time and the next key cancels it, for nothing.
+TYPING_DELAY_MS = 20
 
 
 class FilterBar(Retranslatable, QWidget):
