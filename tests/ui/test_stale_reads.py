@@ -266,3 +266,30 @@ def test_cancelling_a_running_query_stops_its_statement_with_sqlite_s_interrupt(
     ops.shutdown()
     assert events == ["interrupted"]
     assert after == [0]
+
+
+def test_a_record_passed_over_is_never_shown_after_the_one_selected_next(qtbot, archive, monkeypatch):
+    """Page Down held: each row's record is asked for; the one passed over is interrupted, and its
+    form never replaces the record selected after it."""
+    from archdesk.services import catalogue
+    from archdesk.ui.catalogue.record_editor import RecordEditor
+
+    add_demo_data(archive, 20)
+    first, second = (view.id for view in records_page(archive, RecordFilter(), SortOrder(), limit=2))
+    events: list[str] = []
+    slow = SlowRead(catalogue.get_record, events)  # the first record's read is slow (until interrupted)
+    monkeypatch.setattr(catalogue, "get_record", slow)
+    ops = Ops(archive)
+    editor = RecordEditor(ops)
+    qtbot.addWidget(editor)
+    shown: list[int] = []
+    editor.history_loaded.connect(lambda: shown.append(editor.record.id))
+    editor.show_record(first)
+    qtbot.waitUntil(slow.started.is_set, timeout=10_000)
+    with qtbot.waitSignal(editor.history_loaded, timeout=60_000):
+        editor.show_record(second)
+    qtbot.waitUntil(lambda: not ops.busy, timeout=60_000)  # the files panel's list, too
+    ops.shutdown()
+    assert events == ["interrupted"]
+    assert shown == [second]
+    assert editor.code.text() == editor.record.reference_code and editor.record.id == second

@@ -70,6 +70,7 @@ class AttachmentsPanel(Retranslatable, QWidget):
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
+        self._loading: int | None = None  # the op listing the files of the record shown
         self.record_id: int | None = None
         self.attachments: tuple[AttachmentView, ...] = ()
         self.list = FileList()
@@ -124,11 +125,14 @@ class AttachmentsPanel(Retranslatable, QWidget):
 
             return list_attachments(db, record_id)
 
-        self.ops.query(self, load, lambda found: self._loaded(record_id, found))
+        if self._loading is not None:  # another record's files, asked for before: not shown any more
+            self.ops.cancel(self._loading)
+        self._loading = self.ops.query(self, load, lambda found: self._loaded(record_id, found))
 
     def _loaded(self, record_id: int, found: tuple[AttachmentView, ...]) -> None:
         if record_id != self.record_id:
             return  # another record was shown meanwhile
+        self._loading = None
         self.attachments = found
         self._fill()
         self.loaded.emit()

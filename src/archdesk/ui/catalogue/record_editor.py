@@ -47,6 +47,7 @@ class RecordEditor(Retranslatable, QWidget):
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
+        self._loading: int | None = None  # the op reading the record asked for last
         self.record: RecordView | None = None  # None: a new record (or nothing shown)
         self.loaded_input: RecordInput | None = None
         self.undo_step: tuple[int, dict[str, Any]] | None = None  # record id, values before the last save
@@ -156,10 +157,19 @@ class RecordEditor(Retranslatable, QWidget):
             catalogue = _catalogue()
             return catalogue.get_record(db, record_id), catalogue.record_history(db, record_id)
 
-        self.ops.query(self, load, self._loaded)
+        self._cancel_loading()
+        self._loading = self.ops.query(self, load, self._loaded)
+
+    def _cancel_loading(self) -> None:
+        """A record asked for before is not shown any more (Page Down held: one load a row): its read is
+        dropped or interrupted, and its result never fills the form."""
+        if self._loading is not None:
+            self.ops.cancel(self._loading)
+            self._loading = None
 
     def _clear(self) -> None:
         """Nothing selected: an empty, disabled pane (never the last record, greyed)."""
+        self._cancel_loading()
         self.record, self.loaded_input = None, None
         self.form.clear()
         self.attachments.set_record(None)
@@ -173,6 +183,7 @@ class RecordEditor(Retranslatable, QWidget):
         """An empty form for a new record (pending until accepted)."""
         if not self.confirm_discard():
             return
+        self._cancel_loading()
         self.record = None
         self.loaded_input = defaults or self.form.value(strict=False)
         if self.loaded_input is not None:
@@ -286,6 +297,7 @@ class RecordEditor(Retranslatable, QWidget):
     # -- results ----------------------------------------------------------------------------------
 
     def _loaded(self, result: tuple[RecordView, list[AuditEntry]]) -> None:
+        self._loading = None
         view, history = result
         self.record = view
         self.loaded_input = record_input(view)
