@@ -79,9 +79,24 @@ def test_a_filter_counts_and_shows_only_its_records(qtbot, model, archive):
     assert len(COLUMNS) == model.columnCount()
 
 
-def test_rows_in_the_second_half_of_a_block_read_the_next_block_ahead(qtbot, model, archive):
+def test_rows_past_the_first_quarter_of_a_block_read_the_next_block_ahead(qtbot, model, archive):
     assert not model.is_loaded(BLOCK_SIZE)
     with qtbot.waitSignal(model.block_loaded, check_params_cb=lambda n: n == 1):
-        model.data(model.index(BLOCK_SIZE - 10, 0))  # a row of block 0, loaded: Page Down will need block 1
+        model.data(model.index(BLOCK_SIZE // 4 + 1, 0))  # a row of block 0, loaded: Page Down will need block 1
     everything = records_page(archive, RecordFilter(), SortOrder(), limit=2 * BLOCK_SIZE)
     assert model.record_at(BLOCK_SIZE).id == everything[BLOCK_SIZE].id
+
+
+def test_rows_before_the_last_quarter_of_a_block_read_the_block_before_it(qtbot, model, archive):
+    last = (model.total - 1) // BLOCK_SIZE  # 1,300 records: block 5, read backwards from the end
+    with qtbot.waitSignal(model.block_loaded, check_params_cb=lambda n: n == last):
+        model.data(model.index(model.total - 1, 0))  # Ctrl+End
+    assert not model.is_loaded((last - 1) * BLOCK_SIZE)
+    with qtbot.waitSignal(model.block_loaded, check_params_cb=lambda n: n == last - 1):
+        model.data(
+            model.index(last * BLOCK_SIZE + 2, 0)
+        )  # near the top of the last block: Page Up needs the one before
+    everything = records_page(archive, RecordFilter(), SortOrder(), limit=model.total)
+    assert [model.record_at(row).id for row in range((last - 1) * BLOCK_SIZE, last * BLOCK_SIZE)] == [
+        view.id for view in everything[(last - 1) * BLOCK_SIZE : last * BLOCK_SIZE]
+    ]
