@@ -174,7 +174,7 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/attachments_panel.py" line="+101"/>
+        <location filename="../../src/archdesk/ui/catalogue/attachments_panel.py" line="+102"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
@@ -199,7 +199,7 @@
         <translation>预览(&amp;P)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>{pages} p.</source>
         <translation>{pages} 页</translation>
     </message>
@@ -707,11 +707,11 @@ The archive as it is now is kept beside it (….before-restore.db).</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>Delete {count} pending record(s)? This cannot be undone; the audit log keeps what they were.</source>
-        <translation>删除 {count} 件暂存档案？此操作不能撤销；审计日志保留其原内容。</translation>
+        <source>Delete {count} pending record(s)? Files attached to them are removed with them. This cannot be undone; the audit log keeps what they were.</source>
+        <translation>删除 {count} 件暂存档案？其附件一并删除。此操作不能撤销；审计日志保留其原内容。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Transfer out</source>
         <translation>移出</translation>
     </message>
@@ -1242,9 +1242,9 @@ The archive as it is now is kept beside it (….before-restore.db).</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+76"/>
+        <location filename="../../src/archdesk/ui/catalogue/filter_bar.py" line="+78"/>
         <source>Search titles, reference codes, document numbers, notes… (Ctrl+F)</source>
-        <extracomment>Filter fields shown as chips, in the order they appear, each named by its glossary term. Quiet time after a key before the text is searched. Short, because a newer search cancels an older one on the worker (a read running is interrupted): the debounce only merges a burst of keys (a held key, an input method committing a word) into one search; it was 300 ms when stale reads ran on.</extracomment>
+        <extracomment>Filter fields shown as chips, in the order they appear, each named by its glossary term. Quiet time after a key before the text is searched. Short, because a newer search cancels an older one on the worker (the statement running is interrupted within a millisecond): the debounce only merges keys that arrive together (an input method committing a word as several key events, a paste) into one search. It was 300 ms when stale reads ran on, then 40 ms; a held key&apos;s auto-repeat (≈30 ms apart) now searches each time and the next key cancels it, for nothing.</extracomment>
         <translation>搜索题名、档号、文号、备注…（Ctrl+F）</translation>
     </message>
     <message>
@@ -1711,9 +1711,9 @@ You can change it later in Settings.</source>
 <context>
     <name>ListDock</name>
     <message>
-        <location filename="../../src/archdesk/ui/dock.py" line="+227"/>
+        <location filename="../../src/archdesk/ui/dock.py" line="+255"/>
         <source>Nothing to show.</source>
-        <extracomment>What activating a row opens: one record, or the records table narrowed to a filter.</extracomment>
+        <extracomment>What activating a row opens: one record, or the records table narrowed to a filter. Load even when hidden (the loans dock: the status bar shows its overdue count).</extracomment>
         <translation>暂无内容。</translation>
     </message>
 </context>
@@ -1877,7 +1877,7 @@ You can change it later in Settings.</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
@@ -2580,7 +2580,7 @@ You can change it later in Settings.</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../src/archdesk/ui/ops.py" line="+133"/>
+        <location filename="../../src/archdesk/ui/ops.py" line="+135"/>
         <source>Unexpected error: {kind}: {message}</source>
         <translation>意外错误：{kind}：{message}</translation>
     </message>
@@ -2590,9 +2590,9 @@ You can change it later in Settings.</source>
         <translation>ArchDesk</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+176"/>
         <source>Cancel</source>
-        <extracomment>Emitted on the GUI thread when no op is waiting or running (tests wait for it).</extracomment>
+        <extracomment>Held to change ``current`` and to interrupt it: an interrupt meant for one job never reaches the next. Emitted on the GUI thread when no op is waiting or running (tests wait for it).</extracomment>
         <translation>取消</translation>
     </message>
 </context>
@@ -2851,7 +2851,7 @@ You can change it later in Settings.</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+121"/>
+        <location filename="../../src/archdesk/ui/catalogue/record_editor.py" line="+122"/>
         <source>Reference code:</source>
         <extracomment>Another record was asked for but the archivist kept this one (Cancel on unsaved changes): the table selects it again, so the selection and the editor never show two different records.</extracomment>
         <translation>档号：</translation>
@@ -2913,7 +2913,7 @@ You can change it later in Settings.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+60"/>
+        <location line="+70"/>
         <source>New record</source>
         <translation>新建档案</translation>
     </message>
@@ -2928,7 +2928,7 @@ You can change it later in Settings.</source>
         <translation>该档案有尚未保存的修改。要放弃这些修改吗？</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Box {box} on {location}</source>
         <translation>档案盒 {box}，位于 {location}</translation>
     </message>

@@ -24,6 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "attached {file_name} to {reference_code}",
         "为 {reference_code} 添加附件 {file_name}",
     ),
+    "digitisation.audit_removed": (
+        "removed {file_name} with pending record {reference_code}",
+        "随暂存档案 {reference_code} 删除附件 {file_name}",
+    ),
     "digitisation.fixity_missing": ("stored file is missing", "存储文件缺失"),
     "digitisation.fixity_altered": (
         "stored file no longer matches its SHA-256",

@@ -268,7 +268,14 @@ def _records(session: Session, record_ids: list[int]) -> list[Record]:
 
 def delete_pending_records(db: Database, record_ids: list[int], *, uow: UnitOfWork | None = None) -> int:
     """Delete records never accepted, all or none: if one of them was accepted (even meanwhile, from
-    another window), nothing is deleted and the refusal names it. Returns how many were deleted."""
+    another window), nothing is deleted and the refusal names it. Returns how many were deleted.
+
+    Files attached to them go with them, each audited; the stored copies are deleted once the
+    deletion has committed, unless another attachment holds the same file (in a caller's unit of
+    work, whose commit is not seen here, the copies are left in the folder, as destruction does)."""
+    from archdesk.services.digitisation import attachments
+
+    stored: list[str] = []
     with unit_of_work(db, uow) as work:
         records = _records(work.session, record_ids)
         for record in records:
@@ -281,12 +288,16 @@ def delete_pending_records(db: Database, record_ids: list[int], *, uow: UnitOfWo
                     )
                 )
         search.remove_records(work.session, [record.id for record in records])
+        stored = attachments.remove_for_deleted_records(work, {record.id: record.reference_code for record in records})
         for record in records:
             before = _snapshot(record)
             work.session.delete(record)
             summary = msg("audit.record.deleted", reference_code=record.reference_code)
             work.audit("delete", "record", record.id, summary, before=before)
-        return len(records)
+        deleted = len(records)
+    if uow is None:
+        attachments.delete_unshared_files(db, stored)
+    return deleted
 
 
 def delete_record(db: Database, record_id: int, *, uow: UnitOfWork | None = None) -> None:

@@ -41,10 +41,12 @@ def make_docx(path: Path) -> Path:
     return path
 
 
-def add_record(db: Database, title: str = "关于召开2023年度档案工作会议的通知", **overrides) -> tuple[int, str]:
+def add_record(
+    db: Database, title: str = "关于召开2023年度档案工作会议的通知", *, accept: bool = True, **overrides
+) -> tuple[int, str]:
     values = dict(title=title, category="WS", year=2023, retention="Y", department="BGS", date=date(2023, 3, 14))
     values.update(overrides)
-    view = create_record(db, RecordInput(**values), accept=True)
+    view = create_record(db, RecordInput(**values), accept=accept)
     return view.id, view.reference_code
 
 

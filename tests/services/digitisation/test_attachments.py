@@ -134,3 +134,30 @@ def test_the_original_name_is_metadata_only(archive, tmp_path):
     assert storage.display_name("C:\\scans\\x\ny.pdf") == "xy.pdf"
     view = attach_files(archive, record_id, [pdf])[0]
     assert attachment_path(archive, view.id).is_relative_to(storage.files_folder(archive))
+
+
+def test_deleting_a_pending_record_takes_its_files_with_it(archive, tmp_path):
+    from archdesk.services.catalogue import delete_pending_records
+    from archdesk.services.records_query import RecordFilter, count_records
+
+    mistaken, code = add_record(archive, title="录错的一件", accept=False)  # pending: entered by mistake
+    kept, _ = add_record(archive, title="第二件")
+    pdf = make_pdf(tmp_path / "minutes.pdf", "Minutes of the board meeting")
+    scan = make_image(tmp_path / "scan.tif", "TIFF")
+    attach_files(archive, mistaken, [pdf, scan])
+    attach_files(archive, kept, [pdf])  # the same file: one stored copy for both
+    assert count_records(archive, RecordFilter(text="board meeting")) == 2  # found by the PDF's text
+
+    assert delete_pending_records(archive, [mistaken]) == 1  # no foreign-key error
+
+    folder = storage.files_folder(archive)
+    names = sorted(p.name for p in folder.rglob("*") if p.is_file())
+    assert names == [hashlib.sha256(pdf.read_bytes()).hexdigest()]  # the shared copy stays, the scan is gone
+    assert [v.file_name for v in list_attachments(archive, kept)] == ["minutes.pdf"]
+    assert count_records(archive, RecordFilter(text="board meeting")) == 1
+    with archive.reading() as session:
+        summaries = session.scalars(select(AuditEvent.summary).where(AuditEvent.action == "delete")).all()
+    assert sorted(summaries) == sorted(
+        [f"deleted pending record {code}", f"removed minutes.pdf with pending record {code}",
+         f"removed scan.tif with pending record {code}"]
+    )  # fmt: skip

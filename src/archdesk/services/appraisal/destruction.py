@@ -322,27 +322,10 @@ def execute_destruction_list(
                    after={"records": len(items), "attachments_removed": removed})  # fmt: skip
         result = Execution(list_id, listing.number, on, len(items), removed)
     if own:
-        _delete_unshared_files(db, files)
+        from archdesk.services.digitisation.attachments import delete_unshared_files
+
+        delete_unshared_files(db, files)
     return result
-
-
-def _delete_unshared_files(db: Database, names: list[str]) -> None:
-    """Delete the stored copies no attachment names any more (identical files are stored once, so a
-    copy may still serve another record); only names of the managed folder are ever followed."""
-    from archdesk.services.digitisation import storage
-
-    if not names:
-        return
-    kept: set[str] = set()
-    with db.reading() as session:
-        for chunk in chunks(sorted(set(names))):
-            kept.update(session.scalars(select(Attachment.stored_path).where(Attachment.stored_path.in_(chunk))))
-    folder = storage.files_folder(db)
-    for name in set(names) - kept:
-        try:
-            storage.resolve(folder, name).unlink(missing_ok=True)
-        except NotAllowed:  # a name that does not belong to the folder is never followed
-            continue
 
 
 def _box_locations(session: Session, box_ids: list[int]) -> dict[int, int | None]:

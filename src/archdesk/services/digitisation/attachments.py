@@ -226,3 +226,43 @@ def _attach(
             path.unlink(missing_ok=True)
         raise
     return views
+
+
+def delete_unshared_files(db: Database, names: Sequence[str]) -> None:
+    """After the transaction that removed attachments has committed: delete the stored copies no
+    attachment names any more (identical files are stored once, so a copy may still serve another
+    record); only names of the managed folder are ever followed."""
+    if not names:
+        return
+    kept: set[str] = set()
+    unique = sorted(set(names))
+    with db.reading() as session:
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            kept.update(session.scalars(select(Attachment.stored_path).where(Attachment.stored_path.in_(chunk))))
+    folder = storage.files_folder(db)
+    for name in set(unique) - kept:
+        try:
+            storage.resolve(folder, name).unlink(missing_ok=True)
+        except NotAllowed:  # a name that does not belong to the folder is never followed
+            continue
+
+
+def remove_for_deleted_records(work: UnitOfWork, records: dict[int, str]) -> list[str]:
+    """Remove the attachments of records being deleted (pending records entered by mistake: ``records``
+    maps their ids to reference codes), each audited, in the caller's transaction. Returns the stored
+    names, for ``delete_unshared_files`` once the transaction has committed."""
+    session = work.session
+    ids = sorted(records)
+    found: list[Attachment] = []
+    for start in range(0, len(ids), 500):
+        found.extend(session.scalars(select(Attachment).where(Attachment.record_id.in_(ids[start : start + 500]))))
+    for row in found:
+        work.audit("delete", "attachment", row.id,
+                   msg("digitisation.audit_removed", file_name=row.file_name,
+                       reference_code=records[row.record_id]),
+                   before={"record_id": row.record_id, "file_name": row.file_name, "sha256": row.sha256,
+                           "size_bytes": row.size_bytes, "media_type": row.media_type})  # fmt: skip
+        session.delete(row)
+    session.flush()
+    return [row.stored_path for row in found]

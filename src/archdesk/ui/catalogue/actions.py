@@ -86,7 +86,8 @@ def delete_pending(*, parent: QWidget, ops: Ops, records: list[RecordView]) -> N
         title,
         QCoreApplication.translate(
             "CatalogueActions",
-            "Delete {count} pending record(s)? This cannot be undone; the audit log keeps what they were.",
+            "Delete {count} pending record(s)? Files attached to them are removed with them. This cannot be undone;"
+            " the audit log keeps what they were.",
         ).format(count=len(ids)),
     )
     if answer != QMessageBox.StandardButton.Yes:
