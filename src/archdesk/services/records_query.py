@@ -41,7 +41,7 @@ from archdesk.services.listing import (
     TreeNode,
 )
 from archdesk.services.view_queries import record_view_select
-from archdesk.services.views import RecordView, record_view_from_row
+from archdesk.services.views import RecordView, record_views_from_rows
 
 #: Sort columns whose block anchors of the whole catalogue are read by stepping the index (``_stepped_anchors``).
 STEPPED_COLUMNS = ("reference_code",)
@@ -140,7 +140,7 @@ def _ids(
     ids: list[int] = []
     for segment in segments or [None]:
         part = stmt if segment is None else stmt.where(segment)
-        ids += session.scalars(_order(part, sort, session.get_bind().dialect.name).limit(limit - len(ids)))
+        ids += session.connection().scalars(_order(part, sort, session.get_bind().dialect.name).limit(limit - len(ids)))
         if len(ids) >= limit:
             break
     return ids
@@ -153,10 +153,12 @@ _IN_CHUNK = 900
 def _views(session: Session, ids: list[int]) -> list[RecordView]:
     """The views of these records, in the order of ``ids``."""
     rows: dict[int, RecordView] = {}
+    connection = session.connection()  # Core rows: the ORM's result machinery costs a block 2-3 ms more
     for start in range(0, len(ids), _IN_CHUNK):
         chunk = ids[start : start + _IN_CHUNK]
-        for row in session.execute(record_view_select().where(Record.id.in_(chunk))):
-            rows[row.id] = record_view_from_row(row)
+        result = connection.execute(record_view_select().where(Record.id.in_(chunk)))
+        for view in record_views_from_rows(list(result.keys()), result):
+            rows[view.id] = view
     return [rows[i] for i in ids if i in rows]
 
 

@@ -7,7 +7,7 @@ SELECT that fills a RecordView is in ``view_queries``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
@@ -149,6 +149,26 @@ def record_view_from_row(row: Mapping[str, Any] | Any) -> RecordView:
 
 
 _FIELDS = tuple(f.name for f in fields(RecordView))
+
+
+def record_views_from_rows(keys: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[RecordView]:
+    """``record_view_from_row`` for many rows of the same columns (``keys``, in the rows' order): the
+    positions are found once, each view built from its row by position (a block of 256 rows: half
+    the Python time of one mapping per row, which the worker spends holding the GIL)."""
+    at = {name: n for n, name in enumerate(keys)}
+    take = [at[name] for name in _FIELDS]
+    blank = [_FIELDS.index(name) for name in _BLANK_WHEN_NONE]
+    date_field, date_column, precision_column = _FIELDS.index("date"), at["date"], at.get("date_precision")
+    views = []
+    for row in rows:
+        values = [row[n] for n in take]
+        for n in blank:
+            if values[n] is None:
+                values[n] = ""
+        if precision_column is not None:
+            values[date_field] = with_precision(row[date_column], row[precision_column])
+        views.append(RecordView(*values))
+    return views
 
 
 def record_input(view: RecordView) -> RecordInput:
