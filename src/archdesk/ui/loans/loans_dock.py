@@ -72,6 +72,7 @@ class LoansDock(ListDock):
     def __init__(self, ops, parent=None, *, settings: Settings | None = None) -> None:  # noqa: ANN001
         super().__init__(ops, "loansDock", parent)
         self.settings = settings
+        self._today = date.today()
         self.counts = (0, 0, 0, 0)
         self.tabs = QTabBar()
         self.tabs.setObjectName("loansTabs")
@@ -133,6 +134,7 @@ class LoansDock(ListDock):
         from archdesk.ui.ops import BACKGROUND
 
         tab, today = self.tabs.currentIndex(), date.today()
+        self._today = today  # the day the list is read for: its overdue days, once for all rows
         self.ops.query(self, lambda db: fetch_view(db, tab, today), self._view_in, priority=BACKGROUND)
 
     def _view_in(self, view: LoansView) -> None:
@@ -151,8 +153,8 @@ class LoansDock(ListDock):
     def row(self, item: LoanSummary) -> list[str]:
         due = item.due_on.isoformat() if item.due_on else ""
         status = status_text(item.status)
-        if item.overdue(date.today()):
-            status = self.tr("Overdue {days} days").format(days=item.days_overdue(date.today()))
+        if item.overdue(self._today):
+            status = self.tr("Overdue {days} days").format(days=item.days_overdue(self._today))
         if item.renewals:  # 续借 shown on the loan
             status = self.tr("{status}, renewed {count}×").format(status=status, count=item.renewals)
         borrower = item.borrower
@@ -165,7 +167,7 @@ class LoansDock(ListDock):
         return OpenRecord(item.record_id) if item.record_id is not None else None
 
     def needs_attention(self, item: LoanSummary) -> bool:
-        return item.overdue(date.today())
+        return item.overdue(self._today)
 
     def empty_text(self) -> str:
         return self.tr("No records are out on loan.")
