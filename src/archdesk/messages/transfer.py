@@ -165,6 +165,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "批次 {batch} 不能撤回：其中 {count} 件已不是暂存状态（已接收或已装盒），或批次中没有档案",
     ),
     "import.is_folder": ("is a folder, not a spreadsheet", "是文件夹，不是电子表格"),
+    # A transfer batch's notes (the Transfers dock's tooltip, the batch list)
+    "import.note.review_retention": (
+        "{count} legacy retention values to review",
+        "{count} 个旧保管期限值待复核",
+    ),
+    "import.note.withdrawn": ("withdrawn ({count} pending records removed)", "已撤回（删除暂存档案 {count} 件）"),
     # Where a value for the whole file came from
     "import.from_option": ("given once for every row", "为所有条目统一给出"),
     "import.from_title_rows": ("the sheet's title rows", "表头说明行"),

@@ -2,13 +2,60 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 
+from archdesk.messages import ENGLISH, Message, msg, render
+from archdesk.messages.stored import message_from_json, message_to_json
 from archdesk.models import Category, Department, TransferBatch
 from archdesk.services.database import Database
+
+#: The English notes batches were given before their notes were messages, read back as those messages.
+_LEGACY_NOTES = (
+    (re.compile(r"(\d+) legacy retention values to review"), "import.note.review_retention"),
+    (re.compile(r"withdrawn \((\d+) pending records removed\)"), "import.note.withdrawn"),
+)
+
+
+def with_note(notes: str, message: Message) -> str:
+    """A batch's stored notes with one more of ArchDesk's own (kept as messages, so that each
+    window shows them in its own language)."""
+    return json.dumps([*_stored(notes), message_to_json(message)], ensure_ascii=False)
+
+
+def _stored(notes: str) -> list:
+    """The notes as stored items: message dicts, and text (what an archivist or an older version wrote)."""
+    if not notes:
+        return []
+    try:
+        items = json.loads(notes)
+    except ValueError:
+        items = None
+    if isinstance(items, list):
+        return items
+    stored: list = []
+    for part in notes.split("; "):
+        for pattern, message_id in _LEGACY_NOTES:
+            found = pattern.fullmatch(part)
+            if found:
+                stored.append(message_to_json(msg(message_id, count=int(found.group(1)))))
+                break
+        else:
+            stored.append(part)
+    return stored
+
+
+def notes_text(notes: str, language: str) -> str:
+    """A batch's notes as the archivist reads them, in ``language``."""
+    parts = []
+    for item in _stored(notes):
+        message = message_from_json(item)
+        parts.append(render(message, language) if message is not None else str(item))
+    return ("; " if language == ENGLISH else "；").join(parts)
 
 
 @dataclass(frozen=True)
@@ -25,7 +72,10 @@ class BatchSummary:
     status: str
     operator: str
     created_at: datetime
-    notes: str
+    notes: str  # as stored: ``notes_text`` renders it
+
+    def notes_text(self, language: str) -> str:
+        return notes_text(self.notes, language)
 
 
 def list_batches(db: Database, *, limit: int = 1000) -> list[BatchSummary]:

@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 
 from archdesk.messages import Message, msg, render
 from archdesk.models import Department, Record, TransferBatch
+from archdesk.services.collection.batches import with_note
 from archdesk.services.collection.parsing import as_text
 from archdesk.services.database import Database
 from archdesk.services.errors import NotAllowed, NotFound
@@ -146,9 +147,12 @@ def _text(value: object) -> str:
 
 def withdraw_batch(db: Database, batch_id: int, *, uow: UnitOfWork | None = None) -> int:
     """Take back a batch whose records are all still pending (暂存, never accepted into custody):
-    its records are removed (audited, each with its code and title), its rows all count as returned.
-    Item numbers are not handed back. Returns how many records were removed; NotAllowed otherwise."""
+    its records are removed (audited, each with its code and title), and the files attached to them
+    (each audited; the stored copies deleted after commit unless another record holds them); its rows
+    all count as returned. Item numbers are not handed back. Returns how many records were removed;
+    NotAllowed otherwise."""
     from archdesk.services import search
+    from archdesk.services.digitisation import attachments
 
     with unit_of_work(db, uow) as work:
         session = work.session
@@ -165,13 +169,16 @@ def withdraw_batch(db: Database, batch_id: int, *, uow: UnitOfWork | None = None
             raise NotAllowed(msg("import.withdraw_refused", batch=batch_id, count=len(held) or len(records)))
         ids = [r.id for r in records]
         search.remove_records(session, ids)
+        stored = attachments.remove_for_deleted_records(work, {r.id: r.reference_code for r in records})
         for start in range(0, len(ids), 500):
             session.execute(delete(Record).where(Record.id.in_(ids[start : start + 500])))
         before = {"accepted": batch.accepted_count, "returned": batch.returned_count, "status": batch.status,
                   "records": [{"id": r.id, "reference_code": r.reference_code, "title": r.title} for r in records]}  # fmt: skip
         batch.accepted_count, batch.returned_count, batch.status = 0, batch.row_count, "returned"
-        batch.notes = (batch.notes + "; " if batch.notes else "") + f"withdrawn ({len(ids)} pending records removed)"
+        batch.notes = with_note(batch.notes, msg("import.note.withdrawn", count=len(ids)))
         work.audit("withdraw", "transfer_batch", batch_id,
                    msg("audit.transfer.withdrawn", batch=batch_id, count=len(ids)),
                    before=before, after={"accepted": 0, "returned": batch.row_count, "status": "returned"})  # fmt: skip
+    if uow is None:
+        attachments.delete_unshared_files(db, stored)
     return len(ids)

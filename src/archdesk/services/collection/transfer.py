@@ -26,6 +26,7 @@ from archdesk.messages import msg
 from archdesk.models import Department, Fonds, ItemSequence, Record, TransferBatch
 from archdesk.models.base import utcnow
 from archdesk.services.bulk import indexes_built_after, insert_rows, large_page_cache
+from archdesk.services.collection.batches import with_note
 from archdesk.services.collection.file_values import given_values, info_values, merged, sheet_name_values
 from archdesk.services.collection.mapping import (
     ColumnMapping,
@@ -216,7 +217,9 @@ def accept_import(
                 returned_count=preview.invalid,
                 operator=uow.actor,
                 status="accepted" if preview.invalid == 0 else "returned" if total == 0 else "partly_returned",
-                notes=f"{validation.review_count} legacy retention values to review" if validation.review_count else "",
+                notes=with_note("", msg("import.note.review_retention", count=validation.review_count))
+                if validation.review_count
+                else "",
                 returned_rows=returned_rows_json(preview),
             )
             session.add(batch)

@@ -237,7 +237,7 @@ def batches_document(
     )
     table = [
         (b.id, b.received_on, b.department, b.file_name, b.rows, b.accepted, b.returned,
-         _word(b.status, language, BATCH_STATUS), b.operator, b.notes)
+         _word(b.status, language, BATCH_STATUS), b.operator, b.notes_text(language))
         for b in rows
     ]  # fmt: skip
     totals = _word("batch_totals", language).format(

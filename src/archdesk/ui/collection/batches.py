@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from archdesk.services.database import Database
 from archdesk.services.listing import RecordFilter
 from archdesk.ui.dock import ListDock
+from archdesk.ui.i18n import current_language
 from archdesk.ui.ops import Concern, Ops
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class TransfersDock(ListDock):
         super()._show(items)
         for row, batch in enumerate(items):
             if batch.notes:
-                self.list.topLevelItem(row).setToolTip(3, batch.notes)
+                self.list.topLevelItem(row).setToolTip(3, batch.notes_text(current_language()))
 
 
 def _document(rows: list[BatchSummary], language: str, **options: object) -> Document:  # worker thread
