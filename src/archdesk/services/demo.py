@@ -38,7 +38,6 @@ from archdesk.models import (
     SecurityLevel,
 )
 from archdesk.services import demo_appraisal, demo_text, demo_use, demo_volumes, search
-from archdesk.services.custody import box_counts
 from archdesk.services.database import Database
 from archdesk.services.demo_custody import add_custody_demo
 from archdesk.services.errors import Cancelled, NotAllowed
@@ -344,14 +343,12 @@ def add_demo_data(
         for index in dropped:
             index.drop(conn)
         done = 0
-        # Almost every demo record is boxed: one grouped count at the end, not an upsert per row.
-        with box_counts.counted_after_insert(session):
-            for chunk in batched(_record_rows(session, rng, codes, groups), CHUNK):
-                write(conn, list(chunk))
-                done += len(chunk)
-                _check(progress, done, records)
-            for index in dropped:
-                index.create(conn)
+        for chunk in batched(_record_rows(session, rng, codes, groups), CHUNK):
+            write(conn, list(chunk))
+            done += len(chunk)
+            _check(progress, done, records)
+        for index in dropped:
+            index.create(conn)
         demo_volumes.add_demo_volumes(session, _Random(seed + 29))  # 案卷 of 科技 and 会计
         add_custody_demo(uow, rng)
         demo_use.add_use_demo(session, _Random(seed + 13), operator=uow.actor)  # a loan behind every 出借
