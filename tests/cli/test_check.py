@@ -123,3 +123,27 @@ def test_check_leaves_an_older_archive_as_it_is(tmp_path, capsys):
     assert status == 1
     assert "schema revision 0000_older" in capsys.readouterr().out
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".db") == ["office.db"]
+
+
+def test_a_box_count_changed_outside_archdesk_is_reported_with_the_box_code(tmp_path, capsys):
+    from archdesk.services.custody.boxes import put_in_box
+
+    path = tmp_path / "office.db"
+    db = open_archive(path)
+    ids = [
+        create_record(
+            db, RecordInput(title=f"第{n}次会议纪要", category="WS", year=2023, retention="D30"), accept=True
+        ).id
+        for n in range(1, 4)
+    ]
+    box = put_in_box(db, ids, new=True)
+    db.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE box_record_count SET records = 2")
+
+    status = main(["check", "--db", str(path)])
+
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "PROBLEM  box_counts: 1 problem(s)" in out
+    assert f"{box.box_code}: box count 2, 3 records in the box" in out

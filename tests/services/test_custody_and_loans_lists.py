@@ -64,3 +64,29 @@ def test_open_loans_come_soonest_due_first_and_an_overdue_loan_says_so(archive):
     assert loans[0].borrower == "李明" and loans[0].reference_code == record.reference_code
     assert loans[0].overdue(date(2026, 2, 2)) and not loans[1].overdue(date(2026, 2, 2))
     assert len(list_loans(archive, open_only=False)) == 3
+
+
+def test_a_page_of_loans_is_the_soonest_due_of_all_that_match_with_undated_requests_last(archive):
+    record = create_record(archive, RecordInput(title="合同", category="WS", year=2021, retention="D30"))
+    loans = (  # status, due date (None: a request not yet handed over)
+        ("requested", None), ("lent", date(2026, 3, 1)), ("returned", date(2025, 12, 1)),
+        ("lent", date(2026, 1, 1)), ("approved", date(2026, 2, 1)), ("lent", date(2026, 4, 1)),
+    )  # fmt: skip
+    with UnitOfWork(archive) as uow:
+        reader, other = Borrower(name="李明"), Borrower(name="王芳")
+        uow.session.add_all([reader, other])
+        uow.session.flush()
+        for n, (status, due) in enumerate(loans):
+            lent_on = date(2025, 11, 1) if due else None
+            borrower = other if n == 5 else reader
+            uow.session.add(
+                Loan(record_id=record.id, borrower_id=borrower.id, status=status, lent_on=lent_on, due_on=due)
+            )
+        uow.commit()
+
+    assert [x.due_on for x in list_loans(archive, limit=3)] == [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)]
+    assert [x.due_on for x in list_loans(archive, limit=5)][3:] == [date(2026, 4, 1), None]
+    overdue = list_loans(archive, statuses=("lent",), due_before=date(2026, 3, 15), limit=1)
+    assert [(x.status, x.due_on) for x in overdue] == [("lent", date(2026, 1, 1))]
+    mine = list_loans(archive, borrower_id=reader.id, open_only=False, limit=2)  # a borrower's latest first
+    assert [(x.status, x.borrower) for x in mine] == [("approved", "李明"), ("lent", "李明")]

@@ -83,6 +83,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "integrity.found": ("{count} problem(s) found.", "发现 {count} 个问题。"),
     "integrity.counted_in_full": ("counted in full on this database", "此数据库上完整计数"),
     "integrity.tree_counts_compared": ("record_count against a full count", "分类计数表与完整计数比对"),
+    "integrity.box_counts_compared": ("box_record_count against each box's records", "盒内件数表与各盒档案计数比对"),
+    "integrity.box_count_wrong": (
+        "box count {kept}, {counted} records in the box",
+        "盒内件数记为 {kept}，盒内实有 {counted} 件",
+    ),
+    "integrity.box_count_trigger_missing": (
+        "trigger {trigger} is missing; the records per box are not kept",
+        "触发器 {trigger} 缺失，盒内件数未能维护",
+    ),
     "integrity.destroyed_unaccounted": (
         "is marked destroyed but no executed destruction list accounts for it",
         "标为已销毁，但没有已执行的销毁清册记载",

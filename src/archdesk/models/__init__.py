@@ -20,7 +20,7 @@ from archdesk.models.codes import (
     RetentionPeriod,
     SecurityLevel,
 )
-from archdesk.models.counts import RecordCount
+from archdesk.models.counts import BoxRecordCount, RecordCount
 from archdesk.models.custody import (
     Box,
     ClimateReading,
@@ -46,6 +46,7 @@ __all__ = [
     "Base",
     "Borrower",
     "Box",
+    "BoxRecordCount",
     "Carrier",
     "Category",
     "ClimateReading",

@@ -21,3 +21,13 @@ class RecordCount(Base):
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     retention_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     records: Mapped[int] = mapped_column(Integer)
+
+
+class BoxRecordCount(Base):
+    """How many records a box holds (one row per box that holds any), for the Shelf locations dock's
+    record counts. On SQLite kept by triggers on ``record`` (``services/custody/box_counts.py``,
+    revision 0017_box_record_counts)."""
+
+    __tablename__ = "box_record_count"
+    box_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    records: Mapped[int] = mapped_column(Integer)

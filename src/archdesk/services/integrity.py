@@ -16,6 +16,8 @@ Checks, in order (each yields findings, or is skipped with a reason):
   PostgreSQL the records counted per token equal a recount of the index.
 - ``tree_counts``: the Catalogue tree's maintained counts (``record_count``, SQLite) equal a full
   count, and the triggers that keep them are in place.
+- ``box_counts``: the records kept per box (``box_record_count``, SQLite; the Shelf locations
+  dock's counts) equal a count of each box's records, and their triggers are in place.
 - ``loans``: a record is 出借 exactly while one of its loans is out (``services/use/consistency.py``).
 - ``destruction``: every destroyed record is accounted for by an executed destruction list (销毁清册).
 - ``audit_trail``, ``audited_state``, ``search_content``: the tamper-evident audit trail and the
@@ -53,6 +55,7 @@ from archdesk.models import (
     Volume,
 )
 from archdesk.services import audit_check, migrate, search, tree_counts
+from archdesk.services.custody import box_counts
 from archdesk.services.database import Database
 from archdesk.services.digitisation import content
 from archdesk.services.errors import ArchDeskError, Cancelled
@@ -68,6 +71,7 @@ CHECKS = (
     "boxes",
     "search_index",
     "tree_counts",
+    "box_counts",
     "loans",
     "destruction",
     *audit_check.CHECKS,
@@ -227,7 +231,12 @@ def _all_checks(
         results += _check_records(session, limit, record_count, progress)
         results.append(_guarded("boxes", limit, session, _check_boxes))
         results.append(_check_search_index(session, limit, record_count))
-        results.append(_check_tree_counts(session, limit))
+        results.append(
+            _check_kept_counts(session, limit, "tree_counts", tree_counts.problems, "integrity.tree_counts_compared")
+        )
+        results.append(
+            _check_kept_counts(session, limit, "box_counts", box_counts.problems, "integrity.box_counts_compared")
+        )
         results.append(_guarded("loans", limit, session, check_loan_status))
         results.append(_guarded("destruction", limit, session, _check_destruction))
         results += audit_check.run_checks(session, db.file, limit, record_count, progress)
@@ -568,16 +577,19 @@ def _check_token_frequencies(session: Session, found: _Collector) -> None:
         )
 
 
-def _check_tree_counts(session: Session, limit: int) -> CheckResult:
+def _check_kept_counts(
+    session: Session, limit: int, name: str, problems: Callable[[Session], list], compared: str
+) -> CheckResult:
+    """A table kept by SQLite triggers (``tree_counts``, ``box_counts``) against a full count."""
     if session.get_bind().dialect.name != "sqlite":
-        return CheckResult("tree_counts", "skipped", note_content=msg("integrity.counted_in_full"))
+        return CheckResult(name, "skipped", note_content=msg("integrity.counted_in_full"))
 
     def compare(session: Session, found: _Collector) -> Message:
-        for subject, message in tree_counts.problems(session):
+        for subject, message in problems(session):
             found.add(subject, message)
-        return msg("integrity.tree_counts_compared")
+        return msg(compared)
 
-    return _guarded("tree_counts", limit, session, compare)
+    return _guarded(name, limit, session, compare)
 
 
 def _fts_index_tables(session: Session) -> dict[str, str]:

@@ -228,10 +228,13 @@ def _run_in_one_transaction(
                 except CommandError as exc:
                     raise DatabaseError(msg("archive.cannot_migrate", path=str(where), detail=str(exc))) from exc
                 if sqlite:
-                    # A revision that re-created ``record`` (batch mode) dropped the tree-count triggers.
+                    # A revision that re-created ``record`` (batch mode) dropped the tree-count and
+                    # box-count triggers.
                     from archdesk.services import tree_counts
+                    from archdesk.services.custody import box_counts
 
                     tree_counts.ensure(conn)
+                    box_counts.ensure(conn)
                     _check_foreign_keys(conn, where)
         finally:
             if sqlite:

@@ -122,6 +122,57 @@ def test_move_by_scan_takes_the_boxes_scanned_to_the_shelf_scanned_next(window, 
     assert {finding.find_code(archive, b.box_code).location for b in boxes} == {target}
 
 
+def _two_records_boxed_from_the_table(window, archive, monkeypatch) -> tuple[list[int], list[int]]:
+    """Two new records chosen in the Catalogue table and put in a new box: their ids and rows."""
+    extra = [
+        create_record(archive, RecordInput(title=f"补充{n}", category="WS", year=2022, retention="Y"), accept=True).id
+        for n in range(2)
+    ]
+    window.refresh()
+    assert wait_until_idle(window, 10_000)
+    monkeypatch.setattr("archdesk.ui.custody.dialogs.PutInBoxDialog.exec", lambda self: QDialog.DialogCode.Accepted)
+    rows = [window.records.row_of(i) for i in extra]
+    window.table.select_row(rows[0])
+    window.table.selectionModel().select(
+        window.records.index(rows[1], 0),
+        window.table.selectionModel().SelectionFlag.Select | window.table.selectionModel().SelectionFlag.Rows,
+    )
+    window.put_in_box_action.trigger()
+    assert wait_until_idle(window, 10_000)
+    return extra, rows
+
+
+def test_the_record_counts_follow_a_box_moved_by_scan_and_records_boxed_from_the_table(
+    window, stocked, qtbot, monkeypatch
+):
+    archive, boxes = stocked
+    dock = window.locations_dock
+    first, last = location_tree(archive)[0], location_tree(archive)[-1]
+    room = dock.list.topLevelItem(0)
+
+    def records_on(shelf) -> str:
+        return dock.list.shelf_item(shelf.id).text(2)
+
+    assert wait_until_idle(window, 10_000)
+    assert (records_on(first), records_on(last), room.text(2)) == ("6", "0", "6")
+
+    def scan_to_last(box_code: str) -> None:
+        for code in (box_code, last.code):
+            qtbot.keyClicks(dock.scan, code)
+            qtbot.keyClick(dock.scan, Qt.Key.Key_Return)
+            assert wait_until_idle(window, 10_000)
+
+    qtbot.mouseClick(dock.move_by_scan, Qt.MouseButton.LeftButton, pos=QPoint(5, dock.move_by_scan.height() // 2))
+    scan_to_last(boxes[0].box_code)
+    assert (records_on(first), records_on(last), dock.list.topLevelItem(0).text(2)) == ("3", "3", "6")
+
+    # Two new records put in a new box from the Catalogue table, and the box scanned onto the last shelf.
+    _two_records_boxed_from_the_table(window, archive, monkeypatch)
+    new_box = window.statusBar().currentMessage().split("put in box ")[1].split()[0]
+    scan_to_last(new_box)
+    assert (records_on(first), records_on(last), dock.list.topLevelItem(0).text(2)) == ("3", "5", "8")
+
+
 def test_a_full_shelf_asks_before_a_drop_and_no_means_nothing_moves(window, stocked, monkeypatch):
     archive, boxes = stocked
     dock = window.locations_dock
@@ -142,21 +193,7 @@ def test_a_full_shelf_asks_before_a_drop_and_no_means_nothing_moves(window, stoc
 
 def test_records_chosen_in_the_table_go_into_a_new_box_and_the_editor_shows_where(window, stocked, qtbot, monkeypatch):
     archive, _ = stocked
-    extra = [
-        create_record(archive, RecordInput(title=f"补充{n}", category="WS", year=2022, retention="Y"), accept=True).id
-        for n in range(2)
-    ]
-    window.refresh()
-    assert wait_until_idle(window, 10_000)
-    monkeypatch.setattr("archdesk.ui.custody.dialogs.PutInBoxDialog.exec", lambda self: QDialog.DialogCode.Accepted)
-    rows = [window.records.row_of(i) for i in extra]
-    window.table.select_row(rows[0])
-    window.table.selectionModel().select(
-        window.records.index(rows[1], 0),
-        window.table.selectionModel().SelectionFlag.Select | window.table.selectionModel().SelectionFlag.Rows,
-    )
-    window.put_in_box_action.trigger()
-    assert wait_until_idle(window, 10_000)
+    extra, rows = _two_records_boxed_from_the_table(window, archive, monkeypatch)
     assert "2 records put in box" in window.statusBar().currentMessage()
     found = finding.find_code(archive, window.statusBar().currentMessage().split("put in box ")[1].split()[0])
     assert sorted(r.id for r in found.records) == extra

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from archdesk.models import Box, Location, Record
+from archdesk.models import Box, Location
+from archdesk.services.custody import box_counts
 from archdesk.services.database import Database
 
 
@@ -27,12 +28,7 @@ def list_locations(db: Database) -> list[LocationSummary]:
     """Every shelf location in address order, with its box and record counts. Runs on the calling thread."""
     with db.reading() as session:
         boxes = select(Box.location_id, func.count(Box.id).label("boxes")).group_by(Box.location_id).subquery()
-        records = (
-            select(Box.location_id, func.count(Record.id).label("records"))
-            .join(Record, Record.box_id == Box.id)
-            .group_by(Box.location_id)
-            .subquery()
-        )
+        held = box_counts.shelf_record_counts(session)
         rows = session.execute(
             select(
                 Location.id,
@@ -40,11 +36,9 @@ def list_locations(db: Database) -> list[LocationSummary]:
                 Location.storeroom,
                 Location.description,
                 Location.capacity,
-                func.coalesce(boxes.c.boxes, 0).label("boxes"),
-                func.coalesce(records.c.records, 0).label("records"),
+                func.coalesce(boxes.c.boxes, 0),
             )
             .outerjoin(boxes, boxes.c.location_id == Location.id)
-            .outerjoin(records, records.c.location_id == Location.id)
             .order_by(Location.code)
         )
-        return [LocationSummary(**row._mapping) for row in rows]
+        return [LocationSummary(*row, held.get(row[0], 0)) for row in rows]

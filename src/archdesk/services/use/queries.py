@@ -78,22 +78,26 @@ def list_loans(
 ) -> list[LoanSummary]:
     """Loans, the soonest due first: open ones only unless ``open_only`` is false; only those out with
     ``lent_only``; only ``statuses`` when given; only those due before ``due_before`` (overdue)."""
-    stmt = _loan_select()
+    # The page's loans are chosen from ``loan`` alone (its status/due index), then joined to their
+    # records and borrowers: joining first read the record row of every open loan (9,629 at 1M)
+    # before sorting and keeping 500, 40 ms of the Loans dock's first view (6 ms now, bench/README.md).
+    page = select(Loan.id)
     if due_before is not None:
-        stmt = stmt.where(Loan.due_on < due_before)
+        page = page.where(Loan.due_on < due_before)
     if statuses:
-        stmt = stmt.where(Loan.status.in_(statuses))
+        page = page.where(Loan.status.in_(statuses))
     elif lent_only:
-        stmt = stmt.where(Loan.status == str(LoanStatus.LENT))
+        page = page.where(Loan.status == str(LoanStatus.LENT))
     elif open_only:
-        stmt = stmt.where(Loan.status.in_(OPEN_STATUSES))
+        page = page.where(Loan.status.in_(OPEN_STATUSES))
     if borrower_id is not None:
-        stmt = stmt.where(Loan.borrower_id == borrower_id)
-        stmt = stmt.order_by(Loan.id.desc())
+        page = page.where(Loan.borrower_id == borrower_id)
+        order = (Loan.id.desc(),)
     else:
-        stmt = stmt.order_by(Loan.due_on.is_(None), Loan.due_on, Loan.id)
+        order = (Loan.due_on.is_(None), Loan.due_on, Loan.id)
+    stmt = _loan_select().where(Loan.id.in_(page.order_by(*order).limit(limit))).order_by(*order)
     with db.reading() as session:
-        return [LoanSummary(**row._mapping) for row in session.execute(stmt.limit(limit))]
+        return [LoanSummary(**row._mapping) for row in session.execute(stmt)]
 
 
 def get_loan(db: Database, loan_id: int) -> LoanSummary:
