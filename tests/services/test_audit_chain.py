@@ -72,19 +72,47 @@ def test_demo_records_written_in_bulk_are_sealed_and_check_clean(archive):
 
 
 def test_an_imported_transfer_batch_is_sealed_and_checks_clean(archive, tmp_path):
-    import csv
-
     from archdesk.services.collection import import_transfer
+
+    result = import_transfer(archive, _dated_sheet(tmp_path), department="BGS")
+
+    assert result.imported == 40
+    assert check_archive(archive).clean
+
+
+def _dated_sheet(tmp_path):
+    """40 rows with dates, pages and 密级, every third row without a date and every fourth without pages."""
+    import csv
 
     sheet = tmp_path / "移交清单.csv"
     with sheet.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["题名", "年度", "保管期限"])
-        writer.writerows([[f"关于第{n}批设备采购的请示", 2022, "D30"] for n in range(1, 41)])
-    result = import_transfer(archive, sheet, department="BGS")
+        writer.writerow(["题名", "年度", "日期", "页数", "密级", "保管期限"])
+        writer.writerows(
+            [
+                f"关于第{n}批设备采购的请示",
+                2022,
+                "" if n % 3 == 0 else f"2022-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                "" if n % 4 == 0 else n,
+                "内部" if n % 5 == 0 else "",
+                "D30",
+            ]
+            for n in range(1, 41)
+        )
+    return sheet
 
-    assert result.imported == 40
-    assert check_archive(archive).clean
+
+@pytest.mark.sqlite_only  # edits the file with the sqlite3 shell
+def test_a_date_changed_with_sqlite3_after_an_import_is_named(archive, tmp_path):
+    from archdesk.services.collection import import_transfer
+
+    import_transfer(archive, _dated_sheet(tmp_path), department="BGS")
+    with _shell(archive) as conn:
+        code = conn.execute("SELECT reference_code FROM record WHERE title = '关于第7批设备采购的请示'").fetchone()[0]
+        conn.execute("UPDATE record SET date = '2022-12-31' WHERE reference_code = ?", (code,))
+
+    [finding] = _findings(archive, "audited_state")
+    assert finding.startswith(f"{code}: date changed outside ArchDesk since its last audited state")
 
 
 def test_a_bulk_update_through_a_unit_of_work_is_sealed_not_reported(archive):
