@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import closing
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import update
@@ -296,3 +297,26 @@ def test_an_upgrade_chains_the_events_and_seals_the_records_already_there(tmp_pa
             )
     finally:
         upgraded.dispose()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("pages", 4.0), ("date", datetime(2022, 3, 1, 12, 0)), ("security_level_id", True), ("year", "2022")],
+)
+def test_bulk_rows_with_a_value_the_database_would_give_back_otherwise_are_read_back_not_sealed_as_written(
+    field, value
+):
+    from archdesk.services.collection.transfer import RECORD_COLUMNS
+
+    def row(**changed):
+        values = {name: None for name in RECORD_COLUMNS} | {
+            "reference_code": "Z001-WS·2022-D30-BGS-0001", "title": "通知", "status": "in_custody", "fonds_id": 1,
+            "category_id": 1, "year": 2022, "retention_id": 1, "item_number": 1, "document_number": "",
+            "responsible_party": "", "date": date(2022, 3, 1), "pages": 4, "notes": "",
+        }  # fmt: skip
+        values.update(changed)
+        return tuple(values[name] for name in RECORD_COLUMNS)
+
+    as_written = audit_chain.written_seals(Record.__table__, RECORD_COLUMNS, [row()], 7)
+    assert as_written is not None and as_written.last_id == 7
+    assert audit_chain.written_seals(Record.__table__, RECORD_COLUMNS, [row(), row(**{field: value})], 7) is None
