@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import closing
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import update
@@ -72,19 +73,47 @@ def test_demo_records_written_in_bulk_are_sealed_and_check_clean(archive):
 
 
 def test_an_imported_transfer_batch_is_sealed_and_checks_clean(archive, tmp_path):
-    import csv
-
     from archdesk.services.collection import import_transfer
+
+    result = import_transfer(archive, _dated_sheet(tmp_path), department="BGS")
+
+    assert result.imported == 40
+    assert check_archive(archive).clean
+
+
+def _dated_sheet(tmp_path):
+    """40 rows with dates, pages and 密级, every third row without a date and every fourth without pages."""
+    import csv
 
     sheet = tmp_path / "移交清单.csv"
     with sheet.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["题名", "年度", "保管期限"])
-        writer.writerows([[f"关于第{n}批设备采购的请示", 2022, "D30"] for n in range(1, 41)])
-    result = import_transfer(archive, sheet, department="BGS")
+        writer.writerow(["题名", "年度", "日期", "页数", "密级", "保管期限"])
+        writer.writerows(
+            [
+                f"关于第{n}批设备采购的请示",
+                2022,
+                "" if n % 3 == 0 else f"2022-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                "" if n % 4 == 0 else n,
+                "内部" if n % 5 == 0 else "",
+                "D30",
+            ]
+            for n in range(1, 41)
+        )
+    return sheet
 
-    assert result.imported == 40
-    assert check_archive(archive).clean
+
+@pytest.mark.sqlite_only  # edits the file with the sqlite3 shell
+def test_a_date_changed_with_sqlite3_after_an_import_is_named(archive, tmp_path):
+    from archdesk.services.collection import import_transfer
+
+    import_transfer(archive, _dated_sheet(tmp_path), department="BGS")
+    with _shell(archive) as conn:
+        code = conn.execute("SELECT reference_code FROM record WHERE title = '关于第7批设备采购的请示'").fetchone()[0]
+        conn.execute("UPDATE record SET date = '2022-12-31' WHERE reference_code = ?", (code,))
+
+    [finding] = _findings(archive, "audited_state")
+    assert finding.startswith(f"{code}: date changed outside ArchDesk since its last audited state")
 
 
 def test_a_bulk_update_through_a_unit_of_work_is_sealed_not_reported(archive):
@@ -268,3 +297,26 @@ def test_an_upgrade_chains_the_events_and_seals_the_records_already_there(tmp_pa
             )
     finally:
         upgraded.dispose()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("pages", 4.0), ("date", datetime(2022, 3, 1, 12, 0)), ("security_level_id", True), ("year", "2022")],
+)
+def test_bulk_rows_with_a_value_the_database_would_give_back_otherwise_are_read_back_not_sealed_as_written(
+    field, value
+):
+    from archdesk.services.collection.transfer import RECORD_COLUMNS
+
+    def row(**changed):
+        values = {name: None for name in RECORD_COLUMNS} | {
+            "reference_code": "Z001-WS·2022-D30-BGS-0001", "title": "通知", "status": "in_custody", "fonds_id": 1,
+            "category_id": 1, "year": 2022, "retention_id": 1, "item_number": 1, "document_number": "",
+            "responsible_party": "", "date": date(2022, 3, 1), "pages": 4, "notes": "",
+        }  # fmt: skip
+        values.update(changed)
+        return tuple(values[name] for name in RECORD_COLUMNS)
+
+    as_written = audit_chain.written_seals(Record.__table__, RECORD_COLUMNS, [row()], 7)
+    assert as_written is not None and as_written.last_id == 7
+    assert audit_chain.written_seals(Record.__table__, RECORD_COLUMNS, [row(), row(**{field: value})], 7) is None

@@ -280,3 +280,26 @@ def test_a_text_search_with_a_year_keeps_to_that_year(archive):
 
     assert [view.title for view in rows] == ["关于会议安排的通知"]
     assert count_records(archive, RecordFilter(text="通知", year=2023)) == 1
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        ("关于召开会议的通知", "办发〔2023〕1号", "办公室", "", "Z001-WS·2023-Y-BGS-0001"),
+        ("会", None, "ab", "abc", "ABCD"),  # one, two, three and four characters, case folded
+        ("", None, "", "", ""),
+        ("İ", "ǅx", "ß", "会会会", "e\u0301"),  # folding that changes the length; a repeated character
+    ],
+)
+def test_the_gram_tokens_of_a_row_are_each_fields_characters_and_pairs_never_a_pair_across_two_fields(fields):
+    from collections import Counter
+
+    from archdesk.services.search_tokens import gram_token, grams
+
+    expected: Counter[str] = Counter()
+    for value in fields:
+        folded = (value or "").lower()
+        expected.update(gram_token(c) for c in folded)
+        expected.update(gram_token(folded[i : i + 2]) for i in range(len(folded) - 1))
+
+    assert Counter(grams(*fields).split()) == expected

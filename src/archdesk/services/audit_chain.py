@@ -30,6 +30,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,7 +124,15 @@ def _texts(values: Sequence[Any]) -> list[str]:
 
 def record_state(values: Sequence[Any]) -> str:
     """The seal of a record's STATE_FIELDS values: 16 hex digits of the whole, then 4 per field."""
-    texts = [text.encode() for text in _texts(values)]
+    # ``_texts`` encoded in the same pass, texts (most values) tested first: 100,000 rows 0.85 → 0.62 s.
+    texts = [
+        v.encode()
+        if v.__class__ is str
+        else b"\x00"
+        if v is None
+        else (v.isoformat() if isinstance(v, _DATES) else str(v)).encode()
+        for v in values
+    ]
     whole = hashlib.blake2b(b"\x1f".join(texts), digest_size=8).hexdigest()
     return whole + _PACK_TAGS(*[zlib.crc32(text) & 0xFFFF for text in texts]).hex()
 
@@ -230,11 +239,14 @@ class ChainHead:
     hash: str
 
 
-def chain_and_seal(session: Session, events: list[AuditEvent], touched: set[int], actor: str) -> ChainHead | None:
+def chain_and_seal(
+    session: Session, events: list[AuditEvent], touched: set[int], actor: str, written: WrittenSeals | None = None
+) -> ChainHead | None:
     """Seal the touched records, chain ``events`` after the newest event and add them to the session.
 
-    Returns the new head, or None when there was nothing to write. Runs inside the unit of work's
-    transaction, just before it commits.
+    ``written`` are the seals of records inserted in bulk, computed from the values written
+    (``written_seals``); every other record is read back. Returns the new head, or None when there
+    was nothing to write. Runs inside the unit of work's transaction, just before it commits.
     """
     from sqlalchemy import func, select
 
@@ -246,7 +258,7 @@ def chain_and_seal(session: Session, events: list[AuditEvent], touched: set[int]
     touched = touched | _touched_on_connection(session)
     touched.update(e.entity_id for e in events if e.entity == "record" and e.entity_id is not None)
     sealed_up_to = session.scalar(select(func.max(AuditSeal.record_id)))
-    seals = dict(_states(session, touched, sealed_up_to))
+    seals = dict(_states(session, touched, sealed_up_to, written))
     if not events and not seals:
         return None
     if not events:  # records changed without an event: the seal still needs one to be chained
@@ -294,9 +306,44 @@ def chain_and_seal(session: Session, events: list[AuditEvent], touched: set[int]
     return ChainHead(last_id, events[-1].hash)
 
 
-def _states(session: Session, ids: set[int], sealed_up_to: int | None) -> Iterator[tuple[int, tuple[str, str]]]:
+@dataclass(frozen=True)
+class WrittenSeals:
+    """The seals of the records with ids ``first_id`` … ``first_id + len(seals) - 1``, in id order:
+    (reference code, seal) each."""
+
+    first_id: int
+    seals: list[tuple[str, str]]
+
+    @property
+    def last_id(self) -> int:
+        return self.first_id + len(self.seals) - 1
+
+
+def written_seals(
+    table: Any, columns: Sequence[str], rows: Sequence[Sequence[Any]], first_id: int
+) -> WrittenSeals | None:
+    """The seals of ``rows`` (tuples in ``columns`` order, just inserted with ids from ``first_id``
+    on), computed from the values handed to the insert instead of reading them back.
+
+    They are what the database returns only when every value is exactly of its column's Python
+    type (str, int, date) or None: the database stores and gives back such a value unchanged, where
+    a float in an integer column or a datetime in a date column would come back as another value
+    with another text. Anything else: None, and the rows are read back.
+    """
+    at = [columns.index(name) for name in STATE_FIELDS]
+    for index, name in zip(at, STATE_FIELDS, strict=True):
+        expected = table.c[name].type.python_type
+        if not {row[index].__class__ for row in rows} <= {expected, type(None)}:
+            return None
+    state_of, code = itemgetter(*at), at[0]
+    return WrittenSeals(first_id, [(row[code], record_state(state_of(row))) for row in rows])
+
+
+def _states(
+    session: Session, ids: set[int], sealed_up_to: int | None, written: WrittenSeals | None = None
+) -> Iterator[tuple[int, tuple[str, str]]]:
     """(record id, (reference code, seal)) of the given records (``deleted`` if gone) and of every
-    record above ``sealed_up_to``."""
+    record above ``sealed_up_to``, those of ``written`` as written unless touched again since."""
     from sqlalchemy import select
 
     from archdesk.models import Record
@@ -313,10 +360,46 @@ def _states(session: Session, ids: set[int], sealed_up_to: int | None) -> Iterat
         for rid in chunk:
             row = found.get(rid)
             yield rid, (row[1], record_state(row[1:])) if row is not None else ("", DELETED)
-    if sealed_up_to is not None:
-        statement = statement.where(Record.id > sealed_up_to)
-    for row in connection.execute(statement.order_by(Record.id).execution_options(yield_per=20_000)):
-        yield row[0], (row[1], record_state(row[1:]))
+    if written is not None:
+        for record_id, seal in enumerate(written.seals, start=written.first_id):
+            if record_id not in ids:
+                yield record_id, seal
+    yield from _new_states(connection, sealed_up_to, written)
+
+
+def _new_states(
+    connection: Any, sealed_up_to: int | None, written: WrittenSeals | None = None
+) -> Iterator[tuple[int, tuple[str, str]]]:
+    """(record id, (reference code, seal)) of every record above ``sealed_up_to`` (an import's).
+
+    Read with the driver's own cursor in blocks, and each column's conversion to its Python type
+    (SQLite's dates are text) applied once per distinct value of the block, not once per row: the
+    same values as a Core query returns, so the same seals as ``archdesk check`` computes
+    (100,000 rows read 0.52 → 0.27 s CPU).
+    """
+    from archdesk.models import Record
+    from archdesk.services.bulk import converted_columns
+
+    conditions = [] if sealed_up_to is None else [f"id > {int(sealed_up_to)}"]
+    if written is not None:
+        conditions.append(f"id NOT BETWEEN {int(written.first_id)} AND {int(written.last_id)}")
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(f"SELECT id, {', '.join(STATE_FIELDS)} FROM record{where} ORDER BY id")
+        converters = []
+        for index, name in enumerate(STATE_FIELDS, start=1):
+            kind = Record.__table__.c[name].type
+            processor = kind._cached_result_processor(connection.dialect, cursor.description[index][1])
+            if processor is not None:
+                converters.append((index, processor))
+        while block := cursor.fetchmany(20_000):
+            if converters:
+                block = converted_columns(block, converters)
+            for row in block:
+                yield row[0], (row[1], record_state(row[1:]))
+    finally:
+        cursor.close()
 
 
 # -- the head beside the archive -------------------------------------------------------------------

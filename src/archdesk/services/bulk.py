@@ -29,7 +29,7 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
         if processor is not None:
             converters.append((index, processor))
     if converters:
-        rows = _converted(rows, converters)
+        rows = converted_columns(rows, converters)
     if compiled.positional:
         order = [columns.index(_bind_column(compiled, key)) for key in compiled.positiontup or ()]
         same = order == list(range(len(columns)))
@@ -45,9 +45,10 @@ def _bind_column(compiled: Any, key: str) -> str:
     return bind.key
 
 
-def _converted(rows: Sequence[tuple[Any, ...]], converters: list[tuple[int, Any]]) -> list[tuple[Any, ...]]:
-    """The rows with each converter applied to its column, column by column: each distinct value is
-    converted once (an import's timestamps are one value, its dates a few hundred)."""
+def converted_columns(rows: Sequence[tuple[Any, ...]], converters: list[tuple[int, Any]]) -> list[tuple[Any, ...]]:
+    """The rows with each (column index, converter) applied to its column, column by column: each
+    distinct value is converted once (an import's timestamps are one value, its dates a few
+    hundred); None stays None."""
     columns = list(zip(*rows, strict=True))
     for index, processor in converters:
         values = columns[index]

@@ -38,6 +38,7 @@ class UnitOfWork:
         # Events wait here until commit, where they are chained in order (services/audit_chain.py).
         self._events: list[AuditEvent] = []
         self._touched: set[int] = set()
+        self._written: audit_chain.WrittenSeals | None = None
 
     def __enter__(self) -> UnitOfWork:
         holder = getattr(self.db, "read_only_for", None)
@@ -67,11 +68,17 @@ class UnitOfWork:
         """Chain the audit events (and seal the records changed), commit, then move the chain head
         kept beside an SQLite archive."""
         events, self._events = self._events, []
-        head = audit_chain.chain_and_seal(self.session, events, self._touched, self.actor)
+        written, self._written = self._written, None
+        head = audit_chain.chain_and_seal(self.session, events, self._touched, self.actor, written)
         self._touched.clear()
         self.session.commit()
         if head is not None and self.db.file is not None:
             audit_chain.write_head(self.db.file, head)
+
+    def sealed_as_written(self, seals: audit_chain.WrittenSeals) -> None:
+        """Seal these records (just inserted in bulk) from the values written rather than reading
+        them back at commit; a record changed again before the commit is still read back."""
+        self._written = seals
 
     def audit(
         self,

@@ -25,6 +25,7 @@ from sqlalchemy import func, select, update
 from archdesk.messages import msg
 from archdesk.models import Department, Fonds, ItemSequence, Record, TransferBatch
 from archdesk.models.base import utcnow
+from archdesk.services.audit_chain import written_seals
 from archdesk.services.bulk import indexes_built_after, insert_rows, large_page_cache
 from archdesk.services.collection.batches import with_note
 from archdesk.services.collection.file_values import given_values, info_values, merged, sheet_name_values
@@ -237,6 +238,11 @@ def accept_import(
                 Record.transfer_batch_id == batch.id, Record.created_at == now
             )
         ).one()
+        # The rows took the ids first … last in order when no other writer's rows fell between them.
+        if total and last_id - first_id + 1 == total:
+            seals = written_seals(Record.__table__, RECORD_COLUMNS, rows, first_id)
+            if seals is not None:
+                uow.sealed_as_written(seals)
         uow.audit(
             "accept",
             "transfer_batch",
