@@ -356,8 +356,8 @@ class RecordsModel(QAbstractTableModel):
     def _read_ahead(self, number: int, offset: int) -> None:
         """Rows past a block's first quarter are shown: read the next block now, from this one's last
         key, so that Page Down never waits for it (and before its last quarter: the block before,
-        for Page Up). From the half, as it first was, four pages were left for the read, and at 16 ms
-        a frame one crossing in two still waited for it (bench/README.md, issue 10)."""
+        for Page Up). From the half, as it first was, the read often was not done when Page Down came
+        to the next block (bench/README.md, issue 10)."""
         for neighbour in (number + 1 if offset >= BLOCK_SIZE // 4 else None,
                           number - 1 if offset < BLOCK_SIZE - BLOCK_SIZE // 4 else None):  # fmt: skip
             if neighbour is None or neighbour < 0 or neighbour * BLOCK_SIZE >= self._total:
