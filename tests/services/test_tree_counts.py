@@ -12,6 +12,7 @@ from unittest.mock import patch
 import pytest
 from sqlalchemy import func, select, text
 
+from archdesk.messages import render
 from archdesk.models import Category, Fonds, Record, RetentionPeriod
 from archdesk.services import tree_counts
 from archdesk.services.catalogue import (
@@ -151,6 +152,9 @@ def test_a_record_table_rebuilt_without_triggers_is_found_by_check_and_repaired_
     result = next(r for r in check_archive(archive).results if r.name == "tree_counts")
     assert result.status == "problems"
     assert any("missing" in finding.message for finding in result.findings)
+    chinese = [render(finding.content, "zh_CN") for finding in result.findings]
+    assert "触发器 record_count_insert 缺失，分类计数未能维护" in chinese  # in the window's language too
+    assert any(text.startswith("分类计数记为") for text in chinese)  # the record added meanwhile
     assert _tree(archive) == _full_count(archive)  # the tree falls back to a full count meanwhile
 
     with archive.engine.begin() as conn:

@@ -83,6 +83,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "integrity.found": ("{count} problem(s) found.", "发现 {count} 个问题。"),
     "integrity.counted_in_full": ("counted in full on this database", "此数据库上完整计数"),
     "integrity.tree_counts_compared": ("record_count against a full count", "分类计数表与完整计数比对"),
+    "integrity.tree_count_trigger_missing": (
+        "trigger {trigger} is missing; the tree counts are not kept",
+        "触发器 {trigger} 缺失，分类计数未能维护",
+    ),
+    "integrity.tree_count_group": (
+        "fonds {fonds}, category {category}, year {year}, retention {retention}",
+        "全宗 {fonds}，门类 {category}，年度 {year}，保管期限 {retention}",
+    ),
+    "integrity.tree_count_wrong": ("tree count {kept}, {counted} records", "分类计数记为 {kept}，实有 {counted} 件"),
     "integrity.box_counts_compared": ("box_record_count against each box's records", "盒内件数表与各盒档案计数比对"),
     "integrity.box_count_wrong": (
         "box count {kept}, {counted} records in the box",

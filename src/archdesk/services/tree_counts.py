@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
+from archdesk.messages import Message, msg
 from archdesk.models import Record, RecordCount
 
 _KEY = ("fonds_id", "category_id", "year", "retention_id")
@@ -53,12 +54,15 @@ def _full_count() -> Any:
     )
 
 
+def schema_names(connection: Connection) -> set[str]:
+    """The names of the SQLite database's tables and triggers (for the counts kept by triggers:
+    these and ``services/custody/box_counts.py``)."""
+    return set(connection.execute(text("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'table')")).scalars())
+
+
 def maintained(connection: Connection) -> bool:
     """True when this database keeps ``record_count`` (SQLite with the triggers in place)."""
-    if connection.dialect.name != "sqlite":
-        return False
-    names = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
-    return set(TRIGGERS) <= set(names)
+    return connection.dialect.name == "sqlite" and set(TRIGGERS) <= schema_names(connection)
 
 
 def counts(session: Session) -> dict[tuple[int, int, int, int], int]:
@@ -76,7 +80,7 @@ def ensure(connection: Connection) -> bool:
     once ``record_count`` exists). Returns True when it had to."""
     if connection.dialect.name != "sqlite":
         return False
-    names = set(connection.execute(text("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'table')")).scalars())
+    names = schema_names(connection)
     if "record_count" not in names or set(TRIGGERS) <= names:
         return False
     for name, statement in TRIGGERS.items():
@@ -97,14 +101,16 @@ def recount(connection: Connection) -> None:
     )
 
 
-def problems(session: Session) -> list[tuple[str, str]]:
+def problems(session: Session) -> list[tuple[str | Message, Message]]:
     """(subject, message) for every difference between the table and a full count; [] when they agree
     or when this database does not keep the table."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         return []
-    missing = sorted(set(TRIGGERS) - set(connection.execute(text("SELECT name FROM sqlite_master")).scalars()))
-    found = [("record_count", f"trigger {name} is missing; the tree counts are not kept") for name in missing]
+    missing = sorted(set(TRIGGERS) - schema_names(connection))
+    found: list[tuple[str | Message, Message]] = [
+        ("record_count", msg("integrity.tree_count_trigger_missing", trigger=name)) for name in missing
+    ]
     kept = {
         (f, c, y, r): n
         for f, c, y, r, n in session.execute(select(*(getattr(RecordCount, k) for k in _KEY), RecordCount.records))
@@ -115,8 +121,8 @@ def problems(session: Session) -> list[tuple[str, str]]:
             fonds, category, year, retention = key
             found.append(
                 (
-                    f"fonds {fonds}, category {category}, year {year}, retention {retention}",
-                    f"tree count {kept.get(key, 0)}, {actual.get(key, 0)} records",
+                    msg("integrity.tree_count_group", fonds=fonds, category=category, year=year, retention=retention),
+                    msg("integrity.tree_count_wrong", kept=kept.get(key, 0), counted=actual.get(key, 0)),
                 )
             )
     return found

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from archdesk.messages import Message, msg
 from archdesk.models import Box, BoxRecordCount, Record
+from archdesk.services.tree_counts import schema_names
 
 _ADD_NEW = (
     "INSERT INTO box_record_count (box_id, records) SELECT NEW.box_id, 1 WHERE NEW.box_id IS NOT NULL "
@@ -52,13 +53,9 @@ TRIGGERS = {
 _COUNT_BOXED = "SELECT box_id, count(*) FROM record WHERE box_id IS NOT NULL"
 
 
-def _names(connection: Connection) -> set[str]:
-    return set(connection.execute(text("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'table')")).scalars())
-
-
 def maintained(connection: Connection) -> bool:
     """True when this database keeps ``box_record_count`` (SQLite with the triggers in place)."""
-    return connection.dialect.name == "sqlite" and set(TRIGGERS) <= _names(connection)
+    return connection.dialect.name == "sqlite" and set(TRIGGERS) <= schema_names(connection)
 
 
 def shelf_record_counts(session: Session) -> dict[int, int]:
@@ -87,7 +84,7 @@ def ensure(connection: Connection) -> bool:
     once ``box_record_count`` exists). Returns True when it had to."""
     if connection.dialect.name != "sqlite":
         return False
-    names = _names(connection)
+    names = schema_names(connection)
     if "box_record_count" not in names or set(TRIGGERS) <= names:
         return False
     for name, statement in TRIGGERS.items():
@@ -106,7 +103,7 @@ def problems(session: Session) -> list[tuple[str, Message]]:
         return []
     found = [
         ("box_record_count", msg("integrity.box_count_trigger_missing", trigger=name))
-        for name in sorted(set(TRIGGERS) - _names(connection))
+        for name in sorted(set(TRIGGERS) - schema_names(connection))
     ]
     kept = dict(session.execute(select(BoxRecordCount.box_id, BoxRecordCount.records)).all())
     actual = dict(session.execute(text(f"{_COUNT_BOXED} GROUP BY box_id")).all())
