@@ -27,7 +27,7 @@ import json
 import os
 import struct
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import itemgetter
@@ -323,12 +323,31 @@ def written_seals(
     table: Any, columns: Sequence[str], rows: Sequence[Sequence[Any]], first_id: int
 ) -> WrittenSeals | None:
     """The seals of ``rows`` (tuples in ``columns`` order, just inserted with ids from ``first_id``
-    on), computed from the values handed to the insert instead of reading them back.
+    on), computed from the values handed to the insert instead of reading them back; None when
+    they cannot be (``written_states``)."""
+    states = written_states(table, columns, rows)
+    return None if states is None else WrittenSeals(first_id, states)
+
+
+#: Rows sealed between two looks at ``stopped()`` in ``written_states``.
+_STATES_PER_PIECE = 10_000
+
+
+def written_states(
+    table: Any,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    stopped: Callable[[], bool] | None = None,
+) -> list[tuple[str, str]] | None:
+    """(reference code, seal) of each of ``rows`` (tuples in ``columns`` order), from the values
+    themselves: no database. A bulk import computes them on a thread of its own while SQLite
+    writes the rows (``services/background.py``), then seals with them (:func:`written_seals`).
 
     They are what the database returns only when every value is exactly of its column's Python
     type (str, int, date) or None: the database stores and gives back such a value unchanged, where
     a float in an integer column or a datetime in a date column would come back as another value
-    with another text. Anything else: None, and the rows are read back.
+    with another text. Anything else, or ``stopped()`` answering True: None, and the rows are read
+    back.
     """
     at = [columns.index(name) for name in STATE_FIELDS]
     for index, name in zip(at, STATE_FIELDS, strict=True):
@@ -336,7 +355,12 @@ def written_seals(
         if not {row[index].__class__ for row in rows} <= {expected, type(None)}:
             return None
     state_of, code = itemgetter(*at), at[0]
-    return WrittenSeals(first_id, [(row[code], record_state(state_of(row))) for row in rows])
+    states: list[tuple[str, str]] = []
+    for start in range(0, len(rows), _STATES_PER_PIECE):
+        if stopped is not None and stopped():
+            return None
+        states += [(row[code], record_state(state_of(row))) for row in rows[start : start + _STATES_PER_PIECE]]
+    return states
 
 
 def _states(

@@ -35,10 +35,27 @@ columns and the index functions do nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, exists, false, literal_column, or_, select, text, true
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    and_,
+    bindparam,
+    exists,
+    false,
+    literal_column,
+    or_,
+    select,
+    text,
+    true,
+)
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
@@ -46,6 +63,7 @@ from sqlalchemy.sql.expression import ColumnElement as _ColumnElementBase
 from sqlalchemy.types import Boolean
 
 from archdesk.models import Attachment, Record
+from archdesk.services.bulk import insert_rows
 from archdesk.services.digitisation import content as attached
 from archdesk.services.search_tokens import gram_token, grams
 
@@ -346,11 +364,20 @@ def _delete(session: Session, ids: Sequence[int]) -> None:
 
 
 def _insert_select(session: Session, where: str, params: dict | None = None) -> None:
+    _insert_select_trigrams(session, where, params)
+    _insert_select_grams(session, where, params)
+
+
+def _insert_select_trigrams(session: Session, where: str, params: dict | None = None) -> None:
     columns = ", ".join(FIELDS)
     session.execute(
         text(f"INSERT INTO {TRIGRAM_TABLE}(rowid, {columns}) SELECT id, {columns} FROM record WHERE {where}"),
         params or {},
     )
+
+
+def _insert_select_grams(session: Session, where: str, params: dict | None = None) -> None:
+    columns = ", ".join(FIELDS)
     session.execute(
         text(
             f"INSERT INTO {GRAM_TABLE}(rowid, grams) SELECT id, {_GRAMS_FUNCTION}({columns}) FROM record WHERE {where}"
@@ -384,8 +411,49 @@ def remove_records(session: Session, record_ids: Sequence[int]) -> None:
     attached.remove_content(session, record_ids)
 
 
-def index_records_of_batch(session: Session, transfer_batch_id: int) -> None:
-    """Index every record of a transfer batch that was just inserted (one INSERT … SELECT per table)."""
+#: Rows of tokens computed between two looks at ``stopped()`` in ``written_grams``.
+_GRAMS_PER_PIECE = 10_000
+
+
+def written_grams(
+    columns: Sequence[str], rows: Sequence[Sequence[Any]], stopped: Callable[[], bool] | None = None
+) -> list[str] | None:
+    """The ``search_gram`` tokens of each of ``rows`` (tuples in ``columns`` order, about to be
+    inserted as records), from the values themselves: no database, so a bulk import computes them
+    on a helper thread while SQLite writes the rows (``services/background.py``) and
+    :func:`index_records_of_batch` inserts them instead of calling the token function row by row.
+
+    The tokens of the values stored only when each searched value is text or None (stored and read
+    back unchanged); otherwise, or when ``stopped()`` answers True: None.
+    """
+    at = [columns.index(name) for name in FIELDS]
+    for index in at:
+        if not {row[index].__class__ for row in rows} <= {str, type(None)}:
+            return None
+    texts = itemgetter(*at)
+    tokens: list[str] = []
+    for start in range(0, len(rows), _GRAMS_PER_PIECE):
+        if stopped is not None and stopped():
+            return None
+        tokens += [grams(*texts(row)) for row in rows[start : start + _GRAMS_PER_PIECE]]
+    return tokens
+
+
+#: ``search_gram`` as an insert sees it (its rowid and its one column): the virtual table is not
+#: in the models' metadata.
+_GRAM_ROWS = Table(GRAM_TABLE, MetaData(), Column("rowid", Integer), Column("grams", Text))
+
+
+def index_records_of_batch(
+    session: Session, transfer_batch_id: int, tokens: tuple[int, Callable[[], Sequence[str] | None]] | None = None
+) -> None:
+    """Index every record of a transfer batch that was just inserted (one INSERT per table).
+
+    ``tokens``: the first record id and a function answering ``written_grams`` of the records from
+    it on (waiting for them while they are computed; the trigram table is written first). They are
+    inserted as they are when they cover the whole batch, not yet indexed; otherwise, or when the
+    function answers None, they are computed in SQL.
+    """
     if _is_postgresql(session):
         return _postgresql().index_records_of_batch(session, transfer_batch_id)
     if not _is_sqlite(session):
@@ -399,7 +467,8 @@ def index_records_of_batch(session: Session, transfer_batch_id: int) -> None:
     ).one()
     if first is None:
         return
-    if _any_indexed(session, first, last):  # only if the batch was indexed before
+    indexed = _any_indexed(session, first, last)
+    if indexed:  # only if the batch was indexed before
         ids = session.scalars(
             text("SELECT id FROM record WHERE transfer_batch_id = :b ORDER BY id").bindparams(b=transfer_batch_id)
         ).all()
@@ -407,7 +476,18 @@ def index_records_of_batch(session: Session, transfer_batch_id: int) -> None:
     # A 16 MB buffer of pending terms for the batch writes fewer, larger segments (100,000 imported
     # rows: 0.15–0.2 s less); automatic merging stays on, and the default is back before returning.
     _configure(session, {"hashsize": _BULK_SETTINGS["hashsize"]})
-    _insert_select(session, "transfer_batch_id = :b", {"b": transfer_batch_id})
+    in_batch = "transfer_batch_id = :b", {"b": transfer_batch_id}
+    if tokens is not None and first == tokens[0] and not indexed:
+        _insert_select_trigrams(session, *in_batch)
+        written = tokens[1]()
+        if written is not None and len(written) == last - first + 1:
+            insert_rows(
+                session, _GRAM_ROWS, ("rowid", "grams"), list(zip(range(first, last + 1), written, strict=True))
+            )
+        else:
+            _insert_select_grams(session, *in_batch)
+    else:
+        _insert_select(session, *in_batch)
     _configure(session, {"hashsize": _DEFAULT_SETTINGS["hashsize"]})
 
 

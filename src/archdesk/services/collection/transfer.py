@@ -12,7 +12,6 @@ gets one event for the batch, naming the id range of its records, instead of one
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -25,7 +24,9 @@ from sqlalchemy import func, select, update
 from archdesk.messages import msg
 from archdesk.models import Department, Fonds, ItemSequence, Record, TransferBatch
 from archdesk.models.base import utcnow
-from archdesk.services.audit_chain import written_seals
+from archdesk.services import search
+from archdesk.services.audit_chain import WrittenSeals, written_states
+from archdesk.services.background import Background
 from archdesk.services.bulk import indexes_built_after, insert_rows, large_page_cache
 from archdesk.services.collection.batches import with_note
 from archdesk.services.collection.file_values import given_values, info_values, merged, sheet_name_values
@@ -187,7 +188,8 @@ def accept_import(
     recorded even when every row is returned, so the batch list shows what came of each transfer.
     ``progress(done, total)`` is called between chunks; returning False raises Cancelled and the
     transaction is rolled back: nothing of the batch is kept, and neither is anything if the process
-    dies half-way (the transaction is never committed). Runs on the calling thread.
+    dies half-way (the transaction is never committed). Runs on the calling thread, with the new
+    records' seals computed on a helper thread meanwhile.
     """
     validation = preview.validation
     total = len(validation.candidates)
@@ -226,62 +228,85 @@ def accept_import(
             session.add(batch)
         session.flush()
         rows = _numbered_rows(session, validation.candidates, batch.id, now, pending)
-        with large_page_cache(session), counted_after_insert(session), indexes_built_after(session, "record", total):
-            for start in range(0, total, INSERT_CHUNK):
-                if progress is not None and not progress(start, total):
-                    raise Cancelled(msg("import.cancelled"))
-                insert_rows(session, Record.__table__, RECORD_COLUMNS, rows[start : start + INSERT_CHUNK])
-        if progress is not None and not progress(total, total):
-            raise Cancelled(msg("import.cancelled"))
-        first_id, last_id = session.execute(
-            select(func.min(Record.id), func.max(Record.id)).where(
-                Record.transfer_batch_id == batch.id, Record.created_at == now
-            )
-        ).one()
-        # The rows took the ids first … last in order when no other writer's rows fell between them.
-        if total and last_id - first_id + 1 == total:
-            seals = written_seals(Record.__table__, RECORD_COLUMNS, rows, first_id)
-            if seals is not None:
-                uow.sealed_as_written(seals)
-        uow.audit(
-            "accept",
-            "transfer_batch",
-            batch.id,
-            msg(
-                "audit.transfer.accepted",
-                batch=batch.id,
-                file=Path(preview.file).name,
-                count=total,
-                returned=preview.invalid,
-            ),
-            after={
-                "file_name": Path(preview.file).name,
-                "file_sha256": preview.sha256,
-                "into_batch": into_batch,
-                "rows": preview.rows,
-                "accepted": total,
-                "returned": preview.invalid,
-                "first_record_id": first_id,
-                "last_record_id": last_id,
-                "forced": bool(earlier),
-            },
-        )
-        _index_for_search(session, batch.id)
-        if preview.department_id is not None:
-            before = session.scalar(select(Department.import_mapping).where(Department.id == preview.department_id))
-            stored = remember_mapping(session, preview.department_id, preview.mapping, preview.value_map)
-            if json.dumps(stored, ensure_ascii=False) != before:
-                uow.audit(
-                    "update", "department", preview.department_id,
-                    msg("audit.department.mapping", department=preview.department_label),
-                    after=stored,
-                )  # fmt: skip
+        # The search tokens and the seals need only the rows: computed on the other core while
+        # SQLite writes them and their indexes (services/background.py; bench/README.md, issue 11).
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        tokens = Background(lambda stopped: search.written_grams(RECORD_COLUMNS, rows, stopped) if sqlite else None)
+        sealing = Background(lambda stopped: written_states(Record.__table__, RECORD_COLUMNS, rows, stopped))
+        try:
+            _insert_records(session, rows, progress)
+            first_id, last_id = session.execute(
+                select(func.min(Record.id), func.max(Record.id)).where(
+                    Record.transfer_batch_id == batch.id, Record.created_at == now
+                )
+            ).one()
+            # The rows took the ids first … last in order when no other writer's rows fell between them.
+            in_order = bool(total) and last_id - first_id + 1 == total
+            _audit_accepted(uow, batch, preview, total, first_id, last_id, into_batch, bool(earlier))
+            search.index_records_of_batch(session, batch.id, (first_id, tokens.result) if in_order else None)
+            _remember_mapping(uow, preview)
+            states = sealing.result()
+            if in_order and states is not None:
+                uow.sealed_as_written(WrittenSeals(first_id, states))
+        finally:
+            tokens.stop()
+            sealing.stop()
         uow.commit()
         batch_id = batch.id
     return ImportResult(
         preview.file, preview.rows, total, preview.invalid, total, validation.review_count,
         validation.issues, batch_id, first_id, last_id, False, *_about_file(preview),
     )  # fmt: skip
+
+
+def _insert_records(session: Any, rows: list[tuple[Any, ...]], progress: Progress | None) -> None:
+    total = len(rows)
+    with large_page_cache(session), counted_after_insert(session), indexes_built_after(session, "record", total):
+        for start in range(0, total, INSERT_CHUNK):
+            if progress is not None and not progress(start, total):
+                raise Cancelled(msg("import.cancelled"))
+            insert_rows(session, Record.__table__, RECORD_COLUMNS, rows[start : start + INSERT_CHUNK])
+    if progress is not None and not progress(total, total):
+        raise Cancelled(msg("import.cancelled"))
+
+
+def _audit_accepted(
+    uow: UnitOfWork, batch: TransferBatch, preview: ImportPreview, total: int,
+    first_id: int | None, last_id: int | None, into_batch: int | None, forced: bool,
+) -> None:  # fmt: skip
+    name = Path(preview.file).name
+    uow.audit(
+        "accept",
+        "transfer_batch",
+        batch.id,
+        msg("audit.transfer.accepted", batch=batch.id, file=name, count=total, returned=preview.invalid),
+        after={
+            "file_name": name,
+            "file_sha256": preview.sha256,
+            "into_batch": into_batch,
+            "rows": preview.rows,
+            "accepted": total,
+            "returned": preview.invalid,
+            "first_record_id": first_id,
+            "last_record_id": last_id,
+            "forced": forced,
+        },
+    )
+
+
+def _remember_mapping(uow: UnitOfWork, preview: ImportPreview) -> None:
+    """The department's column and value maps, as this import used them (audited when they changed)."""
+    if preview.department_id is None:
+        return
+    session = uow.session
+    before = session.scalar(select(Department.import_mapping).where(Department.id == preview.department_id))
+    stored = remember_mapping(session, preview.department_id, preview.mapping, preview.value_map)
+    if json.dumps(stored, ensure_ascii=False) != before:
+        uow.audit(
+            "update", "department", preview.department_id,
+            msg("audit.department.mapping", department=preview.department_label),
+            after=stored,
+        )  # fmt: skip
 
 
 def _about_file(preview: ImportPreview) -> tuple[Any, ...]:
@@ -387,16 +412,6 @@ def _move_sequence_past(session: Any, key: str, number: int) -> None:
         session.flush()
     elif last < number:
         session.execute(update(ItemSequence).where(ItemSequence.group_key == key).values(last_number=number))
-
-
-def _index_for_search(session: Any, batch_id: int) -> None:
-    """Bring the search index up to date with the new records (one INSERT … SELECT in that module)."""
-    try:
-        search = importlib.import_module("archdesk.services.search")
-    except ImportError:
-        return
-    if hasattr(search, "index_records_of_batch"):
-        search.index_records_of_batch(session, batch_id)
 
 
 def _single_label(sheets: list[SheetPreview]) -> str:

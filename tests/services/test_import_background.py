@@ -1,0 +1,152 @@
+"""An import computes its records' search tokens and seals on a helper thread while SQLite writes
+the rows (services/background.py). What a user sees must not change: every word of the new records
+is found as after a rebuild of the index, an edit later takes the old words out of the index, the
+seals check clean, and a failure or a cancel leaves nothing running."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from pathlib import Path
+from unittest.mock import patch
+
+import pytest
+from sqlalchemy import select
+
+from archdesk.models import Record
+from archdesk.services import background, search
+from archdesk.services.catalogue import update_record
+from archdesk.services.collection import import_transfer
+from archdesk.services.errors import Cancelled
+from archdesk.services.integrity import check_archive
+from archdesk.services.records_query import search_records
+from archdesk.services.uow import UnitOfWork
+
+sys.path.insert(0, str(Path(__file__).parent / "collection"))
+from transfer_sheets import write_messy_xlsx
+
+
+def _words(texts: list[str]) -> set[str]:
+    """Every character and every pair of neighbouring characters (the gram table's words)."""
+    words: set[str] = set()
+    for t in texts:
+        words.update(t)
+        words.update(t[i : i + 2] for i in range(len(t) - 1))
+    return {w for w in words if w.strip() and len(w.strip()) == len(w)}
+
+
+def _found(db, words) -> dict[str, int]:
+    return {w: search_records(db, w).total for w in sorted(words)}
+
+
+def _stored_texts(db) -> list[str]:
+    with db.reading() as session:
+        rows = session.execute(
+            select(Record.title, Record.document_number, Record.responsible_party, Record.notes, Record.reference_code)
+        ).all()
+    return [v for row in rows for v in row if v]
+
+
+def test_an_imported_batch_is_found_by_every_short_word_as_after_rebuilding_the_index(archive, tmp_path):
+    computed_in_sql = []
+    real = search._insert_select_grams
+    with patch.object(search, "_insert_select_grams", lambda *a: (computed_in_sql.append(a), real(*a))):
+        result = import_transfer(archive, write_messy_xlsx(tmp_path / "办公室2023.xlsx"), department="BGS")
+    assert result.imported == 6
+    if archive.engine.dialect.name == "sqlite":
+        assert computed_in_sql == []  # the tokens written were the helper thread's
+    words = _words(_stored_texts(archive))
+    assert len(words) > 100
+    found = _found(archive, words)
+    assert all(found.values()), [w for w, n in found.items() if not n]
+    with UnitOfWork(archive) as uow:
+        search.rebuild_index(uow.session)
+        uow.commit()
+    assert _found(archive, words) == found
+    results = {r.name: r.status for r in check_archive(archive).results}
+    assert set(results.values()) <= {"ok", "skipped"}, results
+
+
+def test_editing_an_imported_record_takes_its_old_words_out_of_the_index(archive, tmp_path):
+    """The index forgets a record's words with tokens computed in SQL from its stored text: were the
+    helper thread's tokens for the import any different, the old words would still be found."""
+    import_transfer(archive, write_messy_xlsx(tmp_path / "办公室2023.xlsx"), department="BGS")
+    with archive.reading() as session:
+        record_id = session.scalar(select(Record.id).where(Record.title == "党组会议纪要"))
+    assert search_records(archive, "党组").total == 1
+    update_record(archive, record_id, title="青铜器修复记录")
+    assert search_records(archive, "党组").total == 0 == search_records(archive, "党").total
+    assert search_records(archive, "铜器").total == 1
+    assert search_records(archive, "纪要").total == 1  # 办公会议纪要 keeps it
+
+
+def test_when_the_tokens_cannot_be_computed_from_the_rows_the_database_computes_them(archive, tmp_path):
+    with patch.object(search, "written_grams", lambda *a: None):
+        import_transfer(archive, write_messy_xlsx(tmp_path / "办公室2023.xlsx"), department="BGS")
+    assert search_records(archive, "值班").total == 1 == search_records(archive, "检").total
+    assert _found(archive, ["春节", "办发"]) == {"办发": 2, "春节": 1}
+
+
+def test_a_cancelled_import_stops_its_helper_threads_and_keeps_nothing(archive, tmp_path):
+    before = sys.getswitchinterval()
+    asked_to_stop = []
+
+    def slow_seals(table, columns, rows, stopped):
+        deadline = time.monotonic() + 10
+        while not stopped() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        asked_to_stop.append(stopped())
+        return None
+
+    def progress(done, total):
+        return done == 0  # cancel at the second chunk of the insert
+
+    sheet = write_messy_xlsx(tmp_path / "办公室2023.xlsx")
+    with (
+        patch("archdesk.services.collection.transfer.written_states", slow_seals),
+        patch("archdesk.services.collection.transfer.INSERT_CHUNK", 2),
+        pytest.raises(Cancelled),
+    ):
+        import_transfer(archive, sheet, department="BGS", progress=progress)
+    _wait_for_helpers()
+    assert asked_to_stop == [True]
+    assert sys.getswitchinterval() == before
+    with archive.reading() as session:
+        assert session.scalar(select(Record.id)) is None
+
+
+def _wait_for_helpers() -> None:
+    deadline = time.monotonic() + 10
+    while any(t.name == "ArchDeskBackground" for t in threading.enumerate()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not any(t.name == "ArchDeskBackground" for t in threading.enumerate())
+
+
+def test_background_work_answers_its_result_raises_its_error_and_stops_when_asked():
+    before = sys.getswitchinterval()
+    assert background.Background(lambda stopped: 6 * 7).result() == 42
+
+    def fails(stopped):
+        raise ValueError("bad row")
+
+    with pytest.raises(ValueError, match="bad row"):
+        background.Background(fails).result()
+
+    release = threading.Event()
+
+    def pieces(stopped):
+        done = 0
+        while not stopped():
+            release.wait(5)
+            done += 1
+            if done > 1000:
+                return "never stopped"
+        return "stopped"
+
+    work = background.Background(pieces)
+    assert sys.getswitchinterval() == background.SWITCH_INTERVAL
+    work.stop()
+    release.set()
+    assert work.result() == "stopped"
+    assert sys.getswitchinterval() == before
