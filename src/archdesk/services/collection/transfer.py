@@ -231,8 +231,10 @@ def accept_import(
         # The search tokens and the seals need only the rows: computed on the other core while
         # SQLite writes them and their indexes (services/background.py; bench/README.md, issue 11).
         sqlite = session.get_bind().dialect.name == "sqlite"
-        tokens = Background(lambda stopped: search.written_grams(RECORD_COLUMNS, rows, stopped) if sqlite else None)
-        sealing = Background(lambda stopped: written_states(Record.__table__, RECORD_COLUMNS, rows, stopped))
+        helper = Background(
+            lambda stopped: search.written_grams(RECORD_COLUMNS, rows, stopped) if sqlite else None,
+            lambda stopped: written_states(Record.__table__, RECORD_COLUMNS, rows, stopped),
+        )
         try:
             _insert_records(session, rows, progress)
             first_id, last_id = session.execute(
@@ -243,14 +245,13 @@ def accept_import(
             # The rows took the ids first … last in order when no other writer's rows fell between them.
             in_order = bool(total) and last_id - first_id + 1 == total
             _audit_accepted(uow, batch, preview, total, first_id, last_id, into_batch, bool(earlier))
-            search.index_records_of_batch(session, batch.id, (first_id, tokens.result) if in_order else None)
+            search.index_records_of_batch(session, batch.id, (first_id, helper.result) if in_order else None)
             _remember_mapping(uow, preview)
-            states = sealing.result()
+            states = helper.result(1)
             if in_order and states is not None:
                 uow.sealed_as_written(WrittenSeals(first_id, states))
         finally:
-            tokens.stop()
-            sealing.stop()
+            helper.stop()
         uow.commit()
         batch_id = batch.id
     return ImportResult(
