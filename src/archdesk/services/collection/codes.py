@@ -56,4 +56,4 @@ def parse_code(pattern: str, code: str) -> dict[str, str] | None:
     match = code_regex(pattern).match(code)
     if match is None:
         return None
-    return {name: value or "" for name, value in match.groupdict().items()}
+    return match.groupdict("")
