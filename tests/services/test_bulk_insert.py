@@ -50,7 +50,9 @@ def test_an_import_written_three_rows_per_statement_keeps_every_row_its_values_a
     assert set(results.values()) <= {"ok", "skipped"}, results
 
 
-def test_an_import_where_the_bound_variable_limit_allows_one_row_per_statement(archive, tmp_path, limit_bound_parameters):
+def test_an_import_where_the_bound_variable_limit_allows_one_row_per_statement(
+    archive, tmp_path, limit_bound_parameters
+):
     """Fewer bound variables than a record has columns times two: one row per statement, none lost."""
     from archdesk.services.collection.transfer import RECORD_COLUMNS
 
