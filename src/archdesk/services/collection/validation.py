@@ -350,7 +350,7 @@ def validate_table(
         carrier_id = lookups["carrier"](carrier_text, "carrier", problems) if carrier_text else None
 
         kept_item = None
-        if keep and not any(p[0] in ("reference_code", "category") for p in problems):
+        if keep and not (problems and any(p[0] in ("reference_code", "category") for p in problems)):
             kept_item = item_kept(
                 parts, cells[item_at] if item_at is not None else None, parse["item_number"], problems
             )
