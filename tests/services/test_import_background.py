@@ -100,12 +100,11 @@ def test_a_cancelled_import_stops_its_helper_threads_and_keeps_nothing(archive, 
         return None
 
     def progress(done, total):
-        return done == 0  # cancel at the second chunk of the insert
+        return not 0 < done == total  # cancel once every row is in (the helper runs from then on)
 
     sheet = write_messy_xlsx(tmp_path / "办公室2023.xlsx")
     with (
         patch("archdesk.services.collection.transfer.written_states", slow_seals),
-        patch("archdesk.services.collection.transfer.INSERT_CHUNK", 2),
         pytest.raises(Cancelled),
     ):
         import_transfer(archive, sheet, department="BGS", progress=progress)
@@ -144,7 +143,12 @@ def test_background_work_answers_its_result_raises_its_error_and_stops_when_aske
                 return "never stopped"
         return "stopped"
 
-    work = background.Background(pieces)
+    work = background.Background(pieces, start=False)
+    assert sys.getswitchinterval() == before  # not before it starts
+    with pytest.raises(RuntimeError):
+        work.result()
+    work.start()
+    work.start()  # once only
     assert sys.getswitchinterval() == background.SWITCH_INTERVAL
     work.stop()
     release.set()

@@ -1,14 +1,16 @@
 """Python work on a thread of its own while the calling thread waits in SQLite.
 
-SQLite runs a statement without holding Python's GIL, so while an import's rows and indexes are
-written (seconds of C on one core) the other core can compute what needs only the rows in memory:
-the records' search tokens and seals (``search.written_grams``, ``audit_chain.written_states``).
-Nothing here touches a database.
+SQLite runs a statement without holding Python's GIL, so while an import's indexes and search
+tables are built (seconds of C on one core) the other core can compute what needs only the rows in
+memory: the records' search tokens and seals (``search.written_grams``,
+``audit_chain.written_states``). Nothing here touches a database.
 
-While such work runs the interpreter's switch interval is 0.5 ms instead of 5: each time the
-calling thread comes back from SQLite it needs the GIL back from the helper, and it waited up to the
-whole interval every time — with the default, the import's insert slowed by about as much as the
-helper took, and nothing was gained (bench/README.md, issue 11).
+The helper only pays where the calling thread is in C: any Python of the calling thread shares the
+GIL with it. So the work runs on one thread, not one per work, and the import starts it only once
+its rows are in (the insert runs Python between its statements). While it runs the interpreter's
+switch interval is 0.5 ms instead of 5: each time the calling thread came back from SQLite it
+waited up to the whole interval for the GIL, and at the default the helper saved nothing
+(bench/README.md, issue 11).
 """
 
 from __future__ import annotations
@@ -44,25 +46,30 @@ def _ended() -> None:
 
 
 class Background:
-    """``works`` run one after another on one daemon thread, started at once; ``result(n)`` waits
-    for the n-th one's answer.
-
-    One thread, not one per work: the calling thread's own Python between its SQLite statements
-    shares the GIL with every helper, so two helpers left it a third of the time instead of half
-    (the import's insert: 4.8 s against 4.1 s with the same work on one helper).
+    """``works`` run one after another on one daemon thread, started at once (or by :meth:`start`
+    when made with ``start=False``); ``result(n)`` waits for the n-th one's answer.
 
     Each work is handed a ``stopped()`` to look at between pieces: :meth:`stop` (the unit of work
     failed or was cancelled) makes it answer True, so the thread ends soon and its answers are
     never used. An exception in a work is raised again by its ``result``.
     """
 
-    def __init__(self, *works: Callable[[Callable[[], bool]], Any], name: str = "ArchDeskBackground") -> None:
+    def __init__(
+        self, *works: Callable[[Callable[[], bool]], Any], name: str = "ArchDeskBackground", start: bool = True
+    ) -> None:
         self._works = works
         self._stop = threading.Event()
         self._done = [threading.Event() for _ in works]
         self._values: list[Any] = [None] * len(works)
         self._errors: list[BaseException | None] = [None] * len(works)
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start the thread (when made with ``start=False``); again, nothing happens."""
+        if self._thread.ident is not None:
+            return
         _started()
         try:
             self._thread.start()
@@ -83,6 +90,8 @@ class Background:
             _ended()
 
     def result(self, n: int = 0) -> Any:
+        if self._thread.ident is None:
+            raise RuntimeError("the background work was never started")
         self._done[n].wait()
         error = self._errors[n]
         if error is not None:

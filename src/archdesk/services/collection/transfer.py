@@ -229,14 +229,17 @@ def accept_import(
         session.flush()
         rows = _numbered_rows(session, validation.candidates, batch.id, now, pending)
         # The search tokens and the seals need only the rows: computed on the other core while
-        # SQLite writes them and their indexes (services/background.py; bench/README.md, issue 11).
+        # SQLite builds the indexes and the trigram table (services/background.py; bench/README.md,
+        # issue 11). Started once the rows are in: during the insert its Python slowed the
+        # calling thread's own between the statements by about as much as it saved.
         sqlite = session.get_bind().dialect.name == "sqlite"
         helper = Background(
             lambda stopped: search.written_grams(RECORD_COLUMNS, rows, stopped) if sqlite else None,
             lambda stopped: written_states(Record.__table__, RECORD_COLUMNS, rows, stopped),
+            start=False,
         )
         try:
-            _insert_records(session, rows, progress)
+            _insert_records(session, rows, progress, rows_in=helper.start)
             first_id, last_id = session.execute(
                 select(func.min(Record.id), func.max(Record.id)).where(
                     Record.transfer_batch_id == batch.id, Record.created_at == now
@@ -260,13 +263,17 @@ def accept_import(
     )  # fmt: skip
 
 
-def _insert_records(session: Any, rows: list[tuple[Any, ...]], progress: Progress | None) -> None:
+def _insert_records(
+    session: Any, rows: list[tuple[Any, ...]], progress: Progress | None, rows_in: Callable[[], None]
+) -> None:
+    """The rows into ``record``; ``rows_in()`` once they are, before the indexes are built again."""
     total = len(rows)
     with large_page_cache(session), counted_after_insert(session), indexes_built_after(session, "record", total):
         for start in range(0, total, INSERT_CHUNK):
             if progress is not None and not progress(start, total):
                 raise Cancelled(msg("import.cancelled"))
             insert_rows(session, Record.__table__, RECORD_COLUMNS, rows[start : start + INSERT_CHUNK])
+        rows_in()
     if progress is not None and not progress(total, total):
         raise Cancelled(msg("import.cancelled"))
 
