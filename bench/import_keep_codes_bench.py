@@ -1,8 +1,12 @@
 """Benchmark: the 100,000-row import with ``--keep-reference-codes`` (issue 11, a catalogue moved from
 another system), beside the plain import of the same sheet measured in the same run.
 
-Target: within the import's 5 s (issue 5). The machine is shared, so the row's note gives the ratio
-to the baseline measured a moment before (keep ÷ plain), which the load does not move much.
+Target: within the import's 5 s (issue 5). Machines differ and the shared one differs from hour to
+hour, so the row's note also gives the ratio to the baseline measured a moment before (keep ÷
+plain) and to the floor of the kept run (``import_bench._floor``: calamine reading the same sheet
+plus SQLite inserting the same rows, in the same process right after the import). The code that
+met the 5 s on the development machine (4.59–4.86 s, commit 84e66e1) runs at 2.2–2.3 × that floor:
+a kept-codes import within 5 s is one at ≤ 2.4 × it (bench/README.md, issue 11).
 The sheet is ``import_bench``'s with every row's 档号 filled in; each import runs in a fresh child
 process on a fresh archive.
 """
@@ -61,7 +65,12 @@ def _child(sheet: str, db_path: str, keep: str) -> None:
     result = import_transfer(db, sheet, department="BGS", keep_reference_codes=keep == "keep")
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "imported": result.imported}))
+    figures = {"seconds": seconds, "peak_mb": peak_mb, "imported": result.imported}
+    if keep == "keep":
+        from bench.import_bench import _floor
+
+        figures["read"], figures["insert"] = _floor(sheet, db_path)
+    print(json.dumps(figures))
 
 
 def _measure(sheet: Path, folder: Path, keep: bool) -> dict:
@@ -87,6 +96,7 @@ def run() -> list[dict]:
         plain = _measure(sheet, folder, keep=False)
         keep = _measure(sheet, folder, keep=True)
     ratio = keep["seconds"] / plain["seconds"]
+    floor = keep["read"] + keep["insert"]
     return [
         {
             "operation": "import .xlsx with 档号 (baseline: new codes)",
@@ -99,7 +109,8 @@ def run() -> list[dict]:
             "size": ROWS,
             "seconds": round(keep["seconds"], 2),
             "peak_mb": round(keep["peak_mb"], 1),
-            "note": f"{ratio:.2f} × the baseline in the same run; target 5 s",
+            "note": f"{ratio:.2f} × the baseline; {keep['seconds'] / floor:.2f} × the floor of the run "
+            f"(read {keep['read']:.2f} + insert {keep['insert']:.2f} s); target 5 s, ≤ 2.4 × the floor",
         },
     ]
 

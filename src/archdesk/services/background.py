@@ -15,9 +15,10 @@ waited up to the whole interval for the GIL, and at the default the helper saved
 
 from __future__ import annotations
 
+import queue
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 #: The switch interval while background work runs (seconds; Python's default is 0.005).
@@ -101,3 +102,58 @@ class Background:
     def stop(self) -> None:
         """Ask the works to end without waiting for them (their answers are not wanted)."""
         self._stop.set()
+
+
+class _Failed:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+_END = object()
+
+
+class Handoff:
+    """Pieces handed from a helper thread to the calling thread in order, at most ``ahead`` of them
+    waiting: memory for a few pieces, however many there are (an import's search tokens are about
+    150 MB of text for 100,000 rows). The helper blocks while the calling thread is behind."""
+
+    def __init__(self, ahead: int = 1) -> None:
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=ahead)
+
+    def send_all(self, pieces: Iterable[Any] | None, stopped: Callable[[], bool]) -> None:
+        """On the helper: hand over each piece (None: there are none to hand over), or the error
+        raised making them; give up as soon as ``stopped()``."""
+        try:
+            if not self._put(pieces is not None, stopped):
+                return
+            for piece in pieces or ():
+                if not self._put(piece, stopped):
+                    return
+            self._put(_END, stopped)
+        except BaseException as exc:
+            self._put(_Failed(exc), stopped)
+            raise
+
+    def received(self) -> Iterator[Any] | None:
+        """On the calling thread: the pieces as they come (waiting for each), None when the helper
+        had none to hand over. The helper's error is raised here."""
+        return self._pieces() if self._get() else None
+
+    def _pieces(self) -> Iterator[Any]:
+        while (piece := self._get()) is not _END:
+            yield piece
+
+    def _get(self) -> Any:
+        item = self._queue.get()
+        if isinstance(item, _Failed):
+            raise item.error
+        return item
+
+    def _put(self, item: Any, stopped: Callable[[], bool]) -> bool:
+        while True:
+            try:
+                self._queue.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                if stopped():
+                    return False

@@ -35,7 +35,7 @@ columns and the index functions do nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -411,32 +411,29 @@ def remove_records(session: Session, record_ids: Sequence[int]) -> None:
     attached.remove_content(session, record_ids)
 
 
-#: Rows of tokens computed between two looks at ``stopped()`` in ``written_grams``.
-_GRAMS_PER_PIECE = 10_000
+#: Rows in one piece of ``written_grams`` (about 3 MB of tokens), handed over one at a time.
+_GRAMS_PER_PIECE = 2_000
 
 
-def written_grams(
-    columns: Sequence[str], rows: Sequence[Sequence[Any]], stopped: Callable[[], bool] | None = None
-) -> list[str] | None:
-    """The ``search_gram`` tokens of each of ``rows`` (tuples in ``columns`` order, about to be
-    inserted as records), from the values themselves: no database, so a bulk import computes them
-    on a helper thread while SQLite writes the rows (``services/background.py``) and
+def written_grams(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> Iterator[list[str]] | None:
+    """The ``search_gram`` tokens of ``rows`` (tuples in ``columns`` order, about to be inserted as
+    records), from the values themselves, in pieces of rows in order: no database, so a bulk import
+    computes them on a helper thread while SQLite writes (``services/background.py``) and
     :func:`index_records_of_batch` inserts them instead of calling the token function row by row.
 
-    The tokens of the values stored only when each searched value is text or None (stored and read
-    back unchanged); otherwise, or when ``stopped()`` answers True: None.
+    None unless each searched value is text or None (stored and read back unchanged). Pieces, not
+    the whole: 100,000 rows' tokens are about 150 MB of text, so the helper stays at most a few
+    pieces ahead of the insert.
     """
     at = [columns.index(name) for name in FIELDS]
     for index in at:
         if not {row[index].__class__ for row in rows} <= {str, type(None)}:
             return None
     texts = itemgetter(*at)
-    tokens: list[str] = []
-    for start in range(0, len(rows), _GRAMS_PER_PIECE):
-        if stopped is not None and stopped():
-            return None
-        tokens += [grams(*texts(row)) for row in rows[start : start + _GRAMS_PER_PIECE]]
-    return tokens
+    return (
+        [grams(*texts(row)) for row in rows[start : start + _GRAMS_PER_PIECE]]
+        for start in range(0, len(rows), _GRAMS_PER_PIECE)
+    )
 
 
 #: ``search_gram`` as an insert sees it (its rowid and its one column): the virtual table is not
@@ -445,14 +442,14 @@ _GRAM_ROWS = Table(GRAM_TABLE, MetaData(), Column("rowid", Integer), Column("gra
 
 
 def index_records_of_batch(
-    session: Session, transfer_batch_id: int, tokens: tuple[int, Callable[[], Sequence[str] | None]] | None = None
+    session: Session, transfer_batch_id: int, tokens: tuple[int, Callable[[], Iterable[list[str]] | None]] | None = None
 ) -> None:
     """Index every record of a transfer batch that was just inserted (one INSERT per table).
 
-    ``tokens``: the first record id and a function answering ``written_grams`` of the records from
-    it on (waiting for them while they are computed; the trigram table is written first). They are
-    inserted as they are when they cover the whole batch, not yet indexed; otherwise, or when the
-    function answers None, they are computed in SQL.
+    ``tokens``: the first record id and a function answering the pieces of ``written_grams`` of the
+    records from it on, or None (called once the trigram table is written, the pieces taken as they
+    come). They are inserted as they are when the batch is exactly those records, not yet indexed;
+    otherwise, or when the function answers None, the tokens are computed in SQL.
     """
     if _is_postgresql(session):
         return _postgresql().index_records_of_batch(session, transfer_batch_id)
@@ -479,13 +476,16 @@ def index_records_of_batch(
     in_batch = "transfer_batch_id = :b", {"b": transfer_batch_id}
     if tokens is not None and first == tokens[0] and not indexed:
         _insert_select_trigrams(session, *in_batch)
-        written = tokens[1]()
-        if written is not None and len(written) == last - first + 1:
-            insert_rows(
-                session, _GRAM_ROWS, ("rowid", "grams"), list(zip(range(first, last + 1), written, strict=True))
-            )
-        else:
+        pieces = tokens[1]()
+        if pieces is None:
             _insert_select_grams(session, *in_batch)
+        else:
+            rowid = first
+            for piece in pieces:
+                insert_rows(session, _GRAM_ROWS, ("rowid", "grams"), list(enumerate(piece, start=rowid)))
+                rowid += len(piece)
+            if rowid != last + 1:
+                raise RuntimeError(f"search tokens for {rowid - first} of the batch's {last - first + 1} records")
     else:
         _insert_select(session, *in_batch)
     _configure(session, {"hashsize": _DEFAULT_SETTINGS["hashsize"]})

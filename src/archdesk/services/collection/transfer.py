@@ -26,7 +26,7 @@ from archdesk.models import Department, Fonds, ItemSequence, Record, TransferBat
 from archdesk.models.base import utcnow
 from archdesk.services import search
 from archdesk.services.audit_chain import WrittenSeals, written_states
-from archdesk.services.background import Background
+from archdesk.services.background import Background, Handoff
 from archdesk.services.bulk import indexes_built_after, insert_rows, large_page_cache
 from archdesk.services.collection.batches import with_note
 from archdesk.services.collection.file_values import given_values, info_values, merged, sheet_name_values
@@ -232,10 +232,13 @@ def accept_import(
         # SQLite builds the indexes and the trigram table (services/background.py; bench/README.md,
         # issue 11). Started once the rows are in: during the insert its Python slowed the
         # calling thread's own between the statements by about as much as it saved.
+        # The seals first, then the tokens a few pieces ahead of their insert (a piece at a time:
+        # all of them at once were 150 MB).
         sqlite = session.get_bind().dialect.name == "sqlite"
+        tokens = Handoff()
         helper = Background(
-            lambda stopped: search.written_grams(RECORD_COLUMNS, rows, stopped) if sqlite else None,
             lambda stopped: written_states(Record.__table__, RECORD_COLUMNS, rows, stopped),
+            lambda stopped: tokens.send_all(search.written_grams(RECORD_COLUMNS, rows) if sqlite else None, stopped),
             start=False,
         )
         try:
@@ -248,9 +251,9 @@ def accept_import(
             # The rows took the ids first … last in order when no other writer's rows fell between them.
             in_order = bool(total) and last_id - first_id + 1 == total
             _audit_accepted(uow, batch, preview, total, first_id, last_id, into_batch, bool(earlier))
-            search.index_records_of_batch(session, batch.id, (first_id, helper.result) if in_order else None)
+            search.index_records_of_batch(session, batch.id, (first_id, tokens.received) if in_order else None)
             _remember_mapping(uow, preview)
-            states = helper.result(1)
+            states = helper.result(0)
             if in_order and states is not None:
                 uow.sealed_as_written(WrittenSeals(first_id, states))
         finally:
