@@ -154,3 +154,43 @@ def test_background_work_answers_its_result_raises_its_error_and_stops_when_aske
     release.set()
     assert work.result() == "stopped"
     assert sys.getswitchinterval() == before
+
+
+def test_a_handoff_gives_the_pieces_in_order_with_one_waiting_at_most_and_raises_the_helpers_error():
+    handoff = background.Handoff(ahead=1)
+    made = []
+
+    def pieces():
+        for n in range(5):
+            made.append(n)
+            yield [n] * 3
+
+    work = background.Background(lambda stopped: handoff.send_all(pieces(), stopped))
+    time.sleep(0.3)
+    assert 1 <= len(made) <= 2  # one waiting, the next made and held: the helper goes no further
+    assert list(handoff.received()) == [[n] * 3 for n in range(5)]
+    work.result()
+
+    none = background.Handoff()
+    background.Background(lambda stopped: none.send_all(None, stopped)).result()
+    assert none.received() is None
+
+    def breaks():
+        yield ["first"]
+        raise ValueError("row 7 has no title")
+
+    failing = background.Handoff()
+    background.Background(lambda stopped: failing.send_all(breaks(), stopped))
+    received = failing.received()
+    assert next(received) == ["first"]
+    with pytest.raises(ValueError, match="row 7"):
+        next(received)
+
+
+def test_a_handoff_nobody_reads_lets_its_helper_end_when_stopped():
+    handoff = background.Handoff(ahead=1)
+    work = background.Background(lambda stopped: handoff.send_all(iter([[1], [2], [3]]), stopped))
+    time.sleep(0.1)
+    work.stop()
+    work.result()  # returns: the helper gave up waiting for a reader
+    _wait_for_helpers()
