@@ -124,9 +124,9 @@ class Handoff:
         """On the helper: hand over each piece (None: there are none to hand over), or the error
         raised making them; give up as soon as ``stopped()``."""
         try:
-            if not self._put(pieces is not None, stopped):
+            if not self._put(pieces is not None, stopped) or pieces is None:
                 return
-            for piece in pieces or ():
+            for piece in pieces:
                 if not self._put(piece, stopped):
                     return
             self._put(_END, stopped)
