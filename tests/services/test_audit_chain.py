@@ -317,6 +317,6 @@ def test_bulk_rows_with_a_value_the_database_would_give_back_otherwise_are_read_
         values.update(changed)
         return tuple(values[name] for name in RECORD_COLUMNS)
 
-    as_written = audit_chain.written_seals(Record.__table__, RECORD_COLUMNS, [row()], 7)
-    assert as_written is not None and as_written.last_id == 7
-    assert audit_chain.written_seals(Record.__table__, RECORD_COLUMNS, [row(), row(**{field: value})], 7) is None
+    states = audit_chain.written_states(Record.__table__, RECORD_COLUMNS, [row()])
+    assert states is not None and audit_chain.WrittenSeals(7, states).last_id == 7
+    assert audit_chain.written_states(Record.__table__, RECORD_COLUMNS, [row(), row(**{field: value})]) is None

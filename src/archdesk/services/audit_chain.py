@@ -251,7 +251,7 @@ def chain_and_seal(
     """Seal the touched records, chain ``events`` after the newest event and add them to the session.
 
     ``written`` are the seals of records inserted in bulk, computed from the values written
-    (``written_seals``); every other record is read back. Returns the new head, or None when there
+    (``written_states``); every other record is read back. Returns the new head, or None when there
     was nothing to write. Runs inside the unit of work's transaction, just before it commits.
     """
     from sqlalchemy import func, select
@@ -324,16 +324,6 @@ class WrittenSeals:
         return self.first_id + len(self.seals) - 1
 
 
-def written_seals(
-    table: Any, columns: Sequence[str], rows: Sequence[Sequence[Any]], first_id: int
-) -> WrittenSeals | None:
-    """The seals of ``rows`` (tuples in ``columns`` order, just inserted with ids from ``first_id``
-    on), computed from the values handed to the insert instead of reading them back; None when
-    they cannot be (``written_states``)."""
-    states = written_states(table, columns, rows)
-    return None if states is None else WrittenSeals(first_id, states)
-
-
 #: Rows sealed between two looks at ``stopped()`` in ``written_states``.
 _STATES_PER_PIECE = 10_000
 
@@ -346,7 +336,7 @@ def written_states(
 ) -> list[tuple[str, str]] | None:
     """(reference code, seal) of each of ``rows`` (tuples in ``columns`` order), from the values
     themselves: no database. A bulk import computes them on a thread of its own while SQLite
-    writes the rows (``services/background.py``), then seals with them (:func:`written_seals`).
+    builds the indexes (``services/background.py``), then seals with them (``WrittenSeals``).
 
     They are what the database returns only when every value is exactly of its column's Python
     type (str, int, date) or None: the database stores and gives back such a value unchanged, where

@@ -189,7 +189,7 @@ def accept_import(
     ``progress(done, total)`` is called between chunks; returning False raises Cancelled and the
     transaction is rolled back: nothing of the batch is kept, and neither is anything if the process
     dies half-way (the transaction is never committed). Runs on the calling thread, with the new
-    records' seals computed on a helper thread meanwhile.
+    records' seals and search tokens computed on a helper thread meanwhile.
     """
     validation = preview.validation
     total = len(validation.candidates)
@@ -228,12 +228,11 @@ def accept_import(
             session.add(batch)
         session.flush()
         rows = _numbered_rows(session, validation.candidates, batch.id, now, pending)
-        # The search tokens and the seals need only the rows: computed on the other core while
+        # The seals and the search tokens need only the rows: computed on the other core while
         # SQLite builds the indexes and the trigram table (services/background.py; bench/README.md,
-        # issue 11). Started once the rows are in: during the insert its Python slowed the
-        # calling thread's own between the statements by about as much as it saved.
-        # The seals first, then the tokens a few pieces ahead of their insert (a piece at a time:
-        # all of them at once were 150 MB).
+        # issue 11). Started once the rows are in (during the insert its Python and the insert's
+        # own slowed each other); the seals first, then the tokens, a piece ahead of their insert
+        # (all of them at once were 150 MB).
         sqlite = session.get_bind().dialect.name == "sqlite"
         tokens = Handoff()
         helper = Background(
