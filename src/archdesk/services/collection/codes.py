@@ -10,6 +10,7 @@ differ, so a code is never half understood.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 _TOKEN = re.compile(r"\{(\w+)\}")
@@ -57,3 +58,35 @@ def parse_code(pattern: str, code: str) -> dict[str, str] | None:
     if match is None:
         return None
     return match.groupdict("")
+
+
+def code_reader(pattern: str) -> Callable[[str], dict[str, str] | None]:
+    """``parse_code`` for one pattern, reading each distinct code-without-its-item-number once.
+
+    A catalogue's codes differ mostly in their item numbers (100,000 codes in a few hundred groups).
+    When the pattern ends in ``{item}`` after a literal character that cannot be in an item
+    number, a code fits it exactly when it is that character's last occurrence, then 1–6 digits,
+    and what comes before fits with any item number: so the regular expression reads the part
+    before (with item 0) once per distinct part, and each code only splits off its digits. Any
+    other pattern, or a code whose end is not digits, is read whole.
+    """
+    regex = code_regex(pattern)
+    separator = pattern[-7:-6] if pattern.endswith("{item}") and pattern.count("{item}") == 1 else ""
+    if not separator or separator in "{}[]" or separator.isdecimal():
+        return lambda code: parse_code(pattern, code)
+    heads: dict[str, dict[str, str] | None] = {}
+
+    def read(code: str) -> dict[str, str] | None:
+        head, found, item = code.rpartition(separator)
+        if not found or not 1 <= len(item) <= 6 or not item.isdecimal():  # _GROUP["item"]
+            return parse_code(pattern, code)
+        try:
+            parts = heads[head]
+        except KeyError:
+            match = regex.match(head + separator + "0")
+            parts = heads[head] = match.groupdict("") if match is not None else None
+        if parts is None:
+            return None
+        return {**parts, "item": item}
+
+    return read

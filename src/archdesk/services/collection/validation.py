@@ -30,7 +30,7 @@ from archdesk.services.collection.cell_checks import (
     same_as,
     source_key,
 )
-from archdesk.services.collection.codes import parse_code
+from archdesk.services.collection.codes import code_reader
 from archdesk.services.collection.mapping import FIELDS, ColumnMapping
 from archdesk.services.collection.parsing import (
     as_text,
@@ -238,6 +238,13 @@ def validate_table(
     parse_security_cell, parse_pages_cell = parse["security_level"], parse["pages"]
     find_category, find_department = lookups["category"], lookups["department"]
     no_parts: dict[str, str] = {}
+    readers: dict[str, Callable[[str], dict[str, str] | None]] = {}
+
+    def read_code(pattern: str) -> Callable[[str], dict[str, str] | None]:
+        reader = readers.get(pattern)
+        if reader is None:
+            reader = readers[pattern] = code_reader(pattern)
+        return reader
 
     def count(name: str, text: str, source: Message) -> None:
         key = (name, text, source_key(source))
@@ -261,7 +268,7 @@ def validate_table(
         texts = {}
         for name, index, longest in text_columns:
             value = cells[index] if index is not None else None
-            text = value.strip() if value.__class__ is str else as_text(value)
+            text = value if value.__class__ is str else as_text(value)  # the reader strips every text
             if len(text) > longest:
                 problems.append((name, msg("import.too_long", length=len(text), limit=longest)))
                 text = ""
@@ -287,11 +294,11 @@ def validate_table(
             given_code = given_code.translate(_SEPARATORS)
         parts: dict[str, str] | None = None
         if given_code and cat is not None:
-            parts = parse_code(cat.refcode_pattern, given_code)
+            parts = read_code(cat.refcode_pattern)(given_code)
             if category_at is None and parts is not None and parts.get("category") not in ("", None, cat.code):
                 other = tables.category(parts["category"])
                 if other is not None:
-                    cat, parts = other, parse_code(other.refcode_pattern, given_code)
+                    cat, parts = other, read_code(other.refcode_pattern)(given_code)
             if parts is None and keep:
                 problems.append(
                     ("reference_code", msg("import.code_not_parsed", code=given_code, category=cat.code,
@@ -354,9 +361,10 @@ def validate_table(
             kept_item = item_kept(
                 parts, cells[item_at] if item_at is not None else None, parse["item_number"], problems
             )
+        here = (sheet, row_number)  # each row is checked once: the first sighting is this very tuple
         if given_code:
-            first = seen.codes.setdefault(given_code, (table.sheet_name, row_number))
-            if first != (table.sheet_name, row_number):
+            first = seen.codes.setdefault(given_code, here)
+            if first is not here:
                 problems.append(("reference_code", same_as(first, table.sheet_name, "import.same_code_as_row")))
         if kept_item is not None and not problems:
             assert cat is not None and retention is not None and year is not None
@@ -368,8 +376,8 @@ def validate_table(
                 given_code = expected
         if not problems:
             key = (title, record_date, texts["document_number"], texts["responsible_party"], dept, year)
-            first = seen.rows.setdefault(key, (table.sheet_name, row_number))
-            if first != (table.sheet_name, row_number):
+            first = seen.rows.setdefault(key, here)
+            if first is not here:
                 problems.append(("title", same_as(first, table.sheet_name, "import.duplicate_row")))
         if problems:
             for name, problem in problems:
