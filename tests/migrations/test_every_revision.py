@@ -21,7 +21,8 @@ def test_a_database_is_built_at_every_revision_in_turn_and_taken_back_down(tmp_p
         migrate.upgrade(engine, revision.revision)
         assert version_rows(engine) == [revision.revision]
         schema_at[revision.revision] = schema_of(engine, search_tables=True)
-        if not getattr(revision.module, "POSTGRESQL_ONLY", False):  # 0016_pg_search: nothing to do on SQLite
+        # 0016_pg_search: nothing to do on SQLite; 0018_short_gram_tokens rewrites rows only (its own test)
+        if not getattr(revision.module, "POSTGRESQL_ONLY", False) and not getattr(revision.module, "ROWS_ONLY", False):
             assert schema_at[revision.revision] != schema_at[revision.down_revision], (
                 f"{revision.revision} changed nothing in the schema"
             )

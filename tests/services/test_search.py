@@ -289,6 +289,7 @@ def test_a_text_search_with_a_year_keeps_to_that_year(archive):
         ("会", None, "ab", "abc", "ABCD"),  # one, two, three and four characters, case folded
         ("", None, "", "", ""),
         ("İ", "ǅx", "ß", "会会会", "e\u0301"),  # folding that changes the length; a repeated character
+        ("𠮷野家", "会𠮷", "𠮷", "a\U0001f600b", "\U0010ffff\uffff"),  # beyond the BMP (surrogate pairs in UTF-16)
     ],
 )
 def test_the_gram_tokens_of_a_row_are_each_fields_characters_and_pairs_never_a_pair_across_two_fields(fields):
@@ -303,3 +304,33 @@ def test_the_gram_tokens_of_a_row_are_each_fields_characters_and_pairs_never_a_p
         expected.update(gram_token(folded[i : i + 2]) for i in range(len(folded) - 1))
 
     assert Counter(grams(*fields).split()) == expected
+
+
+def test_a_gram_token_stands_for_one_character_sequence_only():
+    """A single and a pair, a character of the BMP and one beyond it: never the same token, so a
+    one-character word never finds a record holding only some other character or pair."""
+    from archdesk.services.search_tokens import gram_token
+
+    words = ["会", "会议", "a", "ab", "𠮷", "𠮷野", "野𠮷", "\u0002\u0bb7", "\uffff", "\U00010000",
+             "\U0010ffff", "g", "g0", "0", "00", "\x00"]  # fmt: skip
+    tokens = [gram_token(word) for word in words]
+    assert len(set(tokens)) == len(words)
+    assert all(token.isascii() and token.isalnum() for token in tokens)  # one FTS5 token each
+    assert gram_token("会") == "4f1a" and gram_token("会议") == "4f1a8bae" and gram_token("𠮷") == "g020bb7"
+    assert gram_token("AB") == gram_token("ab")
+
+
+@pytest.mark.sqlite_only
+def test_words_of_one_or_two_characters_beyond_the_bmp_are_found_and_their_records_edited(archive):
+    from archdesk.services.integrity import check_archive
+
+    made = create_record(archive, RecordInput(title="𠮷野家的报告", category="WS", year=2023, retention="Y",
+                                              department="BGS"))  # fmt: skip
+    assert [r.id for r in search_records(archive, "𠮷").records] == [made.id]
+    assert [r.id for r in search_records(archive, "𠮷野").records] == [made.id]
+    assert search_records(archive, "野𠮷").total == 0
+    update_record(archive, made.id, title="另一份报告")
+    assert search_records(archive, "𠮷").total == 0
+    assert [r.id for r in search_records(archive, "另").records] == [made.id]
+    search_index = next(r for r in check_archive(archive).results if r.name == "search_index")
+    assert search_index.status == "ok"
