@@ -14,8 +14,8 @@ tables answer it:
   what the second table's delete command needs.
 - ``search_gram`` (contentless, ``detail=none``) for words of one or two characters, which a
   trigram table silently never finds (0 rows with MATCH and with LIKE). Every field becomes the
-  set of its single characters and character pairs, each written as one ASCII token (the code
-  points in hex, ``00004f1a`` for 会, ``00004f1a00008bae`` for 会议; ``services/search_tokens.py``),
+  set of its single characters and character pairs, each written as one ASCII token (the UTF-16
+  code units in hex, ``4f1a`` for 会, ``4f1a8bae`` for 会议; ``services/search_tokens.py``),
   so any character is searchable, punctuation such as 〔 included, and a one- or two-character
   word is one token look-up: no phrase, no positions (measured in bench/README.md against one
   token per character queried as a phrase).
@@ -23,8 +23,8 @@ tables answer it:
 Query text never reaches FTS5 as syntax: trigram words go in as quoted phrases (quotes
 doubled) and gram words as hex tokens, so ``"AND (``, ``*`` or ``NEAR(`` are plain text.
 
-The tables are created (and existing records indexed) by migration 0002_search_index, and made
-again with the reference code by 0009_house.
+The tables are created (and existing records indexed) by migration 0002_search_index, made
+again with the reference code by 0009_house, and the gram tokens shortened by 0018_short_gram_tokens.
 A record also matches when every word occurs in the text of its attached files: the same two
 kinds of table, ``search_content`` (trigram, migration 0011) and ``search_content_gram``
 (characters and pairs, migration 0015), kept by ``services/digitisation/content.py``.
