@@ -5,6 +5,7 @@ seals check clean, and a failure or a cancel leaves nothing running."""
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 import time
@@ -18,7 +19,9 @@ from archdesk.models import Record
 from archdesk.services import background, search
 from archdesk.services.catalogue import update_record
 from archdesk.services.collection import import_transfer
-from archdesk.services.errors import Cancelled
+from archdesk.services.collection.transfer import _numbered_rows as numbered_rows
+from archdesk.services.collection.validation import validate_table
+from archdesk.services.errors import Cancelled, NotAllowed
 from archdesk.services.integrity import check_archive
 from archdesk.services.records_query import search_records
 from archdesk.services.uow import UnitOfWork
@@ -111,6 +114,7 @@ def test_a_cancelled_import_stops_its_helper_threads_and_keeps_nothing(archive, 
     _wait_for_helpers()
     assert asked_to_stop == [True]
     assert sys.getswitchinterval() == before
+    assert gc.isenabled()  # the collector paused for the import is back
     with archive.reading() as session:
         assert session.scalar(select(Record.id)) is None
 
@@ -194,3 +198,60 @@ def test_a_handoff_nobody_reads_lets_its_helper_end_when_stopped():
     work.stop()
     work.result()  # returns: the helper gave up waiting for a reader
     _wait_for_helpers()
+
+
+def test_the_cycle_collector_is_off_while_an_import_checks_and_writes_and_back_after(archive, tmp_path):
+    seen: list[bool] = []
+
+    def checked(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return validate_table(*args, **kwargs)
+
+    def numbered(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return numbered_rows(*args, **kwargs)
+
+    sheet = write_messy_xlsx(tmp_path / "办公室2023.xlsx")
+    with (
+        patch("archdesk.services.collection.transfer.validate_table", checked),
+        patch("archdesk.services.collection.transfer._numbered_rows", numbered),
+    ):
+        result = import_transfer(archive, sheet, department="BGS")
+    assert result.imported and seen == [False, False]
+    assert gc.isenabled()
+    with pytest.raises(NotAllowed):  # the same file again: refused, and the collector back all the same
+        import_transfer(archive, sheet, department="BGS")
+    assert gc.isenabled()
+
+
+def test_jobs_on_two_threads_pause_the_collector_together_and_the_last_to_end_restores_it():
+    first_in, second_in, first_may_end, first_ended = (threading.Event() for _ in range(4))
+    states: dict[str, bool] = {}
+
+    def first() -> None:
+        with background.cycle_collector_paused():
+            first_in.set()
+            first_may_end.wait(10)
+        states["after first"] = gc.isenabled()
+        first_ended.set()
+
+    worker = threading.Thread(target=first)
+    worker.start()
+    first_in.wait(10)
+    with background.cycle_collector_paused():
+        with background.cycle_collector_paused():  # nested on one thread
+            second_in.set()
+        states["inner ended"] = gc.isenabled()
+        first_may_end.set()
+        first_ended.wait(10)
+    states["both ended"] = gc.isenabled()
+    worker.join(10)
+    assert states == {"after first": False, "inner ended": False, "both ended": True}
+
+    gc.disable()
+    try:
+        with background.cycle_collector_paused():
+            pass
+        assert not gc.isenabled()  # off before, off after: only what was on is turned back on
+    finally:
+        gc.enable()

@@ -26,7 +26,7 @@ from archdesk.models import Department, Fonds, ItemSequence, Record, TransferBat
 from archdesk.models.base import utcnow
 from archdesk.services import search
 from archdesk.services.audit_chain import WrittenSeals, written_states
-from archdesk.services.background import Background, Handoff
+from archdesk.services.background import Background, Handoff, cycle_collector_paused
 from archdesk.services.bulk import indexes_built_after, insert_rows, large_page_cache
 from archdesk.services.collection.batches import with_note
 from archdesk.services.collection.file_values import given_values, info_values, merged, sheet_name_values
@@ -66,6 +66,7 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+@cycle_collector_paused()
 def preview_import(
     db: Database,
     path: str | Path,
@@ -167,6 +168,7 @@ def guess_columns(
         return guess_mapping(table.headers, remembered_mapping(session, dept[0] if dept else None))
 
 
+@cycle_collector_paused()
 def accept_import(
     db: Database,
     preview: ImportPreview,
