@@ -42,6 +42,8 @@ from archdesk.services.collection.results import ImportPreview, ImportResult, Sh
 from archdesk.services.collection.returned import returned_rows_json
 from archdesk.services.collection.tables import CategoryInfo, CodeTables, load_code_tables
 from archdesk.services.collection.validation import (
+    CANDIDATE_FIELDS,
+    Candidate,
     FilledValue,
     ImportOptions,
     Seen,
@@ -362,22 +364,18 @@ def dry_run_result(preview: ImportPreview) -> ImportResult:
 
 
 def _numbered_rows(
-    session: Any, candidates: tuple[dict[str, Any], ...], batch_id: int, now: Any, pending: bool = False
+    session: Any, candidates: tuple[Candidate, ...], batch_id: int, now: Any, pending: bool = False
 ) -> list[tuple]:
     """Item numbers in sheet order within each group, reserved one block per group, and the codes."""
     fonds_codes = dict(session.execute(select(Fonds.id, Fonds.code)).all())
     keys: dict[tuple[Any, ...], tuple[str, str, CodeParts]] = {}
     members: dict[str, list[int]] = {}
     for index, c in enumerate(candidates):
-        signature = (c["_pattern"], c["fonds_id"], c["_category_code"], c["year"], c["_retention_code"],
-                     c["_department_code"], c["_department_name"])  # fmt: skip
-        found = keys.get(signature)
+        found = keys.get(c.group)
         if found is None:
-            parts = CodeParts(
-                fonds_codes[c["fonds_id"]], c["_category_code"], c["year"], c["_retention_code"],
-                c["_department_code"], c["_department_name"],
-            )  # fmt: skip
-            found = keys[signature] = (c["_pattern"], group_key(c["_pattern"], parts), parts)
+            pattern, fonds_id, category, year, retention, department, department_name = c.group
+            parts = CodeParts(fonds_codes[fonds_id], category, year, retention, department, department_name)
+            found = keys[c.group] = (pattern, group_key(pattern, parts), parts)
         members.setdefault(found[1], []).append(index)
     pattern_of = {key: (pattern, parts) for pattern, key, parts in keys.values()}
     rows: list[tuple] = [()] * len(candidates)
@@ -389,22 +387,20 @@ def _numbered_rows(
         "updated_at": now,
     }
     # A row is the candidate's own values + (item number, code) + the fixed values, put in column order.
-    taken = [name for name in RECORD_COLUMNS if name not in fixed and name not in ("item_number", "reference_code")]
-    own_values = itemgetter(*taken)
     fixed_values = tuple(fixed.values())
-    built = [*taken, "item_number", "reference_code", *fixed]
+    built = [*CANDIDATE_FIELDS, "item_number", "reference_code", *fixed]
     in_column_order = itemgetter(*(built.index(name) for name in RECORD_COLUMNS))
     for key, indexes in members.items():
         pattern, parts = pattern_of[key]
         # A migrated row keeps its number; the group's sequence moves past the highest one kept,
         # so the numbers given to the other rows (now and later) never collide with them.
-        kept = [i for i in indexes if candidates[i]["_kept_item"] is not None]
+        kept = [i for i in indexes if candidates[i].kept_item is not None]
         if kept:
-            _move_sequence_past(session, key, max(candidates[i]["_kept_item"] for i in kept))
+            _move_sequence_past(session, key, max(candidates[i].kept_item for i in kept))
             for index in kept:
                 c = candidates[index]
-                rows[index] = in_column_order(own_values(c) + (c["_kept_item"], c["_given_code"]) + fixed_values)
-            indexes = [i for i in indexes if candidates[i]["_kept_item"] is None]
+                rows[index] = in_column_order(c.values + (c.kept_item, c.given_code) + fixed_values)
+            indexes = [i for i in indexes if candidates[i].kept_item is None]
             if not indexes:
                 continue
         first = allocate_item_numbers(session, key, len(indexes))
@@ -412,7 +408,7 @@ def _numbered_rows(
         fast = prefix + format_item(first) + suffix == render_reference_code(pattern, parts, first)
         for number, index in enumerate(indexes, start=first):
             code = prefix + format_item(number) + suffix if fast else render_reference_code(pattern, parts, number)
-            rows[index] = in_column_order(own_values(candidates[index]) + (number, code) + fixed_values)
+            rows[index] = in_column_order(candidates[index].values + (number, code) + fixed_values)
     return rows
 
 
@@ -428,7 +424,7 @@ def _move_sequence_past(session: Any, key: str, number: int) -> None:
 
 def _single_label(sheets: list[SheetPreview]) -> str:
     """The department of every accepted row when they share one (from the title rows, say)."""
-    labels = {(c["_department_code"], c["_department_name"]) for s in sheets for c in s.validation.candidates}
+    labels = {c.group[5:7] for s in sheets for c in s.validation.candidates}  # (department code, name)
     if len(labels) == 1:
         code, name = labels.pop()
         return f"{code} {name}" if code else ""
@@ -436,7 +432,8 @@ def _single_label(sheets: list[SheetPreview]) -> str:
 
 
 def _single_department(validation: Validation) -> int | None:
-    ids = {c["department_id"] for c in validation.candidates}
+    at = CANDIDATE_FIELDS.index("department_id")
+    ids = {c.values[at] for c in validation.candidates}
     return ids.pop() if len(ids) == 1 else None
 
 

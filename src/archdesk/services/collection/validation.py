@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -117,11 +117,35 @@ class Seen:
     rows: dict[tuple[Any, ...], tuple[str, int]] = field(default_factory=dict)
 
 
+class Candidate(NamedTuple):
+    """A valid row, ready to be numbered and written.
+
+    ``values`` are the record's own, in ``CANDIDATE_FIELDS`` order (a tuple, not a dict: the
+    import builds 100,000 of them and hands each straight to the insert); ``group`` is what its
+    档号 is made of but the item number: (pattern, fonds id, category code, year, retention code,
+    department code, department name)."""
+
+    values: tuple[Any, ...]
+    group: tuple[Any, ...]
+    given_code: str  # the 档号 the row gives ('' for none)
+    kept_item: int | None  # its item number, when the import keeps the given codes
+
+
+#: The record columns a candidate carries, in the order of ``Candidate.values``; the item number,
+#: the 档号, the status, the batch and the times are given when the batch is accepted.
+CANDIDATE_FIELDS = (
+    "fonds_id", "category_id", "year", "retention_id", "department_id", "document_number", "responsible_party",
+    "title", "title_supplied", "date", "date_precision", "pages", "security_level_id", "carrier_id", "notes",
+    "original_retention",
+)  # fmt: skip
+_ORIGINAL_RETENTION = CANDIDATE_FIELDS.index("original_retention")
+
+
 @dataclass(frozen=True)
 class Validation:
     """The outcome for every data row. ``candidates`` and ``candidate_rows`` run in parallel."""
 
-    candidates: tuple[dict[str, Any], ...]
+    candidates: tuple[Candidate, ...]
     candidate_rows: tuple[int, ...]
     issues: tuple[RowIssue, ...]
     invalid_rows: frozenset[int]
@@ -180,7 +204,7 @@ def validate_table(
     keep = options.keep_reference_codes
     issues: list[RowIssue] = []
     problem_cells: set[tuple[int, str]] = set()
-    candidates: list[dict[str, Any]] = []
+    candidates: list[Candidate] = []
     candidate_rows: list[int] = []
     unknown: dict[tuple[str, str], list[int]] = {}
     filled: dict[tuple[str, str, Any], list] = {}  # (field, value, source key) → [source, rows]
@@ -390,32 +414,22 @@ def validate_table(
         assert retention is not None and cat is not None and year is not None
         review += bool(retention.original)
         candidates.append(
-            {
-                "_given_code": given_code,
-                "_kept_item": kept_item,
-                "_category_code": cat.code,
-                "_pattern": cat.refcode_pattern,
-                "_department_code": dept[1] if dept else "",
-                "_department_name": dept[2] if dept else "",
-                "_retention_code": retention.code,
-                "fonds_id": tables.fonds_id,
-                "category_id": cat.id,
-                "year": year,
-                "retention_id": tables.retention_ids[retention.code],
-                "department_id": dept[0] if dept else None,
-                "document_number": texts["document_number"],
-                "responsible_party": texts["responsible_party"],
-                "title": title,
-                "title_supplied": supplied,
-                "date": record_date,
-                "date_precision": record_date.precision if record_date.__class__ is PartialDate else DAY,
-                "pages": pages,
-                "security_level_id": tables.security_ids[security] if security else None,
-                "carrier_id": carrier_id,
-                "notes": texts["notes"],
-                "original_retention": retention.original,
-            }
-        )
+            Candidate(
+                (
+                    tables.fonds_id, cat.id, year, tables.retention_ids[retention.code], dept[0] if dept else None,
+                    texts["document_number"], texts["responsible_party"], title, supplied, record_date,
+                    record_date.precision if record_date.__class__ is PartialDate else DAY, pages,
+                    tables.security_ids[security] if security else None, carrier_id, texts["notes"],
+                    retention.original,
+                ),  # CANDIDATE_FIELDS
+                (
+                    cat.refcode_pattern, tables.fonds_id, cat.code, year, retention.code,
+                    dept[1] if dept else "", dept[2] if dept else "",
+                ),
+                given_code,
+                kept_item,
+            )
+        )  # fmt: skip
         candidate_rows.append(row_number)
 
     _reject_codes_in_catalogue(
@@ -425,7 +439,7 @@ def validate_table(
     if len(keep_rows) != len(candidates):
         candidates = [candidates[i] for i in keep_rows]
         candidate_rows = [candidate_rows[i] for i in keep_rows]
-        review = sum(bool(c["original_retention"]) for c in candidates)
+        review = sum(bool(c.values[_ORIGINAL_RETENTION]) for c in candidates)
     issues.sort(key=lambda issue: issue.row)
     return Validation(
         tuple(candidates),
@@ -445,14 +459,14 @@ def validate_table(
 
 def _reject_codes_in_catalogue(
     session: Session,
-    candidates: list[dict[str, Any]],
+    candidates: list[Candidate],
     rows: list[int],
     issues: list[RowIssue],
     problem_cells: set[tuple[int, str]],
     heading: str,
     sheet: str,
 ) -> None:
-    given = {c["_given_code"]: row for c, row in zip(candidates, rows, strict=True) if c["_given_code"]}
+    given = {c.given_code: row for c, row in zip(candidates, rows, strict=True) if c.given_code}
     if not given:
         return
     # A catalogue moved into a new (or small) archive gives more codes than the archive holds: then
