@@ -47,7 +47,9 @@ def _answers(db) -> dict[str, list[int]]:
 def _gram_rows(db) -> list[str]:
     with db.engine.connect() as connection:
         # A contentless table keeps no text, but its vocabulary says which tokens it holds.
-        connection.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_terms USING fts5vocab(main, search_gram, row)")
+        connection.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_terms USING fts5vocab(main, search_gram, row)"
+        )
         return sorted(connection.scalars(text("SELECT term FROM temp.gram_terms")))
 
 
@@ -65,7 +67,13 @@ def test_an_archive_indexed_with_the_long_tokens_answers_the_same_after_the_upgr
     names = _record(db, "𠮷野家来函", "计算机十台、打印机两台")
     plain = _record(db, "年度工作总结", notes="a")
     now = _answers(db)
-    assert now["会"] == [minutes] and now["𠮷野"] == [names] and now["两台"] == [names] and now["a"] == [plain] and now["bu"] == [minutes]
+    assert (
+        now["会"] == [minutes]
+        and now["𠮷野"] == [names]
+        and now["两台"] == [names]
+        and now["a"] == [plain]
+        and now["bu"] == [minutes]
+    )
     assert all(len(term) in (4, 7, 8, 11, 14) for term in _gram_rows(db))  # today's tokens
 
     migrate.downgrade(db.engine, "0017_box_record_counts")  # the tokens of before: 8 hex digits a character
