@@ -131,3 +131,27 @@ def file_some_records(db: Database, count: int = 3, *, category_code: str = "WS"
         session.add_all(records)
         session.commit()
         return [r.id for r in records]
+
+
+def record_with_text(db: Database, title: str, attached_text: str | None = None, **fields: object) -> int:
+    """An accepted record (WS, 2023, 永久, BGS unless given), with an attached file whose text is
+    indexed when ``attached_text`` is given; its id."""
+    from datetime import date
+
+    from archdesk.models import Attachment
+    from archdesk.services.catalogue import RecordInput, create_record
+    from archdesk.services.digitisation import content
+
+    values = {"category": "WS", "year": 2023, "retention": "Y", "department": "BGS", "date": date(2023, 3, 1)}
+    record = create_record(db, RecordInput(title=title, **{**values, **fields}), accept=True)
+    if attached_text is not None:
+        with UnitOfWork(db) as uow:
+            uow.session.add(
+                Attachment(record_id=record.id, file_name="scan.png", stored_path=f"{record.id:064x}.png",
+                           media_type="image/png", size_bytes=1, sha256=f"{record.id:064x}", page_count=1,
+                           added_by="test", content_text=attached_text)
+            )  # fmt: skip
+            uow.session.flush()
+            content.index_content(uow.session, [record.id])
+            uow.commit()
+    return record.id

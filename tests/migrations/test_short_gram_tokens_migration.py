@@ -5,39 +5,25 @@ and a step back restores the old tokens."""
 
 from __future__ import annotations
 
-from datetime import date
+import importlib.util
+from collections import Counter
 
+import pytest
+from migration_helpers import record_with_text
 from sqlalchemy import text, update
 
+from archdesk.bundled import migrations_dir
 from archdesk.models import Attachment
 from archdesk.services import migrate
 from archdesk.services.archive import open_archive
-from archdesk.services.catalogue import RecordInput, create_record, update_record
+from archdesk.services.catalogue import update_record
 from archdesk.services.digitisation import content
 from archdesk.services.integrity import check_archive
 from archdesk.services.records_query import search_records
+from archdesk.services.search_tokens import grams
 from archdesk.services.uow import UnitOfWork
 
 WORDS = ["会", "会议", "办", "〔", "𠮷", "𠮷野", "bu", "a", "出", "两台", "Re 两台", "0003", "Y-B"]
-
-
-def _record(db, title: str, attached_text: str | None = None, **fields) -> int:
-    record = create_record(
-        db, RecordInput(title=title, category="WS", year=2023, retention="Y", department="BGS", date=date(2023, 3, 1),
-                        **fields),
-        accept=True,
-    )  # fmt: skip
-    if attached_text is not None:
-        with UnitOfWork(db) as uow:
-            uow.session.add(
-                Attachment(record_id=record.id, file_name="scan.png", stored_path=f"{record.id:064x}.png",
-                           media_type="image/png", size_bytes=1, sha256=f"{record.id:064x}", page_count=1,
-                           added_by="test", content_text=attached_text)
-            )  # fmt: skip
-            uow.session.flush()
-            content.index_content(uow.session, [record.id])
-            uow.commit()
-    return record.id
 
 
 def _answers(db) -> dict[str, list[int]]:
@@ -63,9 +49,11 @@ def _search_index_ok(db) -> bool:
 def test_an_archive_indexed_with_the_long_tokens_answers_the_same_after_the_upgrade_and_stays_in_step(tmp_path):
     path = tmp_path / "archive.db"
     db = open_archive(path)
-    minutes = _record(db, "会议纪要", "各部门负责人出席。Budget Review；会议会议", document_number="办发〔2023〕3号")
-    names = _record(db, "𠮷野家来函", "计算机十台、打印机两台")
-    plain = _record(db, "年度工作总结", notes="a")
+    minutes = record_with_text(
+        db, "会议纪要", "各部门负责人出席。Budget Review；会议会议", document_number="办发〔2023〕3号"
+    )
+    names = record_with_text(db, "𠮷野家来函", "计算机十台、打印机两台")
+    plain = record_with_text(db, "年度工作总结", notes="a")
     now = _answers(db)
     assert (
         now["会"] == [minutes]
@@ -98,3 +86,31 @@ def test_an_archive_indexed_with_the_long_tokens_answers_the_same_after_the_upgr
     assert [r.id for r in search_records(db, "两台").records] == [names]  # its attached text is unchanged
     assert _search_index_ok(db)
     db.dispose()
+
+
+def _revision():
+    path = migrations_dir() / "versions" / "0018_short_gram_tokens.py"
+    spec = importlib.util.spec_from_file_location("revision_0018", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        ("关于召开会议的通知", "办发〔2023〕1号", "办公室", "", "Z001-WS·2023-Y-BGS-0001"),
+        ("会", None, "ab", "abc", "ABCD"),
+        ("𠮷野家", "会𠮷", "𠮷", "a\U0001f600b", "İß"),
+        ("", None, "", "", ""),
+    ],
+)
+def test_the_revision_s_frozen_tokens_are_today_s_and_its_old_ones_those_of_before(fields):
+    revision = _revision()
+    assert Counter(revision._short_grams(*fields).split()) == Counter(grams(*fields).split())
+    long_tokens: Counter[str] = Counter()  # 8 hex digits a character, 16 a pair, as before 0018
+    for value in fields:
+        folded = (value or "").lower()
+        long_tokens.update(c.encode("utf-32-be").hex() for c in folded)
+        long_tokens.update(folded[i : i + 2].encode("utf-32-be").hex() for i in range(len(folded) - 1))
+    assert Counter(revision._long_grams(*fields).split()) == long_tokens
