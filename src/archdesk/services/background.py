@@ -26,31 +26,49 @@ from typing import Any
 #: The switch interval while background work runs (seconds; Python's default is 0.005).
 SWITCH_INTERVAL = 0.0005
 
-_running = 0
-_interval_before = 0.0
-_interval_lock = threading.Lock()
+
+class _WhileNeeded:
+    """A setting of the whole process, changed while any job needs it: the first job in changes it
+    (``change()`` answers what it was), the last one out puts back what it was (``restore``)."""
+
+    def __init__(self, change: Callable[[], Any], restore: Callable[[Any], None]) -> None:
+        self._change, self._restore = change, restore
+        self._lock = threading.Lock()
+        self._holders = 0
+        self._before: Any = None
+
+    def enter(self) -> None:
+        with self._lock:
+            if self._holders == 0:
+                self._before = self._change()
+            self._holders += 1
+
+    def leave(self) -> None:
+        with self._lock:
+            self._holders -= 1
+            if self._holders == 0:
+                self._restore(self._before)
 
 
-def _started() -> None:
-    global _running, _interval_before
-    with _interval_lock:
-        if _running == 0:
-            _interval_before = sys.getswitchinterval()
-            sys.setswitchinterval(min(SWITCH_INTERVAL, _interval_before))
-        _running += 1
+def _shorter_switch_interval() -> float:
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(SWITCH_INTERVAL, before))
+    return before
 
 
-def _ended() -> None:
-    global _running
-    with _interval_lock:
-        _running -= 1
-        if _running == 0:
-            sys.setswitchinterval(_interval_before)
+def _collector_off() -> bool:
+    was_on = gc.isenabled()
+    gc.disable()
+    return was_on
 
 
-_pausing = 0
-_collector_was_on = False
-_collector_lock = threading.Lock()
+def _collector_back(was_on: bool) -> None:
+    if was_on:
+        gc.enable()
+
+
+_switch_interval = _WhileNeeded(_shorter_switch_interval, sys.setswitchinterval)
+_collector = _WhileNeeded(_collector_off, _collector_back)
 
 
 @contextmanager
@@ -63,19 +81,11 @@ def cycle_collector_paused() -> Iterator[None]:
     issue 11). A cycle made meanwhile is collected once the job ends. The setting is the
     process's, so jobs on several threads pause it together and the last to end restores it.
     """
-    global _pausing, _collector_was_on
-    with _collector_lock:
-        if _pausing == 0:
-            _collector_was_on = gc.isenabled()
-            gc.disable()
-        _pausing += 1
+    _collector.enter()
     try:
         yield
     finally:
-        with _collector_lock:
-            _pausing -= 1
-            if _pausing == 0 and _collector_was_on:
-                gc.enable()
+        _collector.leave()
 
 
 class Background:
@@ -103,11 +113,11 @@ class Background:
         """Start the thread (when made with ``start=False``); again, nothing happens."""
         if self._thread.ident is not None:
             return
-        _started()
+        _switch_interval.enter()
         try:
             self._thread.start()
         except BaseException:
-            _ended()
+            _switch_interval.leave()
             raise
 
     def _run(self) -> None:
@@ -120,7 +130,7 @@ class Background:
                 finally:
                     self._done[n].set()
         finally:
-            _ended()
+            _switch_interval.leave()
 
     def result(self, n: int = 0) -> Any:
         if self._thread.ident is None:
