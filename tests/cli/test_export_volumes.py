@@ -65,3 +65,27 @@ def test_volume_forms_export_to_pdf_and_say_why_when_empty(archive_file, tmp_pat
     assert main(["export", document, "--db", str(db), "--out", str(out), "--category", "WS", "--lang", "en"]) == 0
     assert "Administrative records are arranged by item" in _pages(out)[0]
     assert main(["export", document, "--db", str(db), "--out", str(tmp_path / "x.xlsx")]) == 1
+
+
+def test_the_cover_prints_its_reference_code_as_large_as_its_other_fields_inside_its_box(archive_file, tmp_path):
+    db, _codes = archive_file
+    out = tmp_path / "covers.pdf"
+    assert main(["export", "volume-cover", "--db", str(db), "--out", str(out), "--category", "KJ"]) == 0
+    pdf = pdfium.PdfDocument(str(out))
+    try:
+        page = pdf[0]
+        width_pt = page.get_size()[0]
+        text = page.get_textpage()
+        whole = text.get_text_range()
+        code = next(word for word in whole.split() if word.count("-") >= 3)  # the 档号, e.g. Z001-KJ·JJ·…
+        start = whole.index(code)
+        code_boxes = [text.get_charbox(i) for i in range(start, start + len(code))]
+        year = whole.index("20", start + len(code))  # the first digits of the fields below (起止日期)
+        digit_height = text.get_charbox(year)[3] - text.get_charbox(year)[1]
+    finally:
+        pdf.close()
+    mm = 72 / 25.4
+    frame_right = width_pt - 20 * mm  # the code's box ends at the right margin
+    assert max(box[2] for box in code_boxes) <= frame_right - 3.5 * mm  # not against the frame
+    code_digit = next(box for box, ch in zip(code_boxes, code, strict=True) if ch.isdigit())
+    assert code_digit[3] - code_digit[1] >= 0.95 * digit_height  # not shrunk to fit a narrow box

@@ -55,7 +55,7 @@ def draw_label_table(
         size = fitted_size(font, f.label, label_w - 4 * mm, 13)
         c.setFont(font, size)
         c.drawCentredString(left + label_w / 2, y - ROW_HEIGHT / 2 - size / 3, f.label)
-        size = fitted_size(font, f.value, value_w - 6 * mm, 14)
+        size = fitted_size(font, f.value, value_w - 8 * mm, 14)  # 4 mm inside the frame on both sides
         c.setFont(font, size)
         c.drawString(left + label_w + 4 * mm, y - ROW_HEIGHT / 2 - size / 3, f.value)
         y -= ROW_HEIGHT

@@ -161,10 +161,12 @@ def render_volume_covers(
     width, height = A4
     with _a4_form(out, word("volume_cover", language), font, reason, not volumes) as c:
         for v in volumes:
-            # 档号 in the upper right corner, as on the printed covers.
-            code_w = 80 * mm
-            draw_label_table(c, font, (Field(word("reference_code", language), v.reference_code),),
-                             width - 20 * mm - code_w, height - 20 * mm, (22 * mm, code_w - 22 * mm))  # fmt: skip
+            # 档号 in the upper right corner, as on the printed covers, wide enough for a code of a
+            # second-level category (Z001-KJ·JJ·2014-Y-JJC-J001) at the size of the other fields.
+            code_w, label = 100 * mm, word("reference_code", language)
+            label_w = max(22 * mm, TextFitter(_face(font), 11).width(label) + 6 * mm)  # "Reference code" too
+            draw_label_table(c, font, (Field(label, v.reference_code),),
+                             width - 20 * mm - code_w, height - 20 * mm, (label_w, code_w - label_w))  # fmt: skip
             heading = word(f"cover_{v.kind.lower()}", language)
             size = fitted_size(font, heading, width - 40 * mm, 30)
             bold_text(
