@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from archdesk.models import Category, Department, Fonds, Volume
 from archdesk.services.database import Database
-from archdesk.services.reports.covers import bold_text, draw_label_table, fitted_size
+from archdesk.services.reports.covers import bold_text, draw_label_table, face, fitted_size
 from archdesk.services.reports.document import Field, atomic_output
 from archdesk.services.reports.fonts import resolve_font
 from archdesk.services.reports.queries import QueryRows, RecordFilter, volume_rows_statement
@@ -164,13 +164,13 @@ def render_volume_covers(
             # 档号 in the upper right corner, as on the printed covers, wide enough for a code of a
             # second-level category (Z001-KJ·JJ·2014-Y-JJC-J001) at the size of the other fields.
             code_w, label = 100 * mm, word("reference_code", language)
-            label_w = max(22 * mm, TextFitter(_face(font), 11).width(label) + 6 * mm)  # "Reference code" too
+            label_w = max(22 * mm, TextFitter(face(font), 11).width(label) + 6 * mm)  # "Reference code" too
             draw_label_table(c, font, (Field(label, v.reference_code),),
                              width - 20 * mm - code_w, height - 20 * mm, (label_w, code_w - label_w))  # fmt: skip
             heading = word(f"cover_{v.kind.lower()}", language)
             size = fitted_size(font, heading, width - 40 * mm, 30)
             bold_text(
-                c, font, (width - TextFitter(_face(font), size).width(heading)) / 2, height - 75 * mm, heading, size
+                c, font, (width - TextFitter(face(font), size).width(heading)) / 2, height - 75 * mm, heading, size
             )
             left = 25 * mm
             draw_label_table(
@@ -180,12 +180,6 @@ def render_volume_covers(
             c.drawCentredString(width / 2, 30 * mm, v.fonds_name)
             c.showPage()
     return max(len(volumes), 1)
-
-
-def _face(font: str) -> Any:
-    from reportlab.pdfbase import pdfmetrics
-
-    return pdfmetrics.getFont(font)
 
 
 def render_volume_spines(
