@@ -224,29 +224,43 @@ def test_the_cycle_collector_is_off_while_an_import_checks_and_writes_and_back_a
     assert gc.isenabled()
 
 
-def test_jobs_on_two_threads_pause_the_collector_together_and_the_last_to_end_restores_it():
-    first_in, second_in, first_may_end, first_ended = (threading.Event() for _ in range(4))
+def test_only_the_main_thread_pauses_the_collector_and_the_last_of_its_nested_jobs_restores_it():
+    """In the window an import runs on the worker: a pause there would have the collection after
+    it destroy the widgets' cycles on the worker, off the GUI thread."""
+    worker_in, worker_may_end, worker_ended = (threading.Event() for _ in range(3))
     states: dict[str, bool] = {}
 
-    def first() -> None:
+    def on_a_worker() -> None:
         with background.cycle_collector_paused():
-            first_in.set()
-            first_may_end.wait(10)
-        states["after first"] = gc.isenabled()
-        first_ended.set()
+            states["inside, on a worker"] = gc.isenabled()
+            worker_in.set()
+            worker_may_end.wait(10)
+        worker_ended.set()
 
-    worker = threading.Thread(target=first)
-    worker.start()
-    first_in.wait(10)
     with background.cycle_collector_paused():
-        with background.cycle_collector_paused():  # nested on one thread
-            second_in.set()
+        with background.cycle_collector_paused():  # nested on the main thread
+            states["nested"] = gc.isenabled()
         states["inner ended"] = gc.isenabled()
-        first_may_end.set()
-        first_ended.wait(10)
-    states["both ended"] = gc.isenabled()
+        worker = threading.Thread(target=on_a_worker)
+        worker.start()
+        worker_in.wait(10)
+        worker_may_end.set()
+        worker_ended.wait(10)
+        states["a worker's job ended"] = gc.isenabled()
+    states["all ended"] = gc.isenabled()
     worker.join(10)
-    assert states == {"after first": False, "inner ended": False, "both ended": True}
+    assert states == {
+        "nested": False, "inner ended": False, "inside, on a worker": False, "a worker's job ended": False,
+        "all ended": True,
+    }  # fmt: skip
+
+    worker = threading.Thread(target=on_a_worker)
+    worker_in.clear()
+    worker_ended.clear()
+    worker.start()
+    worker_ended.wait(10)
+    worker.join(10)
+    assert states["inside, on a worker"] is True  # alone on a worker: never paused
 
     gc.disable()
     try:

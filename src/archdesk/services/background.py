@@ -79,8 +79,16 @@ def cycle_collector_paused() -> Iterator[None]:
     never in a cycle (reference counting frees each as it goes), yet the collector kept walking
     them: 1,849 runs, 4 of them over the whole heap, 0.33 s of the import (bench/README.md,
     issue 11). A cycle made meanwhile is collected once the job ends. The setting is the
-    process's, so jobs on several threads pause it together and the last to end restores it.
+    process's; nested jobs pause it together and the last to end restores it.
+
+    Only a job on the main thread pauses it (the command line, a script). In the window a job runs
+    on the worker: the collection that follows a pause, of every cycle made meanwhile, the widgets'
+    own included, would then run on the worker, and Qt's objects may only be destroyed on the GUI
+    thread (a UI test crashed in "Garbage-collecting" on the worker thread).
     """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     _collector.enter()
     try:
         yield
